@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Everything else receives a Config.
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
+  PUBLIC_BASE_URL: optional,
+  ENGINE: z.enum(['openai', 'offline']).optional(),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional,
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  PROMPT_VARIANT: z.string().default('default'),
+  WHATSAPP_VERIFY_TOKEN: optional,
+  WHATSAPP_APP_SECRET: optional,
+  WHATSAPP_ACCESS_TOKEN: optional,
+  WHATSAPP_PHONE_NUMBER_ID: optional,
+  WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  STAFF_API_TOKEN: optional,
+  UPI_PAYEE_VPA: z.string().default('sahayak.demo@upi'),
+  UPI_PAYEE_NAME: z.string().default('Sahayak Demo Department'),
+  PAYMENT_WEBHOOK_SECRET: optional,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databasePath: string;
+  publicBaseUrl: string;
+  engine: 'openai' | 'offline';
+  openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number };
+  promptVariant: string;
+  whatsapp: {
+    verifyToken?: string;
+    appSecret?: string;
+    accessToken?: string;
+    phoneNumberId?: string;
+    apiUrl: string;
+  };
+  staffApiToken?: string;
+  upi: { payeeVpa: string; payeeName: string };
+  paymentWebhookSecret?: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  rateLimitPerMinute: number;
+  retentionDays: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment and derives defaults; throws ConfigError with every problem listed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.WHATSAPP_APP_SECRET) {
+    // Without the secret anyone could post forged citizen messages to the webhook.
+    throw new ConfigError('WHATSAPP_APP_SECRET is required when NODE_ENV=production');
+  }
+  const engine = e.ENGINE ?? (e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? 'openai' : 'offline');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    engine,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.LLM_MODEL,
+      timeoutMs: e.LLM_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    },
+    promptVariant: e.PROMPT_VARIANT,
+    whatsapp: {
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      appSecret: e.WHATSAPP_APP_SECRET,
+      accessToken: e.WHATSAPP_ACCESS_TOKEN,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      apiUrl: e.WHATSAPP_API_URL.replace(/\/+$/, ''),
+    },
+    staffApiToken: e.STAFF_API_TOKEN,
+    upi: { payeeVpa: e.UPI_PAYEE_VPA, payeeName: e.UPI_PAYEE_NAME },
+    paymentWebhookSecret: e.PAYMENT_WEBHOOK_SECRET,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    retentionDays: e.RETENTION_DAYS,
+  };
+}

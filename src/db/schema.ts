@@ -1,0 +1,358 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Timestamps are epoch milliseconds (integer) everywhere: cheap to compare and index,
+// turned into ISO strings only at the API edge.
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+/** A citizen, identified by WhatsApp id (wa_id). Language is what we reply in. */
+export const citizens = sqliteTable('citizens', {
+  waId: text('wa_id').primaryKey(),
+  name: text('name'),
+  language: text('language', { enum: ['en', 'hi', 'hinglish'] }).notNull().default('hi'),
+  // true once the citizen chose a language explicitly; detection then no longer overrides it
+  languageChosen: integer('language_chosen', { mode: 'boolean' }).notNull().default(false),
+  privacyNoticeAt: integer('privacy_notice_at'),
+  lastInboundAt: integer('last_inbound_at'),
+  handoff: text('handoff', { enum: ['none', 'queued', 'human'] }).notNull().default('none'),
+  handoffAt: integer('handoff_at'),
+  handoffOfficerId: integer('handoff_officer_id'),
+  createdAt: integer('created_at').notNull().default(now),
+});
+
+/** A conversation: the messages of one citizen until 24 h of silence. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waId: text('wa_id').notNull(),
+    startedAt: integer('started_at').notNull(),
+    lastMessageAt: integer('last_message_at').notNull(),
+    language: text('language', { enum: ['en', 'hi', 'hinglish'] }),
+    service: text('service'),
+    outcome: text('outcome'),
+    fellBack: integer('fell_back', { mode: 'boolean' }).notNull().default(false),
+    needsHuman: integer('needs_human', { mode: 'boolean' }).notNull().default(false),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    engine: text('engine'),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [index('conversations_wa_id_idx').on(t.waId, t.lastMessageAt)],
+);
+
+/**
+ * Every message, in and out. Inbound rows are the durable inbox (processStatus);
+ * outbound rows are the outbox (sendStatus). One table so a transcript is one query.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waId: text('wa_id').notNull(),
+    conversationId: integer('conversation_id').references(() => conversations.id),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    kind: text('kind').notNull(),
+    text: text('text'),
+    payload: text('payload', { mode: 'json' }),
+    // inbound: Meta's wamid (unique: the same delivery twice is one row); outbound: the wamid Graph returned
+    wamid: text('wamid'),
+    waTimestamp: integer('wa_timestamp'),
+    processStatus: text('process_status', { enum: ['pending', 'done', 'failed'] }),
+    processedAt: integer('processed_at'),
+    inReplyTo: integer('in_reply_to'),
+    seq: integer('seq'),
+    sendStatus: text('send_status', {
+      enum: ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'simulated'],
+    }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    statusAt: integer('status_at'),
+    turnId: integer('turn_id'),
+    sentBy: text('sent_by'),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('messages_wamid_uq').on(t.wamid),
+    uniqueIndex('messages_reply_seq_uq').on(t.inReplyTo, t.seq),
+    index('messages_inbox_idx').on(t.processStatus, t.waId, t.id),
+    index('messages_outbox_idx').on(t.sendStatus, t.nextAttemptAt),
+    index('messages_conversation_idx').on(t.conversationId, t.id),
+    index('messages_wa_id_idx').on(t.waId, t.id),
+  ],
+);
+
+/** One agent turn: the engine's steps for one inbound message (the transcript's detail). */
+export const turns = sqliteTable(
+  'turns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    inboundId: integer('inbound_id')
+      .notNull()
+      .references(() => messages.id),
+    conversationId: integer('conversation_id').references(() => conversations.id),
+    waId: text('wa_id').notNull(),
+    engine: text('engine').notNull(),
+    model: text('model'),
+    fellBack: integer('fell_back', { mode: 'boolean' }).notNull().default(false),
+    fallbackReason: text('fallback_reason'),
+    language: text('language'),
+    intent: text('intent'),
+    steps: text('steps', { mode: 'json' }).notNull(),
+    latencyMs: integer('latency_ms').notNull(),
+    promptTokens: integer('prompt_tokens').notNull().default(0),
+    completionTokens: integer('completion_tokens').notNull().default(0),
+    createdAt: integer('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('turns_inbound_uq').on(t.inboundId), index('turns_conversation_idx').on(t.conversationId)],
+);
+
+/** Per-citizen agent state that must survive restarts: the offline engine's draft and the pending confirmation. */
+export const dialogueStates = sqliteTable('dialogue_states', {
+  waId: text('wa_id').primaryKey(),
+  engineState: text('engine_state', { mode: 'json' }),
+  pendingAction: text('pending_action', { mode: 'json' }),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Monotonic counters behind readable references (BC-2026-000123). */
+export const counters = sqliteTable('counters', {
+  name: text('name').primaryKey(),
+  value: integer('value').notNull(),
+});
+
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    waId: text('wa_id').notNull(),
+    status: text('status', {
+      enum: ['submitted', 'under_review', 'approved', 'certificate_issued', 'rejected'],
+    })
+      .notNull()
+      .default('submitted'),
+    childName: text('child_name'),
+    sex: text('sex', { enum: ['male', 'female', 'transgender'] }).notNull(),
+    dateOfBirth: text('date_of_birth').notNull(),
+    placeOfBirthType: text('place_of_birth_type', { enum: ['hospital', 'home', 'other'] }).notNull(),
+    placeOfBirth: text('place_of_birth').notNull(),
+    motherName: text('mother_name').notNull(),
+    fatherName: text('father_name').notNull(),
+    address: text('address').notNull(),
+    district: text('district').notNull(),
+    pinCode: text('pin_code').notNull(),
+    informantName: text('informant_name'),
+    language: text('language').notNull(),
+    feePaise: integer('fee_paise').notNull().default(0),
+    feeRule: text('fee_rule').notNull(),
+    rejectionReason: text('rejection_reason'),
+    assignedTo: integer('assigned_to'),
+    slaDueAt: integer('sla_due_at'),
+    statusAt: integer('status_at').notNull(),
+    // the confirming inbound message: a re-processed message finds its record instead of making a second
+    sourceMessageId: integer('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('applications_reference_uq').on(t.reference),
+    uniqueIndex('applications_source_uq').on(t.sourceMessageId),
+    index('applications_wa_id_idx').on(t.waId, t.createdAt),
+    index('applications_status_idx').on(t.status),
+  ],
+);
+
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    waId: text('wa_id').notNull(),
+    status: text('status', {
+      enum: ['received', 'assigned', 'resolved', 'closed', 'rejected', 'reopened'],
+    })
+      .notNull()
+      .default('received'),
+    hospitalName: text('hospital_name').notNull(),
+    district: text('district').notNull(),
+    category: text('category', {
+      enum: [
+        'staff_behaviour',
+        'cleanliness',
+        'medicine_unavailable',
+        'bribery_or_fees',
+        'waiting_time',
+        'equipment_or_facilities',
+        'other',
+      ],
+    }).notNull(),
+    description: text('description').notNull(),
+    incidentDate: text('incident_date'),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    language: text('language').notNull(),
+    rejectionReason: text('rejection_reason'),
+    assignedTo: integer('assigned_to'),
+    slaDueAt: integer('sla_due_at'),
+    statusAt: integer('status_at').notNull(),
+    sourceMessageId: integer('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('complaints_reference_uq').on(t.reference),
+    uniqueIndex('complaints_source_uq').on(t.sourceMessageId),
+    index('complaints_wa_id_idx').on(t.waId, t.createdAt),
+    index('complaints_status_idx').on(t.status),
+  ],
+);
+
+/** Photos (and other media) a citizen sent; attached to the complaint filed in the same conversation. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waId: text('wa_id').notNull(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    mediaId: text('media_id').notNull(),
+    mimeType: text('mime_type'),
+    sha256: text('sha256'),
+    caption: text('caption'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('attachments_wa_id_idx').on(t.waId, t.complaintId)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    waId: text('wa_id').notNull(),
+    forReference: text('for_reference'),
+    purpose: text('purpose').notNull(),
+    amountPaise: integer('amount_paise').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'expired'] })
+      .notNull()
+      .default('pending'),
+    upiUri: text('upi_uri').notNull(),
+    // unguessable path segment of the QR image under /media/
+    mediaToken: text('media_token').notNull(),
+    providerTxnId: text('provider_txn_id'),
+    paidAt: integer('paid_at'),
+    sourceMessageId: integer('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('payments_reference_uq').on(t.reference),
+    uniqueIndex('payments_media_token_uq').on(t.mediaToken),
+    uniqueIndex('payments_provider_txn_uq').on(t.providerTxnId),
+    uniqueIndex('payments_source_uq').on(t.sourceMessageId),
+    index('payments_wa_id_idx').on(t.waId, t.createdAt),
+  ],
+);
+
+/** Every status change of an application or complaint, by whom, and why. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseType: text('case_type', { enum: ['application', 'complaint'] }).notNull(),
+    caseId: integer('case_id').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorUserId: integer('actor_user_id'),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseType, t.caseId)],
+);
+
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseType: text('case_type', { enum: ['application', 'complaint'] }).notNull(),
+    caseId: integer('case_id').notNull(),
+    authorUserId: integer('author_user_id').notNull(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseType, t.caseId)],
+);
+
+export const staffUsers = sqliteTable(
+  'staff_users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['reviewer', 'officer', 'admin'] }).notNull(),
+    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('staff_users_username_uq').on(t.username)],
+);
+
+export const staffSessions = sqliteTable('staff_sessions', {
+  // sha256 of the cookie value: a leaked database does not yield live sessions
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    success: integer('success', { mode: 'boolean' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('login_attempts_key_idx').on(t.key, t.at)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    detail: text('detail', { mode: 'json' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+/** A reviewer's verdict on one turn. */
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    turnId: integer('turn_id')
+      .notNull()
+      .references(() => turns.id),
+    userId: integer('user_id').notNull(),
+    verdict: text('verdict', { enum: ['good', 'bad'] }).notNull(),
+    label: text('label'),
+    note: text('note'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('annotations_turn_idx').on(t.turnId)],
+);
+
+/** Data-deletion requests (DPDP Act), kept without personal data as proof they were honoured. */
+export const erasures = sqliteTable('erasures', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  waIdHash: text('wa_id_hash').notNull(),
+  requestedAt: integer('requested_at').notNull(),
+  completedAt: integer('completed_at'),
+});

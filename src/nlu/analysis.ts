@@ -1,0 +1,79 @@
+import type { Lang, Script } from '../lang/language.js';
+
+/** What a citizen can want; the offline engine's dialogue turns these into tool calls and replies. */
+export type Intent =
+  | 'apply_birth_certificate'
+  | 'file_complaint'
+  | 'check_status'
+  | 'pay_fee'
+  | 'greeting'
+  | 'menu'
+  | 'help'
+  | 'human'
+  | 'cancel'
+  | 'yes'
+  | 'no'
+  | 'change'
+  | 'skip'
+  | 'thanks'
+  | 'change_language'
+  | 'delete_data'
+  | 'out_of_scope'
+  | 'abuse'
+  | 'unknown';
+
+export type ComplaintCategory =
+  | 'staff_behaviour'
+  | 'cleanliness'
+  | 'medicine_unavailable'
+  | 'bribery_or_fees'
+  | 'waiting_time'
+  | 'equipment_or_facilities'
+  | 'other';
+
+/** Every field the offline engine can fill from free text. Dates are ISO YYYY-MM-DD. */
+export interface Slots {
+  childName: string;
+  /** the citizen said the child has no name yet */
+  childNameBlank: true;
+  sex: 'male' | 'female' | 'transgender';
+  dateOfBirth: string;
+  placeOfBirthType: 'hospital' | 'home' | 'other';
+  placeOfBirth: string;
+  motherName: string;
+  fatherName: string;
+  address: string;
+  district: string;
+  pinCode: string;
+  hospitalName: string;
+  category: ComplaintCategory;
+  description: string;
+  incidentDate: string;
+  anonymous: boolean;
+  /** references like BC-2026-000123 / HC-2026-000045 / PAY-2026-000001, canonical upper-case */
+  references: string[];
+  /** digits-only reference typed without its prefix ("000123") */
+  referenceDigits: string[];
+}
+
+export type SlotName = keyof Slots;
+
+export interface Analysis {
+  /** normalised text the extractors worked on */
+  text: string;
+  lang: Lang | null;
+  script: Script;
+  /** intents by descending score in [0, 1] */
+  intents: { intent: Intent; score: number }[];
+  slots: Partial<Slots>;
+  /** the language the citizen asked to switch to ("English please", "हिंदी में") */
+  languageRequest?: Lang;
+  /** the message corrects an earlier answer ("nahi, date 5 march hai", "sorry, mother's name is Rekha") */
+  correction: boolean;
+}
+
+export interface AnalyseOptions {
+  now: Date;
+  /** the field the engine just asked for: a bare answer ("Rekha", "kal") fills it */
+  expecting?: SlotName;
+}
