@@ -31,6 +31,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  FEE_SCHEDULE_PATH: optional,
 });
 
 export type Config = {
@@ -55,6 +56,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
   retentionDays: number;
+  /** a JSON file overriding the default birth-registration fee schedule */
+  feeSchedulePath?: string;
 };
 
 export class ConfigError extends Error {
@@ -102,5 +105,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     retentionDays: e.RETENTION_DAYS,
+    feeSchedulePath: e.FEE_SCHEDULE_PATH,
   };
 }

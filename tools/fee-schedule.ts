@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -26,3 +27,9 @@ export const defaultFeeSchedule: FeeSchedule = {
   lateFeePaise: 5000,
   copyFeePaise: 5000,
 };
+
+/** The default schedule, or a state's own from a JSON file (validated: a typo fails at start, not at a citizen). */
+export function loadFeeSchedule(path?: string): FeeSchedule {
+  if (!path) return defaultFeeSchedule;
+  return feeScheduleSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}

@@ -4,9 +4,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** A database or a transaction on it: what functions that only read and write take. */
+export type DbTx = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 

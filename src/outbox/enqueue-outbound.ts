@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/open-database.js';
+import type { DbTx } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
 import { plainText } from '../whatsapp/outbound-builders.js';
 import { type OutboundMessage, outboundMessageSchema } from '../whatsapp/outbound-message.js';
@@ -21,7 +21,7 @@ export interface EnqueueOptions {
  * Queues outbound messages (validated against WhatsApp's limits) in the outbox.
  * Call inside the caller's transaction so the reply and the state it reports commit together.
  */
-export function enqueueOutbound(db: Db, items: OutboundMessage[], o: EnqueueOptions): number[] {
+export function enqueueOutbound(db: DbTx, items: OutboundMessage[], o: EnqueueOptions): number[] {
   const ids: number[] = [];
   items.forEach((item, seq) => {
     const m = outboundMessageSchema.parse(item);
@@ -52,7 +52,7 @@ export function enqueueOutbound(db: Db, items: OutboundMessage[], o: EnqueueOpti
 }
 
 /** Outbound rows waiting to be sent, oldest first. */
-export function dueOutbound(db: Db, now: number, limit = 50) {
+export function dueOutbound(db: DbTx, now: number, limit = 50) {
   return db.all<{ id: number }>(
     sql`select id from messages where send_status = 'queued' and next_attempt_at <= ${now} order by id limit ${limit}`,
   );

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/open-database.js';
+import { messages } from '../db/schema.js';
+import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import { chatPage } from './chat-page.js';
+
+const waIdSchema = z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits');
+const sendSchema = z.object({
+  waId: waIdSchema,
+  name: z.string().max(100).optional(),
+  message: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('text'), text: z.string().min(1).max(10_000) }),
+    z.object({ kind: z.literal('button'), id: z.string().min(1).max(256), title: z.string().max(100) }),
+    z.object({ kind: z.literal('list'), id: z.string().min(1).max(200), title: z.string().max(100) }),
+    z.object({ kind: z.literal('image'), caption: z.string().max(1024).optional(), mimeType: z.string().max(100).optional() }),
+    z.object({ kind: z.literal('audio') }),
+  ]),
+});
+
+export interface ChatSimulatorDeps {
+  db: Db;
+  receive: (m: { waId: string; name?: string; wamid: string; event: InboundEvent }) => { id: number; duplicate: boolean };
+  kick: (waId: string) => void;
+}
+
+/**
+ * /chat: a WhatsApp-like page that talks to the assistant through the same inbox, turn
+ * runner and outbox as the webhook; only the last hop (Graph API) is replaced by polling.
+ */
+export function createChatSimulator({ db, receive, kick }: ChatSimulatorDeps): Hono {
+  const app = new Hono();
+  app.get('/chat', (c) => c.html(chatPage()));
+
+  app.post('/chat/api/messages', async (c) => {
+    const body = sendSchema.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: 'invalid_message', detail: z.prettifyError(body.error) }, 400);
+    const { waId, name, message } = body.data;
+    const event: InboundEvent =
+      message.kind === 'image'
+        ? { kind: 'image', mediaId: `sim-media-${randomUUID()}`, mimeType: message.mimeType ?? 'image/jpeg', caption: message.caption }
+        : message.kind === 'audio'
+          ? { kind: 'audio', mediaId: `sim-media-${randomUUID()}`, voice: true }
+          : message;
+    const stored = receive({ waId, name, wamid: `sim.${randomUUID()}`, event });
+    kick(waId);
+    return c.json({ id: stored.id }, 202);
+  });
+
+  app.get('/chat/api/messages', (c) => {
+    const waId = waIdSchema.safeParse(c.req.query('waId'));
+    if (!waId.success) return c.json({ error: 'invalid_wa_id' }, 400);
+    const after = Number(c.req.query('after') ?? 0) || 0;
+    const items = db
+      .select({
+        id: messages.id,
+        direction: messages.direction,
+        kind: messages.kind,
+        text: messages.text,
+        payload: messages.payload,
+        processStatus: messages.processStatus,
+        createdAt: messages.createdAt,
+      })
+      .from(messages)
+      .where(and(eq(messages.waId, waId.data), gt(messages.id, after)))
+      .orderBy(asc(messages.id))
+      .limit(200)
+      .all();
+    return c.json({ items });
+  });
+  return app;
+}

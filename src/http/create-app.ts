@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Logger } from '../logging/create-logger.js';
+
+/**
+ * The HTTP surface: each area is its own Hono app, built by src/main.ts with its
+ * dependencies and mounted here; one onError turns unexpected failures into JSON 500s
+ * (or the status an HTTPException carries) without leaking internals.
+ */
+export function createApp({ routes, logger }: { routes: Hono[]; logger: Logger }): Hono {
+  const app = new Hono();
+  app.get('/', (c) => c.redirect('/chat'));
+  for (const r of routes) app.route('/', r);
+  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      const res = err.getResponse();
+      return res.headers.get('content-type') ? res : c.json({ error: err.message || 'error' }, err.status);
+    }
+    logger.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: 'internal_error' }, 500);
+  });
+  return app;
+}

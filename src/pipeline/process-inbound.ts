@@ -1,0 +1,248 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { AnyToolDef } from '../../tools/tool.js';
+import type { FeeSchedule } from '../../tools/fee-schedule.js';
+import type { Engine, PendingAction } from '../agent/engine.js';
+import { runTurn, type TurnOutcome } from '../agent/turn-runner.js';
+import type { Db } from '../db/open-database.js';
+import { citizens, conversations, dialogueStates, messages, turns } from '../db/schema.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { classifyConfirmation } from '../lang/confirmation.js';
+import { detectLanguage } from '../lang/detect-language.js';
+import type { Lang } from '../lang/language.js';
+import { type Logger, maskPhone } from '../logging/create-logger.js';
+import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { eraseCitizen } from '../privacy/erase-citizen.js';
+import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
+import { text } from '../whatsapp/outbound-builders.js';
+import type { OutboundMessage } from '../whatsapp/outbound-message.js';
+import { loadHistory } from './load-history.js';
+
+export interface PipelineSettings {
+  publicBaseUrl: string;
+  upi: { payeeVpa: string; payeeName: string };
+  fees: FeeSchedule;
+  /** WhatsApp not configured: replies go to the chat simulator */
+  simulated: boolean;
+  rateLimitPerMinute: number;
+  maxSteps?: number;
+}
+
+export interface ProcessDeps {
+  db: Db;
+  engine: Engine;
+  fallbackEngine: Engine;
+  tools: AnyToolDef[];
+  catalogue: Catalogue;
+  now: () => Date;
+  logger: Logger;
+  settings: PipelineSettings;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const SERVICE_OF_TOOL: Record<string, string> = {
+  apply_birth_certificate: 'birth_certificate',
+  file_hospital_complaint: 'hospital_complaint',
+  check_status: 'status',
+  create_payment_qr: 'payment',
+};
+const SERVICE_OF_INTENT: Record<string, string> = {
+  apply_birth_certificate: 'birth_certificate',
+  file_complaint: 'hospital_complaint',
+  check_status: 'status',
+  pay_fee: 'payment',
+  human: 'human',
+};
+
+/** Whether this citizen's replies go to the simulator: WhatsApp unconfigured, or a /chat citizen. */
+export const isSimulated = (settings: PipelineSettings, waId: string) => settings.simulated || waId.startsWith('sim');
+
+/**
+ * One inbound message → one committed turn: the reply, the transcript and the inbox mark
+ * land in a single transaction, so a crash before it leaves the message pending (and
+ * submissions are keyed on the message, so the replay makes no second record).
+ */
+export async function processInbound(inboundId: number, deps: ProcessDeps): Promise<void> {
+  const { db } = deps;
+  const row = db.select().from(messages).where(eq(messages.id, inboundId)).get();
+  if (!row || row.direction !== 'in' || row.processStatus !== 'pending') return;
+  const now = deps.now();
+  const nowMs = now.getTime();
+  const event = row.payload as InboundEvent;
+  const citizen = db.select().from(citizens).where(eq(citizens.waId, row.waId)).get();
+  if (!citizen) throw new Error(`inbound ${inboundId} has no citizen row`);
+
+  const conversationId = currentConversation(db, row.waId, nowMs);
+  const detected = detectLanguage(eventText(event)).lang;
+  const lang: Lang = citizen.languageChosen ? citizen.language : (detected ?? citizen.language);
+  const state = db.select().from(dialogueStates).where(eq(dialogueStates.waId, row.waId)).get();
+  const pending = (state?.pendingAction as PendingAction | null) ?? null;
+  const pre: OutboundMessage[] = [];
+  if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
+
+  const short = shortCircuit(event, citizen.handoff, row.waId, lang, nowMs, deps);
+  let outcome: TurnOutcome | null = null;
+  if (short === null) {
+    outcome = await runTurn(
+      {
+        citizen: { waId: row.waId, name: citizen.name, lang: citizen.language, languageChosen: citizen.languageChosen },
+        inbound: event,
+        inboundId,
+        lang,
+        history: loadHistory(db, conversationId, inboundId),
+        engineState: state?.engineState ?? null,
+        pending,
+        now,
+        citizenConfirmed: classifyConfirmation(event) === 'yes',
+        toolContext: {
+          db,
+          waId: row.waId,
+          lang,
+          now,
+          inboundId,
+          conversationId,
+          publicBaseUrl: deps.settings.publicBaseUrl,
+          upi: deps.settings.upi,
+          fees: deps.settings.fees,
+        },
+      },
+      {
+        engine: deps.engine,
+        fallbackEngine: deps.fallbackEngine,
+        tools: deps.tools,
+        catalogue: deps.catalogue,
+        logger: deps.logger,
+        maxSteps: deps.settings.maxSteps ?? 6,
+      },
+    );
+  }
+  const replyLang = outcome?.languageChoice ?? lang;
+  const reply = [...pre, ...(short ?? outcome?.reply ?? [])];
+  const simulated = isSimulated(deps.settings, row.waId);
+
+  db.transaction((tx) => {
+    if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
+      eraseCitizen(tx, row.waId, nowMs);
+      enqueueOutbound(tx, reply, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
+      return;
+    }
+    let turnId: number | null = null;
+    if (outcome) {
+      turnId = tx
+        .insert(turns)
+        .values({
+          inboundId,
+          conversationId,
+          waId: row.waId,
+          engine: outcome.engine,
+          model: outcome.model ?? null,
+          fellBack: outcome.fellBack,
+          fallbackReason: outcome.fallbackReason ?? null,
+          language: replyLang,
+          intent: outcome.intent ?? null,
+          steps: outcome.steps,
+          latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
+          promptTokens: outcome.usage.promptTokens,
+          completionTokens: outcome.usage.completionTokens,
+          createdAt: nowMs,
+        })
+        .returning({ id: turns.id })
+        .get().id;
+      tx.insert(dialogueStates)
+        .values({ waId: row.waId, engineState: outcome.engineState ?? null, pendingAction: outcome.pending, updatedAt: nowMs })
+        .onConflictDoUpdate({
+          target: dialogueStates.waId,
+          set: { engineState: outcome.engineState ?? null, pendingAction: outcome.pending, updatedAt: nowMs },
+        })
+        .run();
+    }
+    enqueueOutbound(tx, reply, {
+      waId: row.waId,
+      conversationId,
+      inReplyTo: inboundId,
+      turnId,
+      simulated,
+      now: nowMs,
+    });
+    tx.update(messages)
+      .set({ processStatus: 'done', processedAt: nowMs, conversationId })
+      .where(eq(messages.id, inboundId))
+      .run();
+    const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
+    tx.update(citizens)
+      .set({
+        language: replyLang,
+        ...(outcome?.languageChoice ? { languageChosen: true } : {}),
+        ...(citizen.privacyNoticeAt ? {} : { privacyNoticeAt: nowMs }),
+        ...(wantsHuman ? { handoff: 'queued' as const, handoffAt: nowMs } : {}),
+      })
+      .where(eq(citizens.waId, row.waId))
+      .run();
+    const service =
+      outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
+      SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
+      undefined;
+    const submitted = outcome?.completed.some((c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status');
+    tx.update(conversations)
+      .set({
+        lastMessageAt: nowMs,
+        language: replyLang,
+        ...(service ? { service } : {}),
+        ...(submitted ? { outcome: 'completed' } : {}),
+        ...(outcome?.fellBack ? { fellBack: true } : {}),
+        ...(wantsHuman ? { needsHuman: true, outcome: 'handoff' } : {}),
+        ...(outcome ? { engine: outcome.engine } : {}),
+      })
+      .where(eq(conversations.id, conversationId))
+      .run();
+  });
+  deps.logger.info(
+    { citizen: maskPhone(row.waId), inboundId, kind: event.kind, engine: outcome?.engine ?? 'runtime', replies: reply.length },
+    'turn done',
+  );
+}
+
+/** Messages the runtime answers itself, without asking an engine. Null: a normal turn. */
+function shortCircuit(
+  event: InboundEvent,
+  handoff: 'none' | 'queued' | 'human',
+  waId: string,
+  lang: Lang,
+  nowMs: number,
+  deps: ProcessDeps,
+): OutboundMessage[] | null {
+  const t = (key: string, params?: Record<string, string>) => text(deps.catalogue.t(lang, key, params));
+  const recent = deps.db
+    .select({ n: sql<number>`count(*)` })
+    .from(messages)
+    .where(and(eq(messages.waId, waId), eq(messages.direction, 'in'), gt(messages.createdAt, nowMs - 60_000)))
+    .get();
+  const count = recent?.n ?? 0;
+  // Over the limit: one polite notice, then silence until the minute has passed.
+  if (count > deps.settings.rateLimitPerMinute) return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
+  // An officer has the conversation: their replies come from the console.
+  if (handoff !== 'none') return [];
+  if (event.kind === 'audio') return t('runtime.audio_not_supported');
+  if (event.kind === 'unsupported') return t('runtime.unsupported_message');
+  if (event.kind === 'location') {
+    const place = [event.name, event.address].filter(Boolean).join(', ');
+    return t('runtime.location_received', { place: place ? `: ${place}` : '' });
+  }
+  return null;
+}
+
+/** The citizen's open conversation, or a new one after 24 hours of silence. */
+function currentConversation(db: Db, waId: string, nowMs: number): number {
+  const last = db
+    .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt, closedAt: conversations.closedAt })
+    .from(conversations)
+    .where(eq(conversations.waId, waId))
+    .orderBy(desc(conversations.id))
+    .limit(1)
+    .get();
+  if (last && !last.closedAt && nowMs - last.lastMessageAt < DAY) return last.id;
+  return db
+    .insert(conversations)
+    .values({ waId, startedAt: nowMs, lastMessageAt: nowMs })
+    .returning({ id: conversations.id })
+    .get().id;
+}

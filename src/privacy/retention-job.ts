@@ -1,0 +1,58 @@
+import { and, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/open-database.js';
+import { annotations, attachments, conversations, messages, turns } from '../db/schema.js';
+import type { Logger } from '../logging/create-logger.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the transcripts of conversations silent for longer than the retention period
+ * (DPDP: keep personal data no longer than the purpose needs). Applications, complaints
+ * and payments are the department's records and are not touched. Returns how many went.
+ */
+export function purgeExpiredConversations(db: Db, { days, now }: { days: number; now: number }): number {
+  const cutoff = now - days * DAY;
+  return db.transaction((tx) => {
+    const ids = tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(or(lt(conversations.lastMessageAt, cutoff), and(isNotNull(conversations.closedAt), lt(conversations.closedAt, cutoff))))
+      .all()
+      .map((r) => r.id);
+    if (ids.length === 0) return 0;
+    const turnIds = tx.select({ id: turns.id }).from(turns).where(inArray(turns.conversationId, ids)).all().map((r) => r.id);
+    if (turnIds.length) tx.delete(annotations).where(inArray(annotations.turnId, turnIds)).run();
+    tx.delete(turns).where(inArray(turns.conversationId, ids)).run();
+    const all = tx.select({ id: messages.id }).from(messages).where(inArray(messages.conversationId, ids)).all();
+    if (all.length) {
+      const messageIds = all.map((r) => r.id);
+      // photos filed with a complaint stay as its evidence (with their message); loose ones go
+      tx.delete(attachments).where(and(inArray(attachments.messageId, messageIds), isNull(attachments.complaintId))).run();
+      const evidence = new Set(
+        tx.select({ id: attachments.messageId }).from(attachments).where(inArray(attachments.messageId, messageIds)).all().map((r) => r.id),
+      );
+      const doomed = messageIds.filter((id) => !evidence.has(id));
+      tx.update(messages).set({ inReplyTo: null }).where(inArray(messages.inReplyTo, doomed)).run();
+      tx.delete(messages).where(inArray(messages.id, doomed)).run();
+      tx.update(messages).set({ conversationId: null }).where(inArray(messages.conversationId, ids)).run();
+    }
+    tx.delete(conversations).where(inArray(conversations.id, ids)).run();
+    return ids.length;
+  });
+}
+
+/** Runs the purge hourly (and once at start). */
+export function startRetentionJob({ db, days, now, logger }: { db: Db; days: number; now: () => number; logger: Logger }) {
+  const run = () => {
+    try {
+      const n = purgeExpiredConversations(db, { days, now: now() });
+      if (n) logger.info({ conversations: n, days }, 'retention: purged old conversations');
+    } catch (err) {
+      logger.error({ err }, 'retention job failed');
+    }
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
