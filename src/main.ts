@@ -1,7 +1,4 @@
 import { serve } from '@hono/node-server';
-import { createOfflineEngine } from './agent/offline/offline-engine.js';
-import { createOpenAIEngine } from './agent/openai/openai-engine.js';
-import { loadSystemPrompt } from './agent/openai/load-prompt.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { createApi } from './http/api.js';
@@ -18,10 +15,10 @@ import { createPipeline } from './pipeline/create-pipeline.js';
 import { startRetentionJob } from './privacy/retention-job.js';
 import { createStaffConsole } from './staff/create-staff-console.js';
 import { createGraphSender } from './whatsapp/graph-sender.js';
+import { buildEngines } from './wiring/build-engines.js';
 import { caseFromTranscript } from '../evals/case-from-transcript.js';
 import { loadFeeSchedule } from '../tools/fee-schedule.js';
 import { allTools } from '../tools/index.js';
-import { toolJsonSchema } from '../tools/tool-json-schema.js';
 
 // The one place that builds everything; every other module takes what it needs as arguments.
 let config: ReturnType<typeof loadConfig>;
@@ -39,19 +36,7 @@ const db = openDatabase({ path: config.databasePath });
 const catalogue = loadCatalogue();
 const now = () => new Date();
 
-const offline = createOfflineEngine({ catalogue });
-const engine =
-  config.engine === 'openai'
-    ? createOpenAIEngine({
-        apiKey: config.openai.apiKey,
-        baseUrl: config.openai.baseUrl,
-        model: config.openai.model,
-        timeoutMs: config.openai.timeoutMs,
-        maxRetries: config.openai.maxRetries,
-        systemPrompt: loadSystemPrompt({ variant: config.promptVariant }),
-        toolJsonSchema,
-      })
-    : offline;
+const { engine, offline } = buildEngines(config, catalogue);
 
 const { accessToken, phoneNumberId } = config.whatsapp;
 const simulated = !(accessToken && phoneNumberId);
@@ -96,7 +81,7 @@ const app = createApp({
         for (const w of waIds) pipeline.kick(w);
       },
     }),
-    createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, catalogue, now: () => Date.now(), onPaid: onOutbound }),
+    createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
     createApi({ db, token: config.staffApiToken }),
     createMediaRoutes({ db }),
     createChatSimulator({ db, receive: (m) => pipeline.receive(m), kick: (w) => pipeline.kick(w) }),

@@ -31,5 +31,39 @@ export const defaultFeeSchedule: FeeSchedule = {
 /** The default schedule, or a state's own from a JSON file (validated: a typo fails at start, not at a citizen). */
 export function loadFeeSchedule(path?: string): FeeSchedule {
   if (!path) return defaultFeeSchedule;
-  return feeScheduleSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  return parseFeeSchedule(readFileSync(path, 'utf8'));
+}
+
+export class FeeScheduleError extends Error {
+  override name = 'FeeScheduleError';
+}
+
+/**
+ * A state's schedule from JSON text (the file FEE_SCHEDULE_PATH names), checked whole:
+ * every field present and the day limits in order (free < late fee only < authority permission).
+ */
+export function parseFeeSchedule(json: string): FeeSchedule {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (err) {
+    throw new FeeScheduleError('fee schedule is not valid JSON', { cause: err });
+  }
+  const parsed = feeScheduleSchema.strict().safeParse(raw);
+  if (!parsed.success) {
+    throw new FeeScheduleError(
+      `fee schedule: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const s = parsed.data;
+  if (
+    !(
+      s.freeWithinDays < s.lateFeeOnlyWithinDays && s.lateFeeOnlyWithinDays <= s.authorityPermissionWithinDays
+    )
+  ) {
+    throw new FeeScheduleError(
+      'fee schedule: day limits must rise: freeWithinDays < lateFeeOnlyWithinDays <= authorityPermissionWithinDays',
+    );
+  }
+  return s;
 }

@@ -35,8 +35,11 @@ export interface ToolDef<S extends z.ZodObject = z.ZodObject> {
   requiresConfirmation: boolean;
   /** checks that need the server's clock or store, run before a summary is shown (e.g. date of birth in the future) */
   precheck?: (args: z.infer<S>, ctx: ToolContext) => ToolResult | null;
-  /** the confirmation summary body, in the citizen's language */
-  summarize?: (args: z.infer<S>, lang: Lang) => string;
+  /**
+   * the confirmation summary body, in the citizen's language; with the context it can
+   * also show what depends on the clock or the store (the fee that will apply)
+   */
+  summarize?: (args: z.infer<S>, lang: Lang, ctx?: ToolContext) => string;
   run: (args: z.infer<S>, ctx: ToolContext) => ToolResult | Promise<ToolResult>;
 }
 

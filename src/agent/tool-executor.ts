@@ -50,7 +50,7 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
     if (!confirmedNow) {
       const pre = tool.precheck?.(args, o.ctx) ?? null;
       if (pre && !pre.ok) return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
-      const summary = tool.summarize ? tool.summarize(args, o.ctx.lang) : canonicalJson(args);
+      const summary = tool.summarize ? tool.summarize(args, o.ctx.lang, o.ctx) : canonicalJson(args);
       const pending: PendingAction = { tool: tool.name, args, inboundId: o.ctx.inboundId, createdAt: o.ctx.now.getTime() };
       const result = { status: 'confirmation_required', message: 'The runtime showed the citizen a summary with Yes/Change/Cancel buttons. Stop here and wait for their answer.' };
       return { kind: 'needs_confirmation', pending, summary, record: { ...withArgs, status: 'confirmation_required', result } };

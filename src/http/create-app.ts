@@ -7,7 +7,8 @@ import type { Logger } from '../logging/create-logger.js';
  * dependencies and mounted here; one onError turns unexpected failures into JSON 500s
  * (or the status an HTTPException carries) without leaking internals.
  */
-export function createApp({ routes, logger }: { routes: Hono[]; logger: Logger }): Hono {
+// biome-ignore lint/suspicious/noExplicitAny: sub-apps carry their own env types
+export function createApp({ routes, logger }: { routes: Hono<any>[]; logger: Logger }): Hono {
   const app = new Hono();
   app.get('/', (c) => c.redirect('/chat'));
   for (const r of routes) app.route('/', r);

@@ -122,7 +122,8 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   db.transaction((tx) => {
     if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
       eraseCitizen(tx, row.waId, nowMs);
-      enqueueOutbound(tx, reply, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
+      const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
+      enqueueOutbound(tx, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
       return;
     }
     let turnId: number | null = null;

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../../lang/language.js';
+import type { PendingAction } from '../engine.js';
+
+/** `prompts/system/` of this checkout, whatever the working directory. */
+export const defaultPromptDir = fileURLToPath(new URL('../../../prompts/system/', import.meta.url));
+
+/** The requested system prompt variant has no file; `available` lists the ones that do. */
+export class PromptVariantNotFoundError extends Error {
+  override name = 'PromptVariantNotFoundError';
+  constructor(
+    readonly variant: string,
+    readonly available: string[],
+  ) {
+    super(`no system prompt variant "${variant}"; available: ${available.join(', ') || '(none)'}`);
+  }
+}
+
+/** Names of the `<variant>.md` files in the prompt folder, sorted. */
+export function listPromptVariants(dir: string = defaultPromptDir): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Reads `prompts/system/<variant>.md`: the unrendered template with `{{language}}`, `{{today}}`, `{{pending}}`. */
+export function loadSystemPrompt({
+  variant,
+  dir = defaultPromptDir,
+}: {
+  variant: string;
+  dir?: string;
+}): string {
+  // the variant comes from the command line of the eval runner: never let it leave the folder
+  if (!/^[a-z0-9][a-z0-9_-]*$/i.test(variant))
+    throw new PromptVariantNotFoundError(variant, listPromptVariants(dir));
+  try {
+    return readFileSync(join(dir, `${variant}.md`), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new PromptVariantNotFoundError(variant, listPromptVariants(dir));
+    }
+    throw err;
+  }
+}
+
+const languageNames: Record<Lang, string> = {
+  hi: 'Hindi in Devanagari',
+  en: 'English',
+  hinglish: 'Hinglish: Hindi in Latin script',
+};
+
+/** The date a citizen in India calls today, as YYYY-MM-DD. */
+export function indianDate(now: Date): string {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
+}
+
+/** Tells the model which submission waits for the citizen's yes, so a confirmation repeats it exactly. */
+export function pendingInstruction(pending: PendingAction | null): string {
+  if (!pending) return '';
+  const args = JSON.stringify(pending.args);
+  return [
+    '',
+    `Waiting for confirmation: a summary of ${pending.tool} with these arguments was shown: ${args}`,
+    `If the citizen confirms (yes, haan, हाँ, the Yes button), call ${pending.tool} again with exactly these arguments.`,
+    'If they want a change, ask what to change; if they cancel, do not call it.',
+  ].join('\n');
+}
+
+/** Fills the template's placeholders for one turn. */
+export function renderSystemPrompt(
+  template: string,
+  { lang, today, pending }: { lang: Lang; today: Date | string; pending: PendingAction | null },
+): string {
+  const values: Record<string, string> = {
+    language: languageNames[lang],
+    today: typeof today === 'string' ? today : indianDate(today),
+    pending: pendingInstruction(pending),
+  };
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole).trim();
+}

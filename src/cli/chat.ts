@@ -1,0 +1,84 @@
+import { createInterface } from 'node:readline/promises';
+import { asc, and, eq, gt } from 'drizzle-orm';
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { messages } from '../db/schema.js';
+import { loadCatalogue } from '../i18n/catalogue.js';
+import { createLogger } from '../logging/create-logger.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import type { OutboundMessage } from '../whatsapp/outbound-message.js';
+import { buildEngines } from '../wiring/build-engines.js';
+import { loadFeeSchedule } from '../../tools/fee-schedule.js';
+import { allTools } from '../../tools/index.js';
+
+// `npm run chat [-- --phone sim919000000001]`: the assistant in the terminal, through the same
+// inbox, turn runner and store as WhatsApp. A number answers the numbered button or list row.
+const config = loadConfig();
+const phoneArg = process.argv.indexOf('--phone');
+const waId = phoneArg > 0 ? process.argv[phoneArg + 1] : `sim${Date.now().toString().slice(-10)}`;
+const db = openDatabase({ path: config.databasePath });
+const catalogue = loadCatalogue();
+const { engine, offline } = buildEngines(config, catalogue);
+const pipeline = createPipeline({
+  db,
+  engine,
+  fallbackEngine: offline,
+  tools: allTools,
+  catalogue,
+  now: () => new Date(),
+  logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+  settings: {
+    publicBaseUrl: config.publicBaseUrl,
+    upi: config.upi,
+    fees: loadFeeSchedule(config.feeSchedulePath),
+    simulated: true,
+    rateLimitPerMinute: 1000,
+  },
+});
+
+let choices: { id: string; title: string; kind: 'button' | 'list' }[] = [];
+let lastSeen = 0;
+
+function show(m: OutboundMessage) {
+  const bot = '\x1b[32msahayak>\x1b[0m';
+  if (m.kind === 'buttons' || m.kind === 'list') {
+    console.log(`${bot} ${m.text}`);
+    const opts = m.kind === 'buttons' ? m.buttons : m.rows;
+    choices = opts.map((o) => ({ id: o.id, title: o.title, kind: m.kind === 'buttons' ? 'button' : 'list' }));
+    choices.forEach((c, i) => console.log(`   ${i + 1}) ${c.title}`));
+  } else if (m.kind === 'image') {
+    console.log(`${bot} [image] ${m.url}${m.caption ? `\n${m.caption}` : ''}`);
+  } else {
+    console.log(`${bot} ${m.text}`);
+  }
+}
+
+console.log(`Sahayak — engine ${engine.name}${engine.model ? ` (${engine.model})` : ''}, citizen ${waId}. Ctrl+D to quit.`);
+const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
+rl.prompt();
+for await (const line of rl) {
+  const input = line.trim();
+  if (input) {
+    const n = Number(input);
+    const choice = Number.isInteger(n) && n >= 1 && n <= choices.length ? choices[n - 1] : undefined;
+    const event: InboundEvent = choice ? { kind: choice.kind, id: choice.id, title: choice.title } : { kind: 'text', text: input };
+    choices = [];
+    pipeline.receive({ waId, wamid: `cli.${Date.now()}.${Math.random()}`, event });
+    pipeline.kick(waId);
+    await pipeline.idle();
+    const out = db
+      .select({ id: messages.id, payload: messages.payload })
+      .from(messages)
+      .where(and(eq(messages.waId, waId), eq(messages.direction, 'out'), gt(messages.id, lastSeen)))
+      .orderBy(asc(messages.id))
+      .all();
+    for (const m of out) {
+      show(m.payload as OutboundMessage);
+      lastSeen = m.id;
+    }
+  }
+  rl.prompt();
+}
+await pipeline.close();
+db.$client.close();

@@ -1,0 +1,181 @@
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/open-database.js';
+import { applications, complaints, messages, payments, turns } from '../db/schema.js';
+
+export interface ListQuery {
+  phone?: string;
+  status?: string;
+  limit: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const where = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean));
+
+/** DESIGN.md §4 application shape. */
+export function listApplications(db: Db, q: ListQuery) {
+  return db
+    .select()
+    .from(applications)
+    .where(
+      where(
+        q.phone ? eq(applications.waId, q.phone) : undefined,
+        q.status ? eq(applications.status, q.status as 'submitted') : undefined,
+      ),
+    )
+    .orderBy(desc(applications.createdAt), desc(applications.id))
+    .limit(q.limit)
+    .all()
+    .map((r) => ({
+      reference: r.reference,
+      status: r.status,
+      phone: r.waId,
+      childName: r.childName,
+      sex: r.sex,
+      dateOfBirth: r.dateOfBirth,
+      placeOfBirthType: r.placeOfBirthType,
+      placeOfBirth: r.placeOfBirth,
+      motherName: r.motherName,
+      fatherName: r.fatherName,
+      address: r.address,
+      district: r.district,
+      pinCode: r.pinCode,
+      language: r.language,
+      createdAt: iso(r.createdAt),
+    }));
+}
+
+/** DESIGN.md §4 complaint shape. */
+export function listComplaints(db: Db, q: ListQuery) {
+  return db
+    .select()
+    .from(complaints)
+    .where(
+      where(
+        q.phone ? eq(complaints.waId, q.phone) : undefined,
+        q.status ? eq(complaints.status, q.status as 'received') : undefined,
+      ),
+    )
+    .orderBy(desc(complaints.createdAt), desc(complaints.id))
+    .limit(q.limit)
+    .all()
+    .map((r) => ({
+      reference: r.reference,
+      status: r.status,
+      phone: r.waId,
+      hospitalName: r.hospitalName,
+      district: r.district,
+      category: r.category,
+      description: r.description,
+      incidentDate: r.incidentDate,
+      anonymous: r.anonymous,
+      language: r.language,
+      createdAt: iso(r.createdAt),
+    }));
+}
+
+/** DESIGN.md §4 payment shape. */
+export function listPayments(db: Db, q: ListQuery) {
+  return db
+    .select()
+    .from(payments)
+    .where(
+      where(
+        q.phone ? eq(payments.waId, q.phone) : undefined,
+        q.status ? eq(payments.status, q.status as 'pending') : undefined,
+      ),
+    )
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(q.limit)
+    .all()
+    .map((r) => ({
+      reference: r.reference,
+      forReference: r.forReference,
+      purpose: r.purpose,
+      amountPaise: r.amountPaise,
+      status: r.status,
+      upiUri: r.upiUri,
+      createdAt: iso(r.createdAt),
+    }));
+}
+
+interface StoredToolCall {
+  name: string;
+  arguments: string;
+  parsedArguments?: unknown;
+  result: unknown;
+  status: string;
+}
+interface StoredStep {
+  engine?: string;
+  toolCalls?: StoredToolCall[];
+}
+
+export interface TranscriptItem {
+  direction: 'in' | 'out';
+  text: string | null;
+  kind: string;
+  toolCalls?: { name: string; arguments: unknown; result: unknown; status: string }[];
+  engine?: string;
+  createdAt: string;
+}
+
+/**
+ * The citizen's latest `limit` messages, oldest first. Outbound replies carry the engine of
+ * their turn; the first reply of a turn also carries that turn's tool calls (once, not per message).
+ */
+export function conversationMessages(db: Db, phone: string, limit: number): TranscriptItem[] {
+  const rows = db
+    .select({
+      id: messages.id,
+      direction: messages.direction,
+      text: messages.text,
+      kind: messages.kind,
+      turnId: messages.turnId,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .where(eq(messages.waId, phone))
+    .orderBy(desc(messages.id))
+    .limit(limit)
+    .all()
+    .reverse();
+  const turnIds = [
+    ...new Set(rows.filter((r) => r.direction === 'out' && r.turnId != null).map((r) => r.turnId!)),
+  ];
+  const turnRows =
+    turnIds.length === 0
+      ? []
+      : db
+          .select({ id: turns.id, engine: turns.engine, steps: turns.steps })
+          .from(turns)
+          .where(inArray(turns.id, turnIds))
+          .orderBy(asc(turns.id))
+          .all();
+  const byId = new Map(turnRows.map((t) => [t.id, t]));
+  const described = new Set<number>();
+  return rows.map((r) => {
+    const item: TranscriptItem = {
+      direction: r.direction,
+      text: r.text,
+      kind: r.kind,
+      createdAt: iso(r.createdAt),
+    };
+    const turn = r.direction === 'out' && r.turnId != null ? byId.get(r.turnId) : undefined;
+    if (!turn) return item;
+    item.engine = turn.engine;
+    if (!described.has(turn.id)) {
+      described.add(turn.id);
+      const steps = Array.isArray(turn.steps) ? (turn.steps as StoredStep[]) : [];
+      const calls = steps.flatMap((s) => s.toolCalls ?? []);
+      if (calls.length > 0) {
+        item.toolCalls = calls.map((c) => ({
+          name: c.name,
+          arguments: c.parsedArguments ?? c.arguments,
+          result: c.result,
+          status: c.status,
+        }));
+      }
+    }
+    return item;
+  });
+}

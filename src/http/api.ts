@@ -1,0 +1,86 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { z } from 'zod';
+import { applicationStatuses, complaintStatuses, paymentStatuses } from '../cases/case-workflow.js';
+import type { Db } from '../db/open-database.js';
+import {
+  conversationMessages,
+  type ListQuery,
+  listApplications,
+  listComplaints,
+  listPayments,
+} from './api-queries.js';
+
+const MAX_LIMIT = 500;
+const limitSchema = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .default(100)
+  .transform((n) => Math.min(n, MAX_LIMIT));
+
+// Comparing digests keeps the comparison constant-time whatever the lengths.
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
+  return m ? timingSafeEqual(digest(m[1].trim()), digest(token)) : false;
+}
+
+function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error: string } {
+  const limit = limitSchema.safeParse(c.req.query('limit') || undefined);
+  if (!limit.success) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
+  const status = c.req.query('status') || undefined;
+  if (status && !statuses.includes(status)) return { error: `status must be one of: ${statuses.join(', ')}` };
+  return { phone: c.req.query('phone') || undefined, status, limit: limit.data };
+}
+
+/**
+ * The read-only JSON API of DESIGN.md §4 for staff tools, behind
+ * `Authorization: Bearer $STAFF_API_TOKEN`. Without a configured token it refuses everything.
+ */
+export function createApi({ db, token }: { db: Db; token: string | undefined }) {
+  const app = new Hono();
+
+  app.use('/api/*', async (c, next) => {
+    if (!token) {
+      return c.json(
+        { error: 'unauthorized', message: 'STAFF_API_TOKEN is unset: the JSON API is disabled' },
+        401,
+      );
+    }
+    if (!tokenMatches(c.req.header('authorization'), token)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return c.json({ error: 'unauthorized', message: 'send Authorization: Bearer <STAFF_API_TOKEN>' }, 401);
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  const list =
+    <T>(statuses: readonly string[], fetch: (q: ListQuery) => T[]) =>
+    (c: Context) => {
+      const q = listQuery(c, statuses);
+      if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+      return c.json({ items: fetch(q) });
+    };
+
+  app.get(
+    '/api/applications',
+    list(applicationStatuses, (q) => listApplications(db, q)),
+  );
+  app.get(
+    '/api/complaints',
+    list(complaintStatuses, (q) => listComplaints(db, q)),
+  );
+  app.get(
+    '/api/payments',
+    list(paymentStatuses, (q) => listPayments(db, q)),
+  );
+  app.get('/api/conversations/:phone/messages', (c) => {
+    const q = listQuery(c, []);
+    if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+    return c.json({ items: conversationMessages(db, c.req.param('phone'), q.limit) });
+  });
+  return app;
+}

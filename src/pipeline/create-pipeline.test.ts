@@ -1,0 +1,194 @@
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
+import { allTools } from '../../tools/index.js';
+import { type Engine, type EngineDecision, type EngineInput, EngineUnavailableError } from '../agent/engine.js';
+import { openDatabase } from '../db/open-database.js';
+import { applications, messages, turns } from '../db/schema.js';
+import { loadCatalogue } from '../i18n/catalogue.js';
+import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import { text } from '../whatsapp/outbound-builders.js';
+import { createPipeline } from './create-pipeline.js';
+
+const catalogue = loadCatalogue();
+const NOW = new Date('2026-11-24T05:00:00Z');
+const birth = {
+  childName: 'Priya',
+  sex: 'female',
+  dateOfBirth: '2026-11-20',
+  placeOfBirthType: 'hospital',
+  placeOfBirth: 'District Hospital Sitapur',
+  motherName: 'Rekha Devi',
+  fatherName: 'Suresh Kumar',
+  address: 'Ward 4, Sitapur',
+  district: 'Sitapur',
+  pinCode: '261001',
+  informantName: null,
+};
+
+/**
+ * A scripted engine (a stand-in for the model, not for the code under test): it asks for the
+ * application on "apply", repeats the pending call when told "again", and otherwise echoes.
+ */
+function scriptedEngine(seen: EngineInput[] = []): Engine {
+  return {
+    name: 'scripted',
+    async decide(input): Promise<EngineDecision> {
+      seen.push(input);
+      const said = input.inbound.kind === 'text' ? input.inbound.text : input.inbound.kind === 'button' ? input.inbound.id : '';
+      const last = input.toolCalls.at(-1);
+      if (last) return { reply: text(`result: ${JSON.stringify(last.result)}`) };
+      if (said === 'apply' || said === 'apply now') return { toolCalls: [{ id: 'c1', name: 'apply_birth_certificate', arguments: JSON.stringify(birth) }] };
+      if (input.pending && (said === 'confirm:yes' || said === 'haan' || said === 'something else'))
+        return { toolCalls: [{ id: 'c2', name: input.pending.tool, arguments: JSON.stringify(input.pending.args) }] };
+      if (said === 'bad args') return { toolCalls: [{ id: 'c3', name: 'apply_birth_certificate', arguments: '{"sex":"robot"' }] };
+      return { reply: text(`echo: ${said}`) };
+    },
+  };
+}
+
+function setup(engine: Engine = scriptedEngine(), fallbackEngine: Engine = scriptedEngine()) {
+  const db = openDatabase({ path: ':memory:' });
+  const pipeline = createPipeline({
+    db,
+    engine,
+    fallbackEngine,
+    tools: allTools,
+    catalogue,
+    now: () => NOW,
+    logger: pino({ level: 'silent' }),
+    settings: {
+      publicBaseUrl: 'http://localhost:3000',
+      upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
+      fees: defaultFeeSchedule,
+      simulated: true,
+      rateLimitPerMinute: 30,
+      maxSteps: 4,
+    },
+  });
+  let n = 0;
+  const say = async (event: InboundEvent | string, waId = '919812345678') => {
+    const e: InboundEvent = typeof event === 'string' ? { kind: 'text', text: event } : event;
+    const { id } = pipeline.receive({ waId, wamid: `wamid.test.${++n}`, event: e });
+    pipeline.kick(waId);
+    await pipeline.idle();
+    return db.select().from(messages).where(eq(messages.inReplyTo, id)).all();
+  };
+  return { db, pipeline, say };
+}
+
+describe('pipeline: the confirmation rule is the runtime’s', () => {
+  it('shows a summary instead of submitting, and submits on the citizen’s yes', async () => {
+    const { db, say } = setup();
+    await say('namaste');
+    const summary = await say('apply');
+    expect(db.select().from(applications).all()).toEqual([]);
+    const buttons = summary.at(-1)?.payload as { kind: string; buttons: { id: string }[]; text: string };
+    expect(buttons.kind).toBe('buttons');
+    expect(buttons.buttons.map((b) => b.id)).toEqual(['confirm:yes', 'confirm:change', 'confirm:cancel']);
+    expect(buttons.text).toContain('Rekha Devi');
+
+    const done = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ, जमा करें' });
+    const rows = db.select().from(applications).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ waId: '919812345678', motherName: 'Rekha Devi', status: 'submitted', feeRule: 'free' });
+    expect(done.at(-1)?.text).toContain(rows[0].reference);
+  });
+
+  it('does not submit when the answer to the summary is not a yes, even if the engine calls the tool', async () => {
+    const { db, say } = setup();
+    await say('apply');
+    const reply = await say('something else');
+    expect(db.select().from(applications).all()).toEqual([]);
+    expect((reply.at(-1)?.payload as { kind: string }).kind).toBe('buttons');
+  });
+
+  it('does not accept a yes that comes two messages after the summary', async () => {
+    const { db, say } = setup();
+    await say('apply');
+    await say('hello');
+    await say('haan');
+    expect(db.select().from(applications).all()).toEqual([]);
+  });
+});
+
+describe('pipeline: the inbox', () => {
+  it('stores the same wamid once and answers it once', async () => {
+    const { db, pipeline } = setup();
+    const m = { waId: '919812345678', wamid: 'wamid.dup', event: { kind: 'text', text: 'namaste' } as InboundEvent };
+    expect(pipeline.receive(m).duplicate).toBe(false);
+    expect(pipeline.receive(m).duplicate).toBe(true);
+    pipeline.kick(m.waId);
+    pipeline.kick(m.waId);
+    await pipeline.idle();
+    expect(db.select().from(messages).where(eq(messages.direction, 'in')).all()).toHaveLength(1);
+    expect(db.select().from(turns).all()).toHaveLength(1);
+  });
+
+  it('processes one citizen’s messages one at a time, in arrival order', async () => {
+    const seen: EngineInput[] = [];
+    const { db, pipeline } = setup(scriptedEngine(seen));
+    for (const t of ['one', 'two', 'three']) pipeline.receive({ waId: '919800000001', wamid: `w.${t}`, event: { kind: 'text', text: t } });
+    pipeline.kick('919800000001');
+    await pipeline.idle();
+    expect(seen.map((s) => (s.inbound.kind === 'text' ? s.inbound.text : ''))).toEqual(['one', 'two', 'three']);
+    // each turn saw the previous ones in its history
+    expect(seen[2].history.filter((h) => h.role === 'user').map((h) => h.text)).toEqual(['one', 'two']);
+    expect(db.select().from(messages).where(eq(messages.processStatus, 'pending')).all()).toEqual([]);
+  });
+
+  it('processes at start what an earlier process left pending', async () => {
+    const { db, pipeline } = setup();
+    pipeline.receive({ waId: '919800000002', wamid: 'w.left', event: { kind: 'text', text: 'left behind' } });
+    // no kick: as if the process died after the 200
+    expect(pipeline.recover()).toBe(1);
+    await pipeline.idle();
+    expect(db.select({ s: messages.processStatus }).from(messages).where(eq(messages.wamid, 'w.left')).get()).toEqual({ s: 'done' });
+  });
+
+  it('answers a voice note politely in the citizen’s language without asking the engine', async () => {
+    const seen: EngineInput[] = [];
+    const { say } = setup(scriptedEngine(seen));
+    await say('मुझे जन्म प्रमाण पत्र चाहिए');
+    const reply = await say({ kind: 'audio', mediaId: 'm1', voice: true });
+    expect(reply.map((r) => r.text)).toEqual([catalogue.t('hi', 'runtime.audio_not_supported')]);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('pipeline: engines', () => {
+  it('feeds a validation error back to the engine instead of running the tool', async () => {
+    const { db, say } = setup();
+    const reply = await say('bad args');
+    expect(reply.at(-1)?.text).toContain('invalid_arguments');
+    const turn = db.select().from(turns).get();
+    expect((turn?.steps as { toolCalls: { status: string }[] }[])[0].toolCalls[0].status).toBe('invalid');
+  });
+
+  it('falls back to the offline engine when the LLM is down, and the transcript says so', async () => {
+    const down: Engine = {
+      name: 'openai',
+      model: 'gpt-test',
+      decide: async () => {
+        throw new EngineUnavailableError('502 from provider', 'server_error');
+      },
+    };
+    const { db, say } = setup(down, scriptedEngine());
+    const reply = await say('namaste');
+    expect(reply.map((r) => r.text)).toContain('echo: namaste');
+    expect(db.select().from(turns).get()).toMatchObject({ engine: 'scripted', fellBack: true, fallbackReason: 'server_error' });
+  });
+
+  it('breaks a tool-call loop by its step bound and falls back', async () => {
+    const looping: Engine = {
+      name: 'openai',
+      decide: async () => ({ toolCalls: [{ id: 'x', name: 'check_status', arguments: '{"reference":null}' }] }),
+    };
+    const { db, say } = setup(looping, scriptedEngine());
+    await say('status?');
+    const turn = db.select().from(turns).get();
+    expect(turn).toMatchObject({ fellBack: true, fallbackReason: 'loop' });
+    expect((turn?.steps as unknown[]).length).toBeGreaterThan(4);
+  });
+});

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { applications, payments } from '../src/db/schema.js';
+import type { Lang } from '../src/lang/language.js';
+import { image } from '../src/whatsapp/outbound-builders.js';
+import { indiaDate, rupees } from './dates.js';
+import type { FeeSchedule } from './fee-schedule.js';
+import { matchOwnReference, ownRecords } from './own-records.js';
+import { nextReference } from './references.js';
+import type { ToolContext, ToolDef, ToolResult } from './tool.js';
+import { failure, say } from './tool-support.js';
+import { upiUri } from './upi-uri.js';
+
+const schema = z.object({
+  forReference: z
+    .string()
+    .min(1)
+    .describe(
+      "Reference of the citizen's own birth-certificate application to pay for, e.g. BC-2026-000123.",
+    ),
+});
+
+type ApplicationRow = typeof applications.$inferSelect;
+type PaymentRow = typeof payments.$inferSelect;
+
+/**
+ * What a QR for this application is for: its late fee when one applies; otherwise (a free,
+ * timely registration) the fee of a certified copy of the certificate, which every citizen needs.
+ */
+export function paymentFor(app: ApplicationRow, fees: FeeSchedule): { purpose: string; amountPaise: number } {
+  return app.feePaise > 0
+    ? { purpose: 'late_fee', amountPaise: app.feePaise }
+    : { purpose: 'certified_copy', amountPaise: fees.copyFeePaise };
+}
+
+type Resolved =
+  | { ok: true; app: ApplicationRow; pending: PaymentRow | undefined }
+  | { ok: false; result: ToolResult };
+
+function resolve(forReference: string, ctx: ToolContext): Resolved {
+  const { db } = ctx;
+  const match = matchOwnReference(ownRecords(db, ctx.waId), forReference).find(
+    (r) => r.type === 'application',
+  );
+  const app =
+    match &&
+    db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.waId, ctx.waId), eq(applications.reference, match.reference)))
+      .get();
+  if (!app) return { ok: false, result: failure('not_found', ctx.lang, 'tools.error.not_found') };
+  const params = { reference: app.reference };
+  if (app.status === 'rejected')
+    return { ok: false, result: failure('not_payable', ctx.lang, 'tools.error.not_payable', params) };
+  if (paymentFor(app, ctx.fees).amountPaise <= 0) {
+    return { ok: false, result: failure('nothing_to_pay', ctx.lang, 'tools.error.nothing_to_pay', params) };
+  }
+  const forApp = db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.waId, ctx.waId), eq(payments.forReference, app.reference)))
+    .orderBy(desc(payments.id))
+    .all();
+  if (forApp.some((p) => p.status === 'paid')) {
+    return { ok: false, result: failure('already_paid', ctx.lang, 'tools.error.already_paid', params) };
+  }
+  return { ok: true, app, pending: forApp.find((p) => p.status === 'pending') };
+}
+
+function qrResult(p: PaymentRow, ctx: ToolContext): ToolResult {
+  const caption = say(ctx.lang, 'tools.pay.caption', {
+    amount: rupees(p.amountPaise),
+    purpose: say(ctx.lang, `tools.pay.purpose.${p.purpose}`),
+    forReference: p.forReference ?? '',
+    reference: p.reference,
+  });
+  return {
+    ok: true,
+    data: {
+      reference: p.reference,
+      forReference: p.forReference,
+      purpose: p.purpose,
+      amountPaise: p.amountPaise,
+      status: p.status,
+      upiUri: p.upiUri,
+    },
+    messages: [image(`${ctx.publicBaseUrl}/media/qr/${p.mediaToken}.png`, caption)],
+  };
+}
+
+function purposeText(lang: Lang, purpose: string) {
+  return say(lang, `tools.pay.purpose.${purpose}`);
+}
+
+/** A UPI QR for the fee of one of the sender's applications, sent as an image. */
+export const createPaymentQr: ToolDef<typeof schema> = {
+  name: 'create_payment_qr',
+  description:
+    "Create a UPI payment QR code for the fee of one of the citizen's own birth-certificate applications " +
+    '(the late fee, or a certified copy when registration was free) and send it as an image. ' +
+    'The citizen confirms the amount first.',
+  schema,
+  requiresConfirmation: true,
+  precheck: (args, ctx) => {
+    const r = resolve(args.forReference, ctx);
+    return r.ok ? null : r.result;
+  },
+  summarize: (args, lang, ctx) => {
+    const r = ctx ? resolve(args.forReference, ctx) : null;
+    if (!r?.ok) return say(lang, 'tools.pay.summary_unknown_amount', { reference: args.forReference.trim() });
+    const { purpose, amountPaise } = paymentFor(r.app, ctx!.fees);
+    return say(lang, 'tools.pay.summary', {
+      amount: rupees(amountPaise),
+      purpose: purposeText(lang, purpose),
+      reference: r.app.reference,
+    });
+  },
+  run: (args, ctx) => {
+    const { db } = ctx;
+    return db.$client.transaction((): ToolResult => {
+      const replay = db.select().from(payments).where(eq(payments.sourceMessageId, ctx.inboundId)).get();
+      if (replay && replay.waId === ctx.waId) return qrResult(replay, ctx);
+      const r = resolve(args.forReference, ctx);
+      if (!r.ok) return r.result;
+      const { purpose, amountPaise } = paymentFor(r.app, ctx.fees);
+      // One open QR per application: asking again re-sends the same code rather than a second payable.
+      if (r.pending && r.pending.amountPaise === amountPaise) return qrResult(r.pending, ctx);
+      // The schedule changed since that QR was made: it must not be payable any more.
+      if (r.pending)
+        db.update(payments).set({ status: 'expired' }).where(eq(payments.id, r.pending.id)).run();
+      const reference = nextReference(db, 'PAY', Number(indiaDate(ctx.now).slice(0, 4)));
+      const row = db
+        .insert(payments)
+        .values({
+          reference,
+          waId: ctx.waId,
+          forReference: r.app.reference,
+          purpose,
+          amountPaise,
+          status: 'pending',
+          upiUri: upiUri({
+            payeeVpa: ctx.upi.payeeVpa,
+            payeeName: ctx.upi.payeeName,
+            amountPaise,
+            note: say('en', 'tools.pay.upi_note', { forReference: r.app.reference }),
+            reference,
+          }),
+          mediaToken: randomBytes(32).toString('base64url'),
+          sourceMessageId: ctx.inboundId,
+          createdAt: ctx.now.getTime(),
+        })
+        .returning()
+        .get();
+      return qrResult(row, ctx);
+    })();
+  },
+};

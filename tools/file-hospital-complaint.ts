@@ -1,0 +1,154 @@
+import { and, eq, gte, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { complaintCategories, complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
+import { attachments, caseEvents, complaints, messages } from '../src/db/schema.js';
+import type { Lang } from '../src/lang/language.js';
+import { daysSince, displayDate, indiaDate } from './dates.js';
+import { nextReference } from './references.js';
+import type { ToolContext, ToolDef, ToolResult } from './tool.js';
+import { blankToNull, failure, isoDate, say, summaryLines } from './tool-support.js';
+
+const schema = z.object({
+  hospitalName: z.string().min(2).describe('Name of the hospital or health centre the complaint is about.'),
+  district: z.string().min(2).describe('District the hospital is in.'),
+  category: z
+    .enum(complaintCategories)
+    .describe(
+      'What the complaint is about: staff_behaviour, cleanliness, medicine_unavailable, bribery_or_fees ' +
+        '(a bribe or an illegal charge was demanded), waiting_time, equipment_or_facilities, or other.',
+    ),
+  description: z.string().min(5).describe("What happened, in the citizen's own words."),
+  incidentDate: isoDate()
+    .nullable()
+    .describe('Date of the incident, YYYY-MM-DD, not in the future; null if the citizen did not say.'),
+  anonymous: z
+    .boolean()
+    .describe(
+      'true if the citizen asked that their name and number are not shared with the hospital; else false.',
+    ),
+});
+
+export type ComplaintArgs = z.infer<typeof schema>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function futureIncident(args: ComplaintArgs, ctx: ToolContext): ToolResult | null {
+  return args.incidentDate && daysSince(args.incidentDate, ctx.now) < 0
+    ? failure('date_in_future', ctx.lang, 'tools.error.date_in_future')
+    : null;
+}
+
+type ComplaintRow = typeof complaints.$inferSelect;
+
+function registered(row: ComplaintRow, photos: number, lang: Lang): ToolResult {
+  return {
+    ok: true,
+    data: {
+      reference: row.reference,
+      status: row.status,
+      photos,
+      nextStep: say(lang, photos > 0 ? 'tools.hc.next_with_photos' : 'tools.hc.next', {
+        reference: row.reference,
+        slaDays: complaintSlaDays[row.category],
+        count: photos,
+      }),
+    },
+  };
+}
+
+/** Photos this citizen sent in this conversation (or the last 24 h) that no complaint holds yet. */
+function unattachedPhotoIds(ctx: ToolContext): number[] {
+  const since = ctx.now.getTime() - DAY_MS;
+  const inConversation =
+    ctx.conversationId == null ? undefined : eq(messages.conversationId, ctx.conversationId);
+  return ctx.db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .innerJoin(messages, eq(messages.id, attachments.messageId))
+    .where(
+      and(
+        eq(attachments.waId, ctx.waId),
+        isNull(attachments.complaintId),
+        inConversation
+          ? or(inConversation, gte(attachments.createdAt, since))
+          : gte(attachments.createdAt, since),
+      ),
+    )
+    .all()
+    .map((r) => r.id);
+}
+
+/** Files a complaint about a government hospital for the sender, with the photos they sent. */
+export const fileHospitalComplaint: ToolDef<typeof schema> = {
+  name: 'file_hospital_complaint',
+  description:
+    'File a complaint about a government hospital or health centre. Photos the citizen sent in this conversation ' +
+    'are attached automatically. The citizen sees a summary and must confirm before it is filed.',
+  schema,
+  requiresConfirmation: true,
+  precheck: futureIncident,
+  summarize: (args, lang) => {
+    const rows: [string, string][] = [
+      ['tools.label.hospital', args.hospitalName.trim()],
+      ['tools.label.district', args.district.trim()],
+      ['tools.label.category', say(lang, `tools.category.${args.category}`)],
+      ['tools.label.description', args.description.trim()],
+      [
+        'tools.label.incident_date',
+        args.incidentDate ? displayDate(args.incidentDate) : say(lang, 'tools.label.not_given'),
+      ],
+      ['tools.label.anonymous', say(lang, args.anonymous ? 'tools.label.yes' : 'tools.label.no')],
+    ];
+    return summaryLines(lang, rows);
+  },
+  run: (args, ctx) => {
+    const { db } = ctx;
+    return db.$client.transaction((): ToolResult => {
+      const replay = db.select().from(complaints).where(eq(complaints.sourceMessageId, ctx.inboundId)).get();
+      if (replay && replay.waId === ctx.waId) {
+        const held = db
+          .select({ id: attachments.id })
+          .from(attachments)
+          .where(eq(attachments.complaintId, replay.id));
+        return registered(replay, held.all().length, ctx.lang);
+      }
+      const future = futureIncident(args, ctx);
+      if (future) return future;
+      const nowMs = ctx.now.getTime();
+      const row = db
+        .insert(complaints)
+        .values({
+          reference: nextReference(db, 'HC', Number(indiaDate(ctx.now).slice(0, 4))),
+          waId: ctx.waId,
+          status: 'received',
+          hospitalName: args.hospitalName.trim(),
+          district: args.district.trim(),
+          category: args.category,
+          description: args.description.trim(),
+          incidentDate: blankToNull(args.incidentDate),
+          anonymous: args.anonymous,
+          language: ctx.lang,
+          slaDueAt: slaDueAt('complaint', 'received', nowMs, args.category),
+          statusAt: nowMs,
+          sourceMessageId: ctx.inboundId,
+          createdAt: nowMs,
+        })
+        .returning()
+        .get();
+      const photoIds = unattachedPhotoIds(ctx);
+      for (const id of photoIds) {
+        db.update(attachments).set({ complaintId: row.id }).where(eq(attachments.id, id)).run();
+      }
+      db.insert(caseEvents)
+        .values({
+          caseType: 'complaint',
+          caseId: row.id,
+          fromStatus: null,
+          toStatus: 'received',
+          createdAt: nowMs,
+        })
+        .run();
+      return registered(row, photoIds.length, ctx.lang);
+    })();
+  },
+};

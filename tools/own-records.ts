@@ -1,0 +1,71 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../src/db/open-database.js';
+import { applications, complaints, payments } from '../src/db/schema.js';
+import { asciiDigits, parseReference } from './references.js';
+
+export interface OwnRecord {
+  reference: string;
+  type: 'application' | 'complaint' | 'payment';
+  status: string;
+  statusAt: number;
+  createdAt: number;
+}
+
+/**
+ * Every record of one citizen, newest first. The only way the tools read cases: the
+ * wa_id filter is here, so another citizen's record can never be found, let alone shown.
+ */
+export function ownRecords(db: Db, waId: string): OwnRecord[] {
+  const apps = db
+    .select({
+      reference: applications.reference,
+      status: applications.status,
+      statusAt: applications.statusAt,
+      createdAt: applications.createdAt,
+    })
+    .from(applications)
+    .where(eq(applications.waId, waId))
+    .orderBy(desc(applications.createdAt))
+    .all()
+    .map((r) => ({ ...r, type: 'application' as const }));
+  const comps = db
+    .select({
+      reference: complaints.reference,
+      status: complaints.status,
+      statusAt: complaints.statusAt,
+      createdAt: complaints.createdAt,
+    })
+    .from(complaints)
+    .where(eq(complaints.waId, waId))
+    .all()
+    .map((r) => ({ ...r, type: 'complaint' as const }));
+  const pays = db
+    .select({
+      reference: payments.reference,
+      status: payments.status,
+      paidAt: payments.paidAt,
+      createdAt: payments.createdAt,
+    })
+    .from(payments)
+    .where(eq(payments.waId, waId))
+    .all()
+    .map(({ paidAt, ...r }) => ({ ...r, statusAt: paidAt ?? r.createdAt, type: 'payment' as const }));
+  return [...apps, ...comps, ...pays].sort(
+    (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
+  );
+}
+
+/**
+ * The citizen's records a typed reference points at: the canonical form ("bc 2026 123"), or
+ * digits only ("123", "000123", "2026000123") matched against the number of their own references.
+ */
+export function matchOwnReference(records: OwnRecord[], typed: string): OwnRecord[] {
+  const canonical = parseReference(typed);
+  if (canonical) return records.filter((r) => r.reference === canonical);
+  const digits = asciiDigits(typed).replace(/[\s\-/.]/g, '');
+  if (!/^\d{1,10}$/.test(digits)) return [];
+  return records.filter((r) => {
+    const [, year, number] = r.reference.split('-');
+    return digits.length <= 6 ? Number(number) === Number(digits) : `${year}${number}`.endsWith(digits);
+  });
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../src/db/open-database.js';
+
+export type ReferencePrefix = 'BC' | 'HC' | 'PAY';
+
+/**
+ * The next readable reference for a prefix and year (`BC-2026-000123`): one counter per
+ * prefix and year, incremented by a single upsert so two writers never get the same number.
+ */
+export function nextReference(db: Db, prefix: ReferencePrefix, year: number): string {
+  const row = db.$client
+    .prepare(
+      `insert into counters (name, value) values (?, 1)
+       on conflict(name) do update set value = value + 1
+       returning value`,
+    )
+    .get(`${prefix}-${year}`) as { value: number };
+  return formatReference(prefix, year, row.value);
+}
+
+export function formatReference(prefix: ReferencePrefix, year: number, n: number): string {
+  return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+}
+
+// Citizens type references as they hear them read out: "bc 2026 123", "BC2026000123", "hc/2026/45".
+const REFERENCE = /(?:^|[^a-z])(bc|hc|pay)[\s\-/_.]*(\d{4})[\s\-/_.]*(\d{1,6})(?!\d)/i;
+
+/** The canonical reference in a piece of text, or null. Devanagari digits count as digits. */
+export function parseReference(text: string): string | null {
+  const m = REFERENCE.exec(asciiDigits(text));
+  if (!m) return null;
+  return formatReference(m[1].toUpperCase() as ReferencePrefix, Number(m[2]), Number(m[3]));
+}
+
+export function asciiDigits(text: string): string {
+  return text.normalize('NFC').replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966));
+}
