@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open-database.js';
+import { staffUsers } from '../db/schema.js';
+import { hashPassword } from './auth/password.js';
+
+export const roleSchema = z.enum(['reviewer', 'officer', 'admin']);
+export const newUserSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{2,40}$/i, 'username: 2–40 letters, digits, dot, dash or underscore'),
+  role: roleSchema,
+  password: z.string().min(10, 'password: at least 10 characters').max(200),
+  displayName: z.string().trim().max(80).optional(),
+});
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError';
+}
+
+/** Creates a staff account; throws UsernameTakenError when the name exists. Returns the new id. */
+export async function createStaffUser(
+  db: Db,
+  input: NewUser,
+  now: number,
+  hashParams?: Parameters<typeof hashPassword>[1],
+): Promise<number> {
+  const u = newUserSchema.parse(input);
+  if (db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, u.username)).get()) {
+    throw new UsernameTakenError(`username "${u.username}" is taken`);
+  }
+  const passwordHash = await hashPassword(u.password, hashParams);
+  const row = db
+    .insert(staffUsers)
+    .values({
+      username: u.username,
+      role: u.role,
+      passwordHash,
+      displayName: u.displayName || null,
+      createdAt: now,
+    })
+    .returning({ id: staffUsers.id })
+    .get();
+  return row.id;
+}

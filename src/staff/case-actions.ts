@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import { HTTPException } from 'hono/http-exception';
+import { allowedTransitions, type CaseType } from '../cases/case-workflow.js';
+import { CaseNotFoundError, InvalidTransitionError, transitionCase } from '../cases/transition-case.js';
+import { applications, caseNotes, complaints, staffUsers } from '../db/schema.js';
+import { audit } from './audit.js';
+import type { StaffDeps } from './context.js';
+import { notifyCaseChange } from './notify-citizen.js';
+
+type Actor = { id: number };
+
+function loadCase(deps: StaffDeps, type: CaseType, id: number) {
+  const row =
+    type === 'application'
+      ? deps.db.select().from(applications).where(eq(applications.id, id)).get()
+      : deps.db.select().from(complaints).where(eq(complaints.id, id)).get();
+  if (!row) throw new HTTPException(404, { message: `no ${type} ${id}` });
+  return row;
+}
+
+/**
+ * Moves a case, tells the citizen, and records it, all in one transaction; the outbox is
+ * woken only after the commit. Refusals (not in the workflow, rejection without a reason) are 409s.
+ */
+export function moveCase(
+  deps: StaffDeps,
+  input: { type: CaseType; id: number; to: string; note: string; actor: Actor; assignTo?: number | null },
+): void {
+  const now = deps.now();
+  try {
+    deps.db.$client.transaction(() => {
+      const before = loadCase(deps, input.type, input.id);
+      const row = transitionCase(deps.db, {
+        type: input.type,
+        id: input.id,
+        to: input.to,
+        actorUserId: input.actor.id,
+        note: input.note || null,
+        assignTo: input.assignTo,
+        now: new Date(now),
+      });
+      const outbox = notifyCaseChange(
+        deps,
+        {
+          type: input.type,
+          reference: row.reference,
+          waId: row.waId,
+          status: row.status,
+          language: row.language,
+          rejectionReason: row.rejectionReason,
+        },
+        { actorUserId: input.actor.id, now },
+      );
+      audit(deps.db, {
+        userId: input.actor.id,
+        action: 'case.transition',
+        targetType: input.type,
+        targetId: input.id,
+        detail: {
+          reference: row.reference,
+          from: before.status,
+          to: row.status,
+          note: input.note || null,
+          outbox,
+        },
+        now,
+      });
+    })();
+  } catch (err) {
+    if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
+    if (err instanceof CaseNotFoundError) throw new HTTPException(404, { message: err.message });
+    throw err;
+  }
+  deps.onOutbound();
+}
+
+/**
+ * Assigns a case to an officer. A complaint waiting for one (received, reopened) also moves
+ * to 'assigned', which the citizen hears about.
+ */
+export function assignCase(
+  deps: StaffDeps,
+  input: { type: CaseType; id: number; assigneeId: number | null; actor: Actor },
+): void {
+  const { db } = deps;
+  const now = deps.now();
+  if (input.assigneeId != null) {
+    const user = db.select().from(staffUsers).where(eq(staffUsers.id, input.assigneeId)).get();
+    if (!user || user.disabled || user.role === 'reviewer') {
+      throw new HTTPException(400, { message: 'cases go to an active officer or admin' });
+    }
+  }
+  const current = loadCase(deps, input.type, input.id);
+  const movesComplaint =
+    input.type === 'complaint' &&
+    input.assigneeId != null &&
+    allowedTransitions('complaint', current.status).includes('assigned');
+  if (movesComplaint) {
+    moveCase(deps, {
+      type: 'complaint',
+      id: input.id,
+      to: 'assigned',
+      note: '',
+      actor: input.actor,
+      assignTo: input.assigneeId,
+    });
+  }
+  db.$client.transaction(() => {
+    if (input.type === 'application') {
+      db.update(applications)
+        .set({ assignedTo: input.assigneeId })
+        .where(eq(applications.id, input.id))
+        .run();
+    } else {
+      db.update(complaints).set({ assignedTo: input.assigneeId }).where(eq(complaints.id, input.id)).run();
+    }
+    audit(db, {
+      userId: input.actor.id,
+      action: 'case.assign',
+      targetType: input.type,
+      targetId: input.id,
+      detail: { reference: current.reference, from: current.assignedTo, to: input.assigneeId },
+      now,
+    });
+  })();
+}
+
+export function addCaseNote(
+  deps: StaffDeps,
+  input: { type: CaseType; id: number; body: string; actor: Actor },
+): void {
+  if (!input.body) throw new HTTPException(400, { message: 'a note needs some text' });
+  const now = deps.now();
+  const current = loadCase(deps, input.type, input.id);
+  deps.db.$client.transaction(() => {
+    deps.db
+      .insert(caseNotes)
+      .values({
+        caseType: input.type,
+        caseId: input.id,
+        authorUserId: input.actor.id,
+        body: input.body,
+        createdAt: now,
+      })
+      .run();
+    audit(deps.db, {
+      userId: input.actor.id,
+      action: 'case.note',
+      targetType: input.type,
+      targetId: input.id,
+      detail: { reference: current.reference },
+      now,
+    });
+  })();
+}

@@ -1,0 +1,180 @@
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { annotations, conversations, turns } from '../../db/schema.js';
+import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
+import { text } from '../../whatsapp/outbound-builders.js';
+import { audit } from '../audit.js';
+import { hasRole } from '../auth/sessions.js';
+import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
+import { conversationDetail, filterOptions, listConversations } from '../conversation-queries.js';
+import { maskPhone } from '../mask-phone.js';
+import { windowOpen } from '../notify-citizen.js';
+import { ConversationListPage, ConversationPage } from '../views/conversation-pages.js';
+
+export function conversationRoutes(deps: StaffDeps) {
+  const app = new Hono<StaffEnv>();
+  const { db } = deps;
+
+  app.get('/staff/conversations', (c) => {
+    const q = c.req.query();
+    const filters = {
+      q: q.q?.trim() || undefined,
+      from: q.from || undefined,
+      to: q.to || undefined,
+      language: q.language || undefined,
+      service: q.service || undefined,
+      outcome: q.outcome || undefined,
+      engine: q.engine || undefined,
+      fellBack: q.fellBack === '1',
+      flagged: q.flagged === '1',
+      needsHuman: q.needsHuman === '1',
+    };
+    const rows = listConversations(db, filters);
+    return c.html(
+      <ConversationListPage
+        rows={rows}
+        filters={filters}
+        options={filterOptions(db)}
+        session={c.get('session')}
+      />,
+    );
+  });
+
+  app.get('/staff/conversations/:id', (c) => {
+    const session = c.get('session');
+    const id = intParam(c, 'id');
+    const detail = conversationDetail(db, id);
+    if (!detail) return c.notFound();
+    const now = deps.now();
+    const waId = detail.conversation.waId;
+    const fullPhone = hasRole(session.user, 'officer');
+    audit(db, {
+      userId: session.user.id,
+      action: fullPhone ? 'transcript.view.full_phone' : 'transcript.view',
+      targetType: 'conversation',
+      targetId: id,
+      now,
+    });
+    return c.html(
+      <ConversationPage
+        detail={detail}
+        phone={fullPhone ? `+${waId}` : maskPhone(waId)}
+        windowOpen={windowOpen(db, waId, now)}
+        canExport={deps.exportCase != null}
+        session={session}
+        flash={c.req.query('msg')}
+      />,
+    );
+  });
+
+  app.get('/staff/conversations/:id/eval-case.yaml', (c) => {
+    const session = c.get('session');
+    const id = intParam(c, 'id');
+    if (!deps.exportCase)
+      throw new HTTPException(501, { message: 'eval export is not available in this build' });
+    if (!db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, id)).get())
+      return c.notFound();
+    const yaml = deps.exportCase(db, { conversationId: id });
+    audit(db, {
+      userId: session.user.id,
+      action: 'transcript.export_eval_case',
+      targetType: 'conversation',
+      targetId: id,
+      now: deps.now(),
+    });
+    c.header('Content-Disposition', `attachment; filename="conversation-${id}.eval.yaml"`);
+    return c.body(yaml, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
+  });
+
+  app.post('/staff/conversations/:id/flag', async (c) => {
+    const session = c.get('session');
+    const id = intParam(c, 'id');
+    const flagged = (await field(c, 'flagged')) === '1';
+    db.$client.transaction(() => {
+      const r = db.update(conversations).set({ flagged }).where(eq(conversations.id, id)).run();
+      if (r.changes === 0) throw new HTTPException(404, { message: 'no such conversation' });
+      audit(db, {
+        userId: session.user.id,
+        action: flagged ? 'transcript.flag' : 'transcript.unflag',
+        targetType: 'conversation',
+        targetId: id,
+        now: deps.now(),
+      });
+    })();
+    return c.redirect(`/staff/conversations/${id}`, 303);
+  });
+
+  app.post('/staff/turns/:id/annotations', async (c) => {
+    const session = requireRole(c, 'reviewer');
+    const id = intParam(c, 'id');
+    const verdict = await field(c, 'verdict');
+    if (verdict !== 'good' && verdict !== 'bad') return c.text('verdict must be good or bad', 400);
+    const turn = db
+      .select({ conversationId: turns.conversationId })
+      .from(turns)
+      .where(eq(turns.id, id))
+      .get();
+    if (!turn) return c.notFound();
+    const label = (await field(c, 'label')).slice(0, 100) || null;
+    const note = (await field(c, 'note')).slice(0, 2000) || null;
+    const now = deps.now();
+    db.$client.transaction(() => {
+      db.insert(annotations)
+        .values({ turnId: id, userId: session.user.id, verdict, label, note, createdAt: now })
+        .run();
+      audit(db, {
+        userId: session.user.id,
+        action: 'turn.annotate',
+        targetType: 'turn',
+        targetId: id,
+        detail: { verdict, label },
+        now,
+      });
+    })();
+    return c.redirect(
+      `/staff/conversations/${turn.conversationId}?msg=${encodeURIComponent(`Turn ${id} marked ${verdict}.`)}#turn-${id}`,
+      303,
+    );
+  });
+
+  app.post('/staff/conversations/:id/reply', async (c) => {
+    const session = requireRole(c, 'officer');
+    const id = intParam(c, 'id');
+    const body = await field(c, 'text');
+    if (!body) return c.text('empty reply', 400);
+    const conv = db
+      .select({ waId: conversations.waId })
+      .from(conversations)
+      .where(eq(conversations.id, id))
+      .get();
+    if (!conv) return c.notFound();
+    const now = deps.now();
+    if (!windowOpen(db, conv.waId, now)) {
+      throw new HTTPException(409, {
+        message: 'the 24-hour window is closed: WhatsApp will not deliver a free-form reply',
+      });
+    }
+    db.$client.transaction(() => {
+      const outbox = enqueueOutbound(db, text(body), {
+        waId: conv.waId,
+        conversationId: id,
+        sentBy: `staff:${session.user.id}`,
+        simulated: deps.simulated,
+        now,
+      });
+      audit(db, {
+        userId: session.user.id,
+        action: 'citizen.reply',
+        targetType: 'conversation',
+        targetId: id,
+        detail: { outbox },
+        now,
+      });
+    })();
+    deps.onOutbound();
+    return c.redirect(`/staff/conversations/${id}?msg=${encodeURIComponent('Reply queued.')}`, 303);
+  });
+
+  return app;
+}
