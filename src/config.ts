@@ -24,6 +24,7 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optional,
   WHATSAPP_PHONE_NUMBER_ID: optional,
   WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_SEND_RATE: z.coerce.number().positive().default(80),
   STAFF_API_TOKEN: optional,
   UPI_PAYEE_VPA: z.string().default('sahayak.demo@upi'),
   UPI_PAYEE_NAME: z.string().default('Sahayak Demo Department'),
@@ -49,6 +50,8 @@ export type Config = {
     accessToken?: string;
     phoneNumberId?: string;
     apiUrl: string;
+    /** messages a second the outbox sends: Cloud API numbers start at 80 and grow to 1,000 */
+    sendRatePerSecond: number;
   };
   staffApiToken?: string;
   upi: { payeeVpa: string; payeeName: string };
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accessToken: e.WHATSAPP_ACCESS_TOKEN,
       phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
       apiUrl: e.WHATSAPP_API_URL.replace(/\/+$/, ''),
+      sendRatePerSecond: e.WHATSAPP_SEND_RATE,
     },
     staffApiToken: e.STAFF_API_TOKEN,
     upi: { payeeVpa: e.UPI_PAYEE_VPA, payeeName: e.UPI_PAYEE_NAME },

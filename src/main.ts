@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
+import { syncSearchIndex } from './db/search-index.js';
 import { createApi } from './http/api.js';
 import { createApp } from './http/create-app.js';
 import { createChatSimulator } from './http/chat-simulator.js';
@@ -47,6 +48,7 @@ const outbox = simulated
       send: createGraphSender({ apiUrl: config.whatsapp.apiUrl, phoneNumberId, accessToken, timeoutMs: 15_000 }),
       now: () => Date.now(),
       logger,
+      ratePerSecond: config.whatsapp.sendRatePerSecond,
     });
 const onOutbound = () => outbox?.kick();
 
@@ -108,6 +110,9 @@ outbox?.start();
 const recovered = pipeline.recover();
 if (recovered) logger.info({ citizens: recovered }, 'processing messages left pending by the last run');
 const retention = startRetentionJob({ db, days: config.retentionDays, now: () => Date.now(), logger });
+// the search index catches up in batches, off the webhook's path
+const indexer = setInterval(() => syncSearchIndex(db), 5_000);
+indexer.unref();
 
 // SIGTERM (deploys, docker stop): stop accepting, finish the turns in flight, send what they queued.
 let stopping = false;
@@ -117,6 +122,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'draining');
   server.close();
   retention.stop();
+  clearInterval(indexer);
   await pipeline.close();
   await outbox?.stop();
   db.$client.close();

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database.js';
+import { syncSearchIndex } from '../db/search-index.js';
 import { DAY_MS, istDayStart } from './format.js';
 
 export type ConversationFilters = {
@@ -47,6 +48,7 @@ function textMatch(q: string): { sql: string; params: unknown[] } {
 }
 
 export function listConversations(db: Db, f: ConversationFilters, limit = 100): ConversationListRow[] {
+  if (f.q) syncSearchIndex(db);
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, ...values: unknown[]) => {

@@ -1,0 +1,94 @@
+import type Database from 'better-sqlite3';
+
+export interface ClaimedRow {
+  id: number;
+  waId: string;
+  payload: string;
+  attempts: number;
+}
+
+// How far one pass looks down the due list for sendable rows: a citizen with a long
+// backlog cannot hide every other citizen's rows behind its own blocked ones.
+const MAX_SCAN = 2000;
+
+/** The outbox's SQL: claiming rows in per-citizen order and recording each send's outcome. */
+export function createOutboxStore(client: Database.Database) {
+  const q = {
+    // index order (send_status, next_attempt_at, rowid): no sort, however long the backlog
+    due: client.prepare(
+      `select id, wa_id as waId from messages where send_status = 'queued' and next_attempt_at <= ?
+       order by next_attempt_at, id`,
+    ),
+    // the citizen's oldest unfinished row: the only one that may be sent next
+    head: client.prepare(
+      `select id, send_status as status, next_attempt_at as at from messages
+       where wa_id = ? and send_status in ('queued', 'sending') order by id limit 1`,
+    ),
+    claim: client.prepare(
+      `update messages set send_status = 'sending', status_at = ? where id = ? and send_status = 'queued'
+       returning id, wa_id as waId, payload, attempts`,
+    ),
+    sent: client.prepare(
+      `update messages set send_status = 'sent', wamid = ?, attempts = ?, status_at = ?, next_attempt_at = null,
+         last_error = null
+       where id = ? and send_status = 'sending'`,
+    ),
+    retry: client.prepare(
+      `update messages set send_status = 'queued', attempts = ?, next_attempt_at = ?, last_error = ?
+       where id = ? and send_status = 'sending'`,
+    ),
+    fail: client.prepare(
+      `update messages set send_status = 'failed', attempts = ?, last_error = ?, status_at = ?, next_attempt_at = null
+       where id = ? and send_status = 'sending'`,
+    ),
+    nextDue: client.prepare(`select min(next_attempt_at) as at from messages where send_status = 'queued'`),
+    recover: client.prepare(
+      `update messages set send_status = 'queued', next_attempt_at = ? where send_status = 'sending' and direction = 'out'`,
+    ),
+  };
+
+  /**
+   * Moves up to `limit` rows 'queued' → 'sending': per citizen only the oldest unsent row,
+   * and none for citizens in `busy` (a send in flight). One transaction.
+   */
+  const claim = client.transaction((limit: number, now: number, busy: ReadonlySet<string>): ClaimedRow[] => {
+    const seen = new Set<string>(busy);
+    const candidates: { id: number; waId: string }[] = [];
+    let scanned = 0;
+    for (const row of q.due.iterate(now) as IterableIterator<{ id: number; waId: string }>) {
+      if (++scanned > MAX_SCAN || candidates.length >= limit * 2) break;
+      if (seen.has(row.waId)) continue;
+      seen.add(row.waId);
+      candidates.push(row);
+    }
+    const claimed: ClaimedRow[] = [];
+    for (const c of candidates) {
+      if (claimed.length >= limit) break;
+      // the due row may sit behind an older one in retry backoff (or the other way round:
+      // a retried head now due behind rows queued earlier): only the head goes
+      const head = q.head.get(c.waId) as { id: number; status: string; at: number } | undefined;
+      if (head?.status !== 'queued' || head.at > now) continue;
+      const row = q.claim.get(now, head.id) as ClaimedRow | undefined;
+      if (row) claimed.push(row);
+    }
+    return claimed;
+  });
+
+  return {
+    claim,
+    markSent: (id: number, wamid: string, attempts: number, now: number) =>
+      q.sent.run(wamid, attempts, now, id),
+    markRetry: (id: number, attempts: number, at: number, error: string) =>
+      q.retry.run(attempts, at, error, id),
+    markFailed: (id: number, attempts: number, error: string, now: number) =>
+      q.fail.run(attempts, error, now, id),
+    nextDue: () => (q.nextDue.get() as { at: number | null }).at,
+    recover: (now: number) => q.recover.run(now).changes,
+    /** runs writes together in one transaction: one commit for many send outcomes */
+    batch: client.transaction((writes: (() => unknown)[]) => {
+      for (const w of writes) w();
+    }),
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

@@ -1,0 +1,206 @@
+import type { Logger } from 'pino';
+import type { Db } from '../db/open-database.js';
+import { maskPhone } from '../logging/create-logger.js';
+import { GraphApiError, type GraphSender } from '../whatsapp/graph-sender.js';
+import { outboundMessageSchema } from '../whatsapp/outbound-message.js';
+import { type ClaimedRow, createOutboxStore } from './outbox-store.js';
+import { createRateLimiter } from './rate-limiter.js';
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  send: GraphSender;
+  now: () => number;
+  logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  /** sends before a retryable failure becomes 'failed' (default 8) */
+  maxAttempts?: number;
+  /** first retry delay; doubles each attempt, with jitter (default 2 s) */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** sends in flight at once, each to a different citizen (default 16) */
+  concurrency?: number;
+  /** global send rate; Cloud API numbers start at 80 msg/s (default 80) */
+  ratePerSecond?: number;
+  /** how often to look for due rows when nothing kicked the worker (default 1 s) */
+  pollMs?: number;
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** re-queues rows a crash left in 'sending', then sends continuously */
+  start(): void;
+  /** stops claiming rows and waits for the sends in flight */
+  stop(): Promise<void>;
+  /** a row was queued: look now instead of at the next poll */
+  kick(): void;
+  /** claims the due rows (each citizen's oldest unsent one) and sends them; resolves with how many */
+  runOnce(): Promise<number>;
+  /** 'sending' → 'queued' for rows whose send never finished; returns how many */
+  recoverInFlight(): number;
+}
+
+/**
+ * Sends outbound rows through the Graph API. A row is claimed ('queued' → 'sending')
+ * before the request, so two passes never send it twice; failures are classified into
+ * retry-with-backoff and permanent ('failed', visible to staff). Each citizen's messages
+ * go strictly in order: the next one waits while an earlier one is unsent or retrying.
+ *
+ * Delivery is at-least-once across crashes and timeouts (a request that timed out may
+ * have reached Meta; the Cloud API has no idempotency key), and exactly-once otherwise.
+ */
+export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
+  const maxAttempts = o.maxAttempts ?? 8;
+  const baseDelayMs = o.baseDelayMs ?? 2000;
+  const maxDelayMs = o.maxDelayMs ?? 5 * 60_000;
+  const concurrency = o.concurrency ?? 16;
+  const pollMs = o.pollMs ?? 1000;
+  const random = o.random ?? Math.random;
+  const acquire = createRateLimiter(o.ratePerSecond ?? 80);
+  const store = createOutboxStore(o.db.$client);
+
+  const inflight = new Set<Promise<void>>();
+  const busy = new Set<string>();
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+
+  // send outcomes are written together at the next turn of the event loop: one commit for
+  // all the sends that finished meanwhile instead of one each
+  let writes: { write: () => unknown; done: () => void; fail: (e: unknown) => void }[] = [];
+  function record(write: () => unknown): Promise<void> {
+    return new Promise((done, fail) => {
+      if (writes.push({ write, done, fail }) === 1) setImmediate(flushWrites);
+    });
+  }
+  function flushWrites() {
+    const batch = writes;
+    writes = [];
+    try {
+      store.batch(batch.map((w) => w.write));
+      for (const w of batch) w.done();
+    } catch (err) {
+      for (const w of batch) w.fail(err);
+    }
+  }
+
+  function backoff(attempts: number, err: unknown): number {
+    const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
+    const jittered = exp / 2 + random() * (exp / 2);
+    const hint = err instanceof GraphApiError ? (err.retryAfterMs ?? 0) : 0;
+    return Math.round(Math.max(jittered, hint));
+  }
+
+  async function deliver(row: ClaimedRow): Promise<void> {
+    const attempts = row.attempts + 1;
+    const parsed = outboundMessageSchema.safeParse(safeJson(row.payload));
+    if (!parsed.success) {
+      o.logger.error({ id: row.id }, 'outbox row has an invalid payload');
+      return record(() => store.markFailed(row.id, attempts, 'invalid outbound payload', o.now()));
+    }
+    await acquire();
+    let wamid: string;
+    try {
+      wamid = (await o.send.send(row.waId, parsed.data)).wamid;
+    } catch (err) {
+      const retryable = err instanceof GraphApiError ? err.retryable : true;
+      const error = describe(err);
+      const log = { id: row.id, to: maskPhone(row.waId), attempts, error };
+      if (retryable && attempts < maxAttempts) {
+        const delay = backoff(attempts, err);
+        o.logger.warn({ ...log, delay }, 'outbox send failed, retrying');
+        return record(() => store.markRetry(row.id, attempts, o.now() + delay, error));
+      }
+      o.logger.warn(log, 'outbox send failed permanently');
+      return record(() => store.markFailed(row.id, attempts, error, o.now()));
+    }
+    o.logger.debug({ id: row.id, to: maskPhone(row.waId) }, 'outbox sent');
+    return record(() => store.markSent(row.id, wamid, attempts, o.now()));
+  }
+
+  function pump(): Promise<void>[] {
+    const free = concurrency - inflight.size;
+    if (free <= 0) return [];
+    let rows: ClaimedRow[];
+    try {
+      rows = store.claim(free, o.now(), busy);
+    } catch (err) {
+      o.logger.error({ err }, 'outbox claim failed');
+      return [];
+    }
+    return rows.map((row) => {
+      busy.add(row.waId);
+      const p: Promise<void> = deliver(row)
+        .catch((err) => o.logger.error({ err, id: row.id }, 'outbox delivery crashed'))
+        .finally(() => {
+          busy.delete(row.waId);
+          inflight.delete(p);
+          schedule(0);
+        });
+      inflight.add(p);
+      return p;
+    });
+  }
+
+  function schedule(delay: number) {
+    if (!running) return;
+    const at = Date.now() + delay;
+    if (timer && timerAt <= at) return;
+    clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(tick, delay);
+    timer.unref();
+  }
+
+  function tick() {
+    timer = undefined;
+    timerAt = Number.POSITIVE_INFINITY;
+    if (!running) return;
+    const claimed = pump().length;
+    // rows due but blocked behind an in-flight send are picked up when that send finishes
+    const next = store.nextDue();
+    const wait = next === null ? pollMs : next - o.now();
+    schedule(claimed > 0 || wait <= 0 ? pollMs : Math.min(wait, pollMs));
+  }
+
+  const recoverInFlight = () => store.recover(o.now());
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      const n = recoverInFlight();
+      if (n > 0) o.logger.warn({ rows: n }, 'outbox re-queued sends interrupted by a restart');
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      timer = undefined;
+      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    },
+    kick() {
+      schedule(0);
+    },
+    async runOnce() {
+      const sends = pump();
+      await Promise.all(sends);
+      return sends.length;
+    },
+    recoverInFlight,
+  };
+}
+
+function describe(err: unknown): string {
+  if (err instanceof GraphApiError) {
+    const code = err.code !== undefined ? ` #${err.code}` : '';
+    return `Graph ${err.status || 'network'}${code}: ${err.message}`.slice(0, 1000);
+  }
+  return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
