@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { ToolDef } from './tool.js';
 import { say } from './tool-support.js';
 
-const schema = z
-  .object({})
-  .describe('No arguments: the data erased is always that of the citizen who is writing.');
+// Whose data is never an argument: always the citizen who is writing.
+const schema = z.object({
+  reason: z.string().nullable().describe("The citizen's reason, if they gave one; otherwise null."),
+});
 
 /**
  * The citizen asks to erase their data. Like every other action that changes records, the
@@ -14,7 +15,7 @@ const schema = z
 export const deleteMyData: ToolDef<typeof schema> = {
   name: 'delete_my_data',
   description:
-    "Erase the citizen's own messages, conversation history and photos (their right under India's DPDP Act). Filed applications and complaints are kept by the department without the phone number.",
+    "Erase this citizen's messages, history and photos (DPDP Act). Filed records stay, without the phone number.",
   schema,
   requiresConfirmation: true,
   summarize: (_args, lang) => say(lang, 'runtime.delete_summary'),

@@ -1,6 +1,7 @@
 import { applyBirthCertificate } from './apply-birth-certificate.js';
 import { checkStatus } from './check-status.js';
 import { createPaymentQr } from './create-payment-qr.js';
+import { deleteMyData } from './delete-my-data.js';
 import { fileHospitalComplaint } from './file-hospital-complaint.js';
 import type { AnyToolDef } from './tool.js';
 
@@ -10,6 +11,7 @@ export const allTools: AnyToolDef[] = [
   fileHospitalComplaint,
   checkStatus,
   createPaymentQr,
+  deleteMyData,
 ];
 
 const byName = new Map(allTools.map((t) => [t.name, t]));
@@ -19,4 +21,4 @@ export function toolByName(name: string): AnyToolDef | undefined {
   return byName.get(name);
 }
 
-export { applyBirthCertificate, checkStatus, createPaymentQr, fileHospitalComplaint };
+export { applyBirthCertificate, checkStatus, createPaymentQr, deleteMyData, fileHospitalComplaint };

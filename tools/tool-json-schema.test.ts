@@ -48,6 +48,7 @@ describe('toolJsonSchema', () => {
       'file_hospital_complaint',
       'check_status',
       'create_payment_qr',
+      'delete_my_data',
     ]);
   });
 });

@@ -16,6 +16,7 @@ import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { loadHistory } from './load-history.js';
+import { replyLanguage } from './reply-language.js';
 
 export interface PipelineSettings {
   publicBaseUrl: string;
@@ -72,8 +73,12 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   if (!citizen) throw new Error(`inbound ${inboundId} has no citizen row`);
 
   const conversationId = currentConversation(db, row.waId, nowMs);
-  const detected = detectLanguage(eventText(event)).lang;
-  const lang: Lang = citizen.languageChosen ? citizen.language : (detected ?? citizen.language);
+  const said = eventText(event);
+  const lang: Lang = replyLanguage(
+    { language: citizen.language, languageChosen: citizen.languageChosen, isNew: !citizen.privacyNoticeAt },
+    detectLanguage(said),
+    said.match(/[A-Za-z]+/g)?.length ?? 0,
+  );
   const state = db.select().from(dialogueStates).where(eq(dialogueStates.waId, row.waId)).get();
   const pending = (state?.pendingAction as PendingAction | null) ?? null;
   const pre: OutboundMessage[] = [];
