@@ -1,10 +1,13 @@
 import { serve } from '@hono/node-server';
+import { caseFromTranscript } from '../evals/src/case-from-transcript.js';
+import { loadFeeSchedule } from '../tools/fee-schedule.js';
+import { allTools } from '../tools/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { syncSearchIndex } from './db/search-index.js';
 import { createApi } from './http/api.js';
-import { createApp } from './http/create-app.js';
 import { createChatSimulator } from './http/chat-simulator.js';
+import { createApp } from './http/create-app.js';
 import { createHealthRoutes } from './http/health.js';
 import { createMediaRoutes } from './http/media.js';
 import { createPaymentWebhook } from './http/webhook-payments.js';
@@ -17,9 +20,6 @@ import { startRetentionJob } from './privacy/retention-job.js';
 import { createStaffConsole } from './staff/create-staff-console.js';
 import { createGraphSender } from './whatsapp/graph-sender.js';
 import { buildEngines } from './wiring/build-engines.js';
-import { caseFromTranscript } from '../evals/case-from-transcript.js';
-import { loadFeeSchedule } from '../tools/fee-schedule.js';
-import { allTools } from '../tools/index.js';
 
 // The one place that builds everything; every other module takes what it needs as arguments.
 let config: ReturnType<typeof loadConfig>;
@@ -45,7 +45,12 @@ const outbox = simulated
   ? null
   : createOutboxWorker({
       db,
-      send: createGraphSender({ apiUrl: config.whatsapp.apiUrl, phoneNumberId, accessToken, timeoutMs: 15_000 }),
+      send: createGraphSender({
+        apiUrl: config.whatsapp.apiUrl,
+        phoneNumberId,
+        accessToken,
+        timeoutMs: 15_000,
+      }),
       now: () => Date.now(),
       logger,
       ratePerSecond: config.whatsapp.sendRatePerSecond,
@@ -102,7 +107,12 @@ const app = createApp({
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(
-    { port: info.port, engine: engine.name, model: engine.model, whatsapp: simulated ? 'simulator' : 'graph-api' },
+    {
+      port: info.port,
+      engine: engine.name,
+      model: engine.model,
+      whatsapp: simulated ? 'simulator' : 'graph-api',
+    },
     `Sahayak is listening on http://localhost:${info.port} — open /chat to talk to it`,
   );
 });

@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { asc, and, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { loadFeeSchedule } from '../../tools/fee-schedule.js';
+import { allTools } from '../../tools/index.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
@@ -9,8 +11,6 @@ import { createPipeline } from '../pipeline/create-pipeline.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { buildEngines } from '../wiring/build-engines.js';
-import { loadFeeSchedule } from '../../tools/fee-schedule.js';
-import { allTools } from '../../tools/index.js';
 
 // `npm run chat [-- --phone sim919000000001]`: the assistant in the terminal, through the same
 // inbox, turn runner and store as WhatsApp. A number answers the numbered button or list row.
@@ -46,7 +46,7 @@ function show(m: OutboundMessage) {
     console.log(`${bot} ${m.text}`);
     const opts = m.kind === 'buttons' ? m.buttons : m.rows;
     choices = opts.map((o) => ({ id: o.id, title: o.title, kind: m.kind === 'buttons' ? 'button' : 'list' }));
-    choices.forEach((c, i) => console.log(`   ${i + 1}) ${c.title}`));
+    for (const [i, c] of choices.entries()) console.log(`   ${i + 1}) ${c.title}`);
   } else if (m.kind === 'image') {
     console.log(`${bot} [image] ${m.url}${m.caption ? `\n${m.caption}` : ''}`);
   } else {
@@ -54,7 +54,9 @@ function show(m: OutboundMessage) {
   }
 }
 
-console.log(`Sahayak — engine ${engine.name}${engine.model ? ` (${engine.model})` : ''}, citizen ${waId}. Ctrl+D to quit.`);
+console.log(
+  `Sahayak — engine ${engine.name}${engine.model ? ` (${engine.model})` : ''}, citizen ${waId}. Ctrl+D to quit.`,
+);
 const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'you> ' });
 rl.prompt();
 for await (const line of rl) {
@@ -62,7 +64,9 @@ for await (const line of rl) {
   if (input) {
     const n = Number(input);
     const choice = Number.isInteger(n) && n >= 1 && n <= choices.length ? choices[n - 1] : undefined;
-    const event: InboundEvent = choice ? { kind: choice.kind, id: choice.id, title: choice.title } : { kind: 'text', text: input };
+    const event: InboundEvent = choice
+      ? { kind: choice.kind, id: choice.id, title: choice.title }
+      : { kind: 'text', text: input };
     choices = [];
     pipeline.receive({ waId, wamid: `cli.${Date.now()}.${Math.random()}`, event });
     pipeline.kick(waId);

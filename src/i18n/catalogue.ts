@@ -16,7 +16,13 @@ export type Catalogue = {
   keys: () => string[];
 };
 
-export const defaultMessagesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'prompts', 'messages');
+export const defaultMessagesDir = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'prompts',
+  'messages',
+);
 
 export class MissingMessageError extends Error {
   override name = 'MissingMessageError';
@@ -25,9 +31,14 @@ export class MissingMessageError extends Error {
 /** Loads and validates every message file; a key defined twice or missing a language fails here, at start. */
 export function loadCatalogue(dir: string = defaultMessagesDir): Catalogue {
   const entries = new Map<string, z.infer<typeof entrySchema>>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const parsed = fileSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')) ?? {});
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     for (const [key, entry] of Object.entries(parsed.data)) {
       if (entries.has(key)) throw new Error(`${file}: message "${key}" is defined twice`);
       entries.set(key, { en: entry.en.trim(), hi: entry.hi.trim(), hinglish: entry.hinglish.trim() });

@@ -3,7 +3,12 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
-import { type Engine, type EngineDecision, type EngineInput, EngineUnavailableError } from '../agent/engine.js';
+import {
+  type Engine,
+  type EngineDecision,
+  type EngineInput,
+  EngineUnavailableError,
+} from '../agent/engine.js';
 import { openDatabase } from '../db/open-database.js';
 import { applications, messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
@@ -36,13 +41,24 @@ function scriptedEngine(seen: EngineInput[] = []): Engine {
     name: 'scripted',
     async decide(input): Promise<EngineDecision> {
       seen.push(input);
-      const said = input.inbound.kind === 'text' ? input.inbound.text : input.inbound.kind === 'button' ? input.inbound.id : '';
+      const said =
+        input.inbound.kind === 'text'
+          ? input.inbound.text
+          : input.inbound.kind === 'button'
+            ? input.inbound.id
+            : '';
       const last = input.toolCalls.at(-1);
       if (last) return { reply: text(`result: ${JSON.stringify(last.result)}`) };
-      if (said === 'apply' || said === 'apply now') return { toolCalls: [{ id: 'c1', name: 'apply_birth_certificate', arguments: JSON.stringify(birth) }] };
+      if (said === 'apply' || said === 'apply now')
+        return {
+          toolCalls: [{ id: 'c1', name: 'apply_birth_certificate', arguments: JSON.stringify(birth) }],
+        };
       if (input.pending && (said === 'confirm:yes' || said === 'haan' || said === 'something else'))
-        return { toolCalls: [{ id: 'c2', name: input.pending.tool, arguments: JSON.stringify(input.pending.args) }] };
-      if (said === 'bad args') return { toolCalls: [{ id: 'c3', name: 'apply_birth_certificate', arguments: '{"sex":"robot"' }] };
+        return {
+          toolCalls: [{ id: 'c2', name: input.pending.tool, arguments: JSON.stringify(input.pending.args) }],
+        };
+      if (said === 'bad args')
+        return { toolCalls: [{ id: 'c3', name: 'apply_birth_certificate', arguments: '{"sex":"robot"' }] };
       return { reply: text(`echo: ${said}`) };
     },
   };
@@ -92,7 +108,12 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
     const done = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ, जमा करें' });
     const rows = db.select().from(applications).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ waId: '919812345678', motherName: 'Rekha Devi', status: 'submitted', feeRule: 'free' });
+    expect(rows[0]).toMatchObject({
+      waId: '919812345678',
+      motherName: 'Rekha Devi',
+      status: 'submitted',
+      feeRule: 'free',
+    });
     expect(done.at(-1)?.text).toContain(rows[0].reference);
   });
 
@@ -101,7 +122,7 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
     await say('apply');
     const reply = await say('something else');
     expect(db.select().from(applications).all()).toEqual([]);
-    expect((reply.at(-1)?.payload as { kind: string }).kind).toBe('buttons');
+    expect((reply.at(-1)!.payload as { kind: string }).kind).toBe('buttons');
   });
 
   it('does not accept a yes that comes two messages after the summary', async () => {
@@ -116,7 +137,11 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
 describe('pipeline: the inbox', () => {
   it('stores the same wamid once and answers it once', async () => {
     const { db, pipeline } = setup();
-    const m = { waId: '919812345678', wamid: 'wamid.dup', event: { kind: 'text', text: 'namaste' } as InboundEvent };
+    const m = {
+      waId: '919812345678',
+      wamid: 'wamid.dup',
+      event: { kind: 'text', text: 'namaste' } as InboundEvent,
+    };
     expect(pipeline.receive(m).duplicate).toBe(false);
     expect(pipeline.receive(m).duplicate).toBe(true);
     pipeline.kick(m.waId);
@@ -129,10 +154,15 @@ describe('pipeline: the inbox', () => {
   it('processes one citizen’s messages one at a time, in arrival order', async () => {
     const seen: EngineInput[] = [];
     const { db, pipeline } = setup(scriptedEngine(seen));
-    for (const t of ['one', 'two', 'three']) pipeline.receive({ waId: '919800000001', wamid: `w.${t}`, event: { kind: 'text', text: t } });
+    for (const t of ['one', 'two', 'three'])
+      pipeline.receive({ waId: '919800000001', wamid: `w.${t}`, event: { kind: 'text', text: t } });
     pipeline.kick('919800000001');
     await pipeline.idle();
-    expect(seen.map((s) => (s.inbound.kind === 'text' ? s.inbound.text : ''))).toEqual(['one', 'two', 'three']);
+    expect(seen.map((s) => (s.inbound.kind === 'text' ? s.inbound.text : ''))).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
     // each turn saw the previous ones in its history
     expect(seen[2].history.filter((h) => h.role === 'user').map((h) => h.text)).toEqual(['one', 'two']);
     expect(db.select().from(messages).where(eq(messages.processStatus, 'pending')).all()).toEqual([]);
@@ -144,7 +174,9 @@ describe('pipeline: the inbox', () => {
     // no kick: as if the process died after the 200
     expect(pipeline.recover()).toBe(1);
     await pipeline.idle();
-    expect(db.select({ s: messages.processStatus }).from(messages).where(eq(messages.wamid, 'w.left')).get()).toEqual({ s: 'done' });
+    expect(
+      db.select({ s: messages.processStatus }).from(messages).where(eq(messages.wamid, 'w.left')).get(),
+    ).toEqual({ s: 'done' });
   });
 
   it('answers a voice note politely in the citizen’s language without asking the engine', async () => {
@@ -163,7 +195,7 @@ describe('pipeline: engines', () => {
     const reply = await say('bad args');
     expect(reply.at(-1)?.text).toContain('invalid_arguments');
     const turn = db.select().from(turns).get();
-    expect((turn?.steps as { toolCalls: { status: string }[] }[])[0].toolCalls[0].status).toBe('invalid');
+    expect((turn!.steps as { toolCalls: { status: string }[] }[])[0].toolCalls[0].status).toBe('invalid');
   });
 
   it('falls back to the offline engine when the LLM is down, and the transcript says so', async () => {
@@ -177,18 +209,24 @@ describe('pipeline: engines', () => {
     const { db, say } = setup(down, scriptedEngine());
     const reply = await say('namaste');
     expect(reply.map((r) => r.text)).toContain('echo: namaste');
-    expect(db.select().from(turns).get()).toMatchObject({ engine: 'scripted', fellBack: true, fallbackReason: 'server_error' });
+    expect(db.select().from(turns).get()).toMatchObject({
+      engine: 'scripted',
+      fellBack: true,
+      fallbackReason: 'server_error',
+    });
   });
 
   it('breaks a tool-call loop by its step bound and falls back', async () => {
     const looping: Engine = {
       name: 'openai',
-      decide: async () => ({ toolCalls: [{ id: 'x', name: 'check_status', arguments: '{"reference":null}' }] }),
+      decide: async () => ({
+        toolCalls: [{ id: 'x', name: 'check_status', arguments: '{"reference":null}' }],
+      }),
     };
     const { db, say } = setup(looping, scriptedEngine());
     await say('status?');
     const turn = db.select().from(turns).get();
     expect(turn).toMatchObject({ fellBack: true, fallbackReason: 'loop' });
-    expect((turn?.steps as unknown[]).length).toBeGreaterThan(4);
+    expect((turn!.steps as unknown[]).length).toBeGreaterThan(4);
   });
 });

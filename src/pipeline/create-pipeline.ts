@@ -1,12 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { citizens, messages } from '../db/schema.js';
+import { maskPhone } from '../logging/create-logger.js';
+import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { text } from '../whatsapp/outbound-builders.js';
 import { type InboundMessage, insertInbound } from './insert-inbound.js';
 import { createKeyedSerialQueue } from './keyed-serial-queue.js';
-import { type ProcessDeps, processInbound } from './process-inbound.js';
-import { text } from '../whatsapp/outbound-builders.js';
-import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
-import { isSimulated } from './process-inbound.js';
-import { maskPhone } from '../logging/create-logger.js';
+import { isSimulated, type ProcessDeps, processInbound } from './process-inbound.js';
 
 export interface PipelineDeps extends ProcessDeps {
   /** called after a turn queued replies, to wake the outbox sender */
@@ -27,7 +26,9 @@ export function createPipeline(deps: PipelineDeps) {
     db
       .select({ id: messages.id })
       .from(messages)
-      .where(and(eq(messages.waId, waId), eq(messages.direction, 'in'), eq(messages.processStatus, 'pending')))
+      .where(
+        and(eq(messages.waId, waId), eq(messages.direction, 'in'), eq(messages.processStatus, 'pending')),
+      )
       .orderBy(asc(messages.id))
       .limit(1)
       .get();
@@ -48,10 +49,16 @@ export function createPipeline(deps: PipelineDeps) {
   function markFailed(id: number, waId: string, err: unknown) {
     logger.error({ err, inboundId: id, citizen: maskPhone(waId) }, 'turn failed');
     const now = deps.now().getTime();
-    const lang = db.select({ language: citizens.language }).from(citizens).where(eq(citizens.waId, waId)).get()?.language ?? 'hi';
+    const lang =
+      db.select({ language: citizens.language }).from(citizens).where(eq(citizens.waId, waId)).get()
+        ?.language ?? 'hi';
     db.transaction((tx) => {
       tx.update(messages)
-        .set({ processStatus: 'failed', processedAt: now, lastError: err instanceof Error ? err.message.slice(0, 500) : String(err) })
+        .set({
+          processStatus: 'failed',
+          processedAt: now,
+          lastError: err instanceof Error ? err.message.slice(0, 500) : String(err),
+        })
         .where(eq(messages.id, id))
         .run();
       enqueueOutbound(tx, text(deps.catalogue.t(lang, 'runtime.something_went_wrong')), {

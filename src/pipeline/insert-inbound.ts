@@ -16,7 +16,13 @@ export interface InboundMessage {
 export function insertInbound(db: Db, m: InboundMessage, now: number): { id: number; duplicate: boolean } {
   return storeInbound(
     db,
-    { waId: m.waId, name: m.name ?? undefined, wamid: m.wamid, event: m.event, timestamp: m.timestamp ?? Math.floor(now / 1000) },
+    {
+      waId: m.waId,
+      name: m.name ?? undefined,
+      wamid: m.wamid,
+      event: m.event,
+      timestamp: m.timestamp ?? Math.floor(now / 1000),
+    },
     now,
   );
 }

@@ -25,7 +25,11 @@ export function createKeyedSerialQueue(drain: (key: string) => Promise<void>) {
     while (running.size > 0) await Promise.allSettled([...running.values()]);
   }
 
-  return { kick, idle, get size() {
-    return running.size;
-  } };
+  return {
+    kick,
+    idle,
+    get size() {
+      return running.size;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import type { AnyToolDef } from '../../tools/tool.js';
 import type { FeeSchedule } from '../../tools/fee-schedule.js';
+import type { AnyToolDef } from '../../tools/tool.js';
 import type { Engine, PendingAction } from '../agent/engine.js';
 import { runTurn, type TurnOutcome } from '../agent/turn-runner.js';
 import type { Db } from '../db/open-database.js';
@@ -55,7 +55,8 @@ const SERVICE_OF_INTENT: Record<string, string> = {
 };
 
 /** Whether this citizen's replies go to the simulator: WhatsApp unconfigured, or a /chat citizen. */
-export const isSimulated = (settings: PipelineSettings, waId: string) => settings.simulated || waId.startsWith('sim');
+export const isSimulated = (settings: PipelineSettings, waId: string) =>
+  settings.simulated || waId.startsWith('sim');
 
 /**
  * One inbound message → one committed turn: the reply, the transcript and the inbox mark
@@ -65,7 +66,7 @@ export const isSimulated = (settings: PipelineSettings, waId: string) => setting
 export async function processInbound(inboundId: number, deps: ProcessDeps): Promise<void> {
   const { db } = deps;
   const row = db.select().from(messages).where(eq(messages.id, inboundId)).get();
-  if (!row || row.direction !== 'in' || row.processStatus !== 'pending') return;
+  if (row?.direction !== 'in' || row.processStatus !== 'pending') return;
   const now = deps.now();
   const nowMs = now.getTime();
   const event = row.payload as InboundEvent;
@@ -89,7 +90,12 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   if (short === null) {
     outcome = await runTurn(
       {
-        citizen: { waId: row.waId, name: citizen.name, lang: citizen.language, languageChosen: citizen.languageChosen },
+        citizen: {
+          waId: row.waId,
+          name: citizen.name,
+          lang: citizen.language,
+          languageChosen: citizen.languageChosen,
+        },
         inbound: event,
         inboundId,
         lang,
@@ -154,7 +160,12 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
         .returning({ id: turns.id })
         .get().id;
       tx.insert(dialogueStates)
-        .values({ waId: row.waId, engineState: outcome.engineState ?? null, pendingAction: outcome.pending, updatedAt: nowMs })
+        .values({
+          waId: row.waId,
+          engineState: outcome.engineState ?? null,
+          pendingAction: outcome.pending,
+          updatedAt: nowMs,
+        })
         .onConflictDoUpdate({
           target: dialogueStates.waId,
           set: { engineState: outcome.engineState ?? null, pendingAction: outcome.pending, updatedAt: nowMs },
@@ -202,7 +213,13 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
       .run();
   });
   deps.logger.info(
-    { citizen: maskPhone(row.waId), inboundId, kind: event.kind, engine: outcome?.engine ?? 'runtime', replies: reply.length },
+    {
+      citizen: maskPhone(row.waId),
+      inboundId,
+      kind: event.kind,
+      engine: outcome?.engine ?? 'runtime',
+      replies: reply.length,
+    },
     'turn done',
   );
 }
@@ -224,7 +241,8 @@ function shortCircuit(
     .get();
   const count = recent?.n ?? 0;
   // Over the limit: one polite notice, then silence until the minute has passed.
-  if (count > deps.settings.rateLimitPerMinute) return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
+  if (count > deps.settings.rateLimitPerMinute)
+    return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
   // An officer has the conversation: their replies come from the console.
   if (handoff !== 'none') return [];
   if (event.kind === 'audio') return t('runtime.audio_not_supported');
@@ -239,7 +257,11 @@ function shortCircuit(
 /** The citizen's open conversation, or a new one after 24 hours of silence. */
 function currentConversation(db: Db, waId: string, nowMs: number): number {
   const last = db
-    .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt, closedAt: conversations.closedAt })
+    .select({
+      id: conversations.id,
+      lastMessageAt: conversations.lastMessageAt,
+      closedAt: conversations.closedAt,
+    })
     .from(conversations)
     .where(eq(conversations.waId, waId))
     .orderBy(desc(conversations.id))

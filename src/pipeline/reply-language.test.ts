@@ -3,8 +3,16 @@ import { detectLanguage } from '../lang/detect-language.js';
 import { replyLanguage } from './reply-language.js';
 
 const words = (s: string) => (s.match(/[A-Za-z]+/g) ?? []).length;
-const pick = (text: string, language: 'en' | 'hi' | 'hinglish', o: { chosen?: boolean; isNew?: boolean } = {}) =>
-  replyLanguage({ language, languageChosen: o.chosen ?? false, isNew: o.isNew ?? false }, detectLanguage(text), words(text));
+const pick = (
+  text: string,
+  language: 'en' | 'hi' | 'hinglish',
+  o: { chosen?: boolean; isNew?: boolean } = {},
+) =>
+  replyLanguage(
+    { language, languageChosen: o.chosen ?? false, isNew: o.isNew ?? false },
+    detectLanguage(text),
+    words(text),
+  );
 
 describe('replyLanguage', () => {
   it('follows the script: Devanagari is Hindi whatever came before', () => {

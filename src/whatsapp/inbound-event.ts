@@ -7,7 +7,12 @@ import { z } from 'zod';
 export const inboundEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({ kind: z.literal('button'), id: z.string(), title: z.string() }),
-  z.object({ kind: z.literal('list'), id: z.string(), title: z.string(), description: z.string().optional() }),
+  z.object({
+    kind: z.literal('list'),
+    id: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('image'),
     mediaId: z.string(),

@@ -65,7 +65,15 @@ function prepare(client: Database.Database) {
     // the receipt time, not Meta's timestamp: a retried delivery is still a fresh contact for us
     upsertCitizen.run(item.waId, item.name?.slice(0, MAX_NAME) ?? null, now, now);
     if (event.kind === 'image') {
-      insertAttachment.run(item.waId, id, event.mediaId, event.mimeType ?? null, event.sha256 ?? null, event.caption ?? null, now);
+      insertAttachment.run(
+        item.waId,
+        id,
+        event.mediaId,
+        event.mimeType ?? null,
+        event.sha256 ?? null,
+        event.caption ?? null,
+        now,
+      );
     }
     return { id, duplicate: false };
   };

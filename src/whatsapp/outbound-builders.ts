@@ -1,7 +1,7 @@
 import { type Button, charCount, LIMITS, type ListRow, type OutboundMessage } from './outbound-message.js';
 
 /** Cuts to at most n code points, ending with an ellipsis when something was cut. */
-export function fit(s: string, n: number): string {
+export function fitText(s: string, n: number): string {
   const chars = Array.from(s.trim());
   if (chars.length <= n) return chars.join('');
   return `${chars
@@ -44,7 +44,7 @@ export function choices(
   }
   if (options.length <= LIMITS.buttons) {
     const buttons: Button[] = uniqueTitles(
-      options.map((o) => ({ id: o.id, title: fit(o.title, LIMITS.buttonTitle) })),
+      options.map((o) => ({ id: o.id, title: fitText(o.title, LIMITS.buttonTitle) })),
       LIMITS.buttonTitle,
     );
     return [...pre, { kind: 'buttons', text: prompt, buttons }];
@@ -52,23 +52,23 @@ export function choices(
   const rows: ListRow[] = uniqueTitles(
     options.slice(0, LIMITS.listRows).map((o) => ({
       id: o.id.slice(0, LIMITS.rowId),
-      title: fit(o.title, LIMITS.rowTitle),
-      ...(o.description ? { description: fit(o.description, LIMITS.rowDescription) } : {}),
+      title: fitText(o.title, LIMITS.rowTitle),
+      ...(o.description ? { description: fitText(o.description, LIMITS.rowDescription) } : {}),
     })),
     LIMITS.rowTitle,
   );
-  return [...pre, { kind: 'list', text: prompt, buttonLabel: fit(listLabel, LIMITS.listButton), rows }];
+  return [...pre, { kind: 'list', text: prompt, buttonLabel: fitText(listLabel, LIMITS.listButton), rows }];
 }
 
 export function image(url: string, caption?: string): OutboundMessage {
-  return caption ? { kind: 'image', url, caption: fit(caption, LIMITS.caption) } : { kind: 'image', url };
+  return caption ? { kind: 'image', url, caption: fitText(caption, LIMITS.caption) } : { kind: 'image', url };
 }
 
 function uniqueTitles<T extends { title: string }>(items: T[], max: number): T[] {
   const seen = new Set<string>();
   return items.map((item) => {
     let title = item.title;
-    for (let n = 2; seen.has(title); n++) title = `${fit(item.title, max - 3)} ${n}`;
+    for (let n = 2; seen.has(title); n++) title = `${fitText(item.title, max - 3)} ${n}`;
     seen.add(title);
     return { ...item, title };
   });

@@ -18,7 +18,11 @@ export const LIMITS = {
 
 /** Length as WhatsApp counts it: Unicode code points, not UTF-16 units. */
 export const charCount = (s: string) => Array.from(s).length;
-const maxChars = (n: number) => z.string().min(1).refine((s) => charCount(s) <= n, `at most ${n} characters`);
+const maxChars = (n: number) =>
+  z
+    .string()
+    .min(1)
+    .refine((s) => charCount(s) <= n, `at most ${n} characters`);
 
 export const buttonSchema = z.object({ id: z.string().min(1).max(256), title: maxChars(LIMITS.buttonTitle) });
 export const listRowSchema = z.object({
