@@ -4,7 +4,11 @@ import { choices, text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 
 /** The ids the runtime recognises as the citizen's answer to a summary. */
-export const CONFIRM_IDS = { yes: 'confirm:yes', change: 'confirm:change', cancel: 'confirm:cancel' } as const;
+export const CONFIRM_IDS = {
+  yes: 'confirm:yes',
+  change: 'confirm:change',
+  cancel: 'confirm:cancel',
+} as const;
 
 /**
  * The summary the citizen confirms: written by the runtime from the validated arguments,
@@ -20,5 +24,7 @@ export function confirmationPrompt(catalogue: Catalogue, lang: Lang, summary: st
   ];
   // One interactive message when the summary fits its body limit; otherwise text, then the buttons.
   const joined = `${body}\n\n${question}`;
-  return Array.from(joined).length <= 1024 ? choices(joined, buttons) : [...text(body), ...choices(question, buttons)];
+  return Array.from(joined).length <= 1024
+    ? choices(joined, buttons)
+    : [...text(body), ...choices(question, buttons)];
 }

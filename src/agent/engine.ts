@@ -1,7 +1,7 @@
+import type { AnyToolDef } from '../../tools/tool.js';
 import type { Lang } from '../lang/language.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import type { AnyToolDef } from '../../tools/tool.js';
 
 /** An earlier message of the conversation, as the engine sees it. */
 export interface HistoryItem {

@@ -26,7 +26,13 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
   const base = { id: call.id, name: call.name, arguments: call.arguments };
   const tool = o.tools.find((t) => t.name === call.name);
   if (!tool) {
-    const result = { ok: false, error: { code: 'unknown_tool', message: `No tool "${call.name}". Available: ${o.tools.map((t) => t.name).join(', ')}` } };
+    const result = {
+      ok: false,
+      error: {
+        code: 'unknown_tool',
+        message: `No tool "${call.name}". Available: ${o.tools.map((t) => t.name).join(', ')}`,
+      },
+    };
     return { kind: 'rejected', record: { ...base, status: 'unknown_tool', result } };
   }
   let raw: unknown;
@@ -49,15 +55,31 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
       canonicalJson(o.pending.args) === canonicalJson(args);
     if (!confirmedNow) {
       const pre = tool.precheck?.(args, o.ctx) ?? null;
-      if (pre && !pre.ok) return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
+      if (pre && !pre.ok)
+        return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
       const summary = tool.summarize ? tool.summarize(args, o.ctx.lang, o.ctx) : canonicalJson(args);
-      const pending: PendingAction = { tool: tool.name, args, inboundId: o.ctx.inboundId, createdAt: o.ctx.now.getTime() };
-      const result = { status: 'confirmation_required', message: 'The runtime showed the citizen a summary with Yes/Change/Cancel buttons. Stop here and wait for their answer.' };
-      return { kind: 'needs_confirmation', pending, summary, record: { ...withArgs, status: 'confirmation_required', result } };
+      const pending: PendingAction = {
+        tool: tool.name,
+        args,
+        inboundId: o.ctx.inboundId,
+        createdAt: o.ctx.now.getTime(),
+      };
+      const result = {
+        status: 'confirmation_required',
+        message:
+          'The runtime showed the citizen a summary with Yes/Change/Cancel buttons. Stop here and wait for their answer.',
+      };
+      return {
+        kind: 'needs_confirmation',
+        pending,
+        summary,
+        record: { ...withArgs, status: 'confirmation_required', result },
+      };
     }
   } else {
     const pre = tool.precheck?.(args, o.ctx) ?? null;
-    if (pre && !pre.ok) return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
+    if (pre && !pre.ok)
+      return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
   }
 
   let result: ToolResult;
@@ -65,16 +87,28 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
     result = await tool.run(args, o.ctx);
   } catch (err) {
     o.onError(err, call);
-    result = { ok: false, error: { code: 'internal_error', message: 'The tool failed unexpectedly; nothing was saved.' } };
+    result = {
+      ok: false,
+      error: { code: 'internal_error', message: 'The tool failed unexpectedly; nothing was saved.' },
+    };
   }
   // the engine sees the data, not the outbound messages the tool asked the runtime to send
   const { messages: _sent, ...forEngine } = result as ToolResult & { messages?: unknown };
-  return { kind: 'done', result, record: { ...withArgs, status: result.ok ? 'ok' : 'error', result: forEngine } };
+  return {
+    kind: 'done',
+    result,
+    record: { ...withArgs, status: result.ok ? 'ok' : 'error', result: forEngine },
+  };
 }
 
 function invalid(base: ToolCallRequest, validationError: string): Execution {
   return {
     kind: 'rejected',
-    record: { ...base, status: 'invalid', validationError, result: { ok: false, error: { code: 'invalid_arguments', message: validationError } } },
+    record: {
+      ...base,
+      status: 'invalid',
+      validationError,
+      result: { ok: false, error: { code: 'invalid_arguments', message: validationError } },
+    },
   };
 }

@@ -147,7 +147,10 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
         toolCalls = [...toolCalls, ex.record];
         if (ex.kind === 'needs_confirmation') {
           // The summary is the turn's last word: the citizen answers it, nothing else.
-          return finish([...toolMessages, ...confirmationPrompt(deps.catalogue, lang, ex.summary)], ex.pending);
+          return finish(
+            [...toolMessages, ...confirmationPrompt(deps.catalogue, lang, ex.summary)],
+            ex.pending,
+          );
         }
         if (ex.kind === 'done' && ex.result.ok) {
           completed.push({ tool: call.name, data: ex.result.data });

@@ -9,12 +9,16 @@ const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 export const citizens = sqliteTable('citizens', {
   waId: text('wa_id').primaryKey(),
   name: text('name'),
-  language: text('language', { enum: ['en', 'hi', 'hinglish'] }).notNull().default('hi'),
+  language: text('language', { enum: ['en', 'hi', 'hinglish'] })
+    .notNull()
+    .default('hi'),
   // true once the citizen chose a language explicitly; detection then no longer overrides it
   languageChosen: integer('language_chosen', { mode: 'boolean' }).notNull().default(false),
   privacyNoticeAt: integer('privacy_notice_at'),
   lastInboundAt: integer('last_inbound_at'),
-  handoff: text('handoff', { enum: ['none', 'queued', 'human'] }).notNull().default('none'),
+  handoff: text('handoff', { enum: ['none', 'queued', 'human'] })
+    .notNull()
+    .default('none'),
   handoffAt: integer('handoff_at'),
   handoffOfficerId: integer('handoff_officer_id'),
   createdAt: integer('created_at').notNull().default(now),
@@ -104,7 +108,10 @@ export const turns = sqliteTable(
     completionTokens: integer('completion_tokens').notNull().default(0),
     createdAt: integer('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('turns_inbound_uq').on(t.inboundId), index('turns_conversation_idx').on(t.conversationId)],
+  (t) => [
+    uniqueIndex('turns_inbound_uq').on(t.inboundId),
+    index('turns_conversation_idx').on(t.conversationId),
+  ],
 );
 
 /** Per-citizen agent state that must survive restarts: the offline engine's draft and the pending confirmation. */

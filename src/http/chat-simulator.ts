@@ -15,14 +15,21 @@ const sendSchema = z.object({
     z.object({ kind: z.literal('text'), text: z.string().min(1).max(10_000) }),
     z.object({ kind: z.literal('button'), id: z.string().min(1).max(256), title: z.string().max(100) }),
     z.object({ kind: z.literal('list'), id: z.string().min(1).max(200), title: z.string().max(100) }),
-    z.object({ kind: z.literal('image'), caption: z.string().max(1024).optional(), mimeType: z.string().max(100).optional() }),
+    z.object({
+      kind: z.literal('image'),
+      caption: z.string().max(1024).optional(),
+      mimeType: z.string().max(100).optional(),
+    }),
     z.object({ kind: z.literal('audio') }),
   ]),
 });
 
 export interface ChatSimulatorDeps {
   db: Db;
-  receive: (m: { waId: string; name?: string; wamid: string; event: InboundEvent }) => { id: number; duplicate: boolean };
+  receive: (m: { waId: string; name?: string; wamid: string; event: InboundEvent }) => {
+    id: number;
+    duplicate: boolean;
+  };
   kick: (waId: string) => void;
 }
 
@@ -40,7 +47,12 @@ export function createChatSimulator({ db, receive, kick }: ChatSimulatorDeps): H
     const { waId, name, message } = body.data;
     const event: InboundEvent =
       message.kind === 'image'
-        ? { kind: 'image', mediaId: `sim-media-${randomUUID()}`, mimeType: message.mimeType ?? 'image/jpeg', caption: message.caption }
+        ? {
+            kind: 'image',
+            mediaId: `sim-media-${randomUUID()}`,
+            mimeType: message.mimeType ?? 'image/jpeg',
+            caption: message.caption,
+          }
         : message.kind === 'audio'
           ? { kind: 'audio', mediaId: `sim-media-${randomUUID()}`, voice: true }
           : message;

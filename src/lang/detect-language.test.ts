@@ -30,6 +30,8 @@ describe('detectLanguage', () => {
     'Lucknow',
     '22 sector 4 ashok vihar',
     'certificate',
+    'District Hospital Agra',
+    'Civil Hospital',
     'yes please',
     '',
     '   ',

@@ -12,13 +12,30 @@ export function maskPhone(waId: string): string {
  * JSON logs. Message text and phone numbers never go out at info level: callers log
  * masked ids, and these paths are censored as a second line of defence.
  */
-export function createLogger({ level, destination }: { level: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger({
+  level,
+  destination,
+}: {
+  level: string;
+  destination?: pino.DestinationStream;
+}): Logger {
   return pino(
     {
       level,
       base: undefined,
       redact: {
-        paths: ['text', 'body', 'phone', 'waId', 'wa_id', '*.text', '*.body', '*.phone', '*.waId', 'req.headers.authorization'],
+        paths: [
+          'text',
+          'body',
+          'phone',
+          'waId',
+          'wa_id',
+          '*.text',
+          '*.body',
+          '*.phone',
+          '*.waId',
+          'req.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

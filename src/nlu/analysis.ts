@@ -70,6 +70,8 @@ export interface Analysis {
   languageRequest?: Lang;
   /** the message corrects an earlier answer ("nahi, date 5 march hai", "sorry, mother's name is Rekha") */
   correction: boolean;
+  /** the message has a date that does not exist ("31/02/2026"), and no valid one */
+  invalidDate?: true;
 }
 
 export interface AnalyseOptions {

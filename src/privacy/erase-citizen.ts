@@ -24,7 +24,12 @@ export const hashWaId = (waId: string) => createHash('sha256').update(`sahayak:$
  */
 export function eraseCitizen(db: DbTx, waId: string, now: number): void {
   const pseudonym = `erased:${hashWaId(waId).slice(0, 16)}`;
-  const turnIds = db.select({ id: turns.id }).from(turns).where(eq(turns.waId, waId)).all().map((t) => t.id);
+  const turnIds = db
+    .select({ id: turns.id })
+    .from(turns)
+    .where(eq(turns.waId, waId))
+    .all()
+    .map((t) => t.id);
   if (turnIds.length) db.delete(annotations).where(inArray(annotations.turnId, turnIds)).run();
   db.delete(turns).where(eq(turns.waId, waId)).run();
   db.delete(attachments).where(eq(attachments.waId, waId)).run();
@@ -36,5 +41,7 @@ export function eraseCitizen(db: DbTx, waId: string, now: number): void {
   db.update(complaints).set({ waId: pseudonym }).where(eq(complaints.waId, waId)).run();
   db.update(payments).set({ waId: pseudonym }).where(eq(payments.waId, waId)).run();
   db.delete(citizens).where(eq(citizens.waId, waId)).run();
-  db.insert(erasures).values({ waIdHash: hashWaId(waId), requestedAt: now, completedAt: now }).run();
+  db.insert(erasures)
+    .values({ waIdHash: hashWaId(waId), requestedAt: now, completedAt: now })
+    .run();
 }

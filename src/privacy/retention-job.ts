@@ -16,20 +16,41 @@ export function purgeExpiredConversations(db: Db, { days, now }: { days: number;
     const ids = tx
       .select({ id: conversations.id })
       .from(conversations)
-      .where(or(lt(conversations.lastMessageAt, cutoff), and(isNotNull(conversations.closedAt), lt(conversations.closedAt, cutoff))))
+      .where(
+        or(
+          lt(conversations.lastMessageAt, cutoff),
+          and(isNotNull(conversations.closedAt), lt(conversations.closedAt, cutoff)),
+        ),
+      )
       .all()
       .map((r) => r.id);
     if (ids.length === 0) return 0;
-    const turnIds = tx.select({ id: turns.id }).from(turns).where(inArray(turns.conversationId, ids)).all().map((r) => r.id);
+    const turnIds = tx
+      .select({ id: turns.id })
+      .from(turns)
+      .where(inArray(turns.conversationId, ids))
+      .all()
+      .map((r) => r.id);
     if (turnIds.length) tx.delete(annotations).where(inArray(annotations.turnId, turnIds)).run();
     tx.delete(turns).where(inArray(turns.conversationId, ids)).run();
-    const all = tx.select({ id: messages.id }).from(messages).where(inArray(messages.conversationId, ids)).all();
+    const all = tx
+      .select({ id: messages.id })
+      .from(messages)
+      .where(inArray(messages.conversationId, ids))
+      .all();
     if (all.length) {
       const messageIds = all.map((r) => r.id);
       // photos filed with a complaint stay as its evidence (with their message); loose ones go
-      tx.delete(attachments).where(and(inArray(attachments.messageId, messageIds), isNull(attachments.complaintId))).run();
+      tx.delete(attachments)
+        .where(and(inArray(attachments.messageId, messageIds), isNull(attachments.complaintId)))
+        .run();
       const evidence = new Set(
-        tx.select({ id: attachments.messageId }).from(attachments).where(inArray(attachments.messageId, messageIds)).all().map((r) => r.id),
+        tx
+          .select({ id: attachments.messageId })
+          .from(attachments)
+          .where(inArray(attachments.messageId, messageIds))
+          .all()
+          .map((r) => r.id),
       );
       const doomed = messageIds.filter((id) => !evidence.has(id));
       tx.update(messages).set({ inReplyTo: null }).where(inArray(messages.inReplyTo, doomed)).run();
@@ -42,7 +63,17 @@ export function purgeExpiredConversations(db: Db, { days, now }: { days: number;
 }
 
 /** Runs the purge hourly (and once at start). */
-export function startRetentionJob({ db, days, now, logger }: { db: Db; days: number; now: () => number; logger: Logger }) {
+export function startRetentionJob({
+  db,
+  days,
+  now,
+  logger,
+}: {
+  db: Db;
+  days: number;
+  now: () => number;
+  logger: Logger;
+}) {
   const run = () => {
     try {
       const n = purgeExpiredConversations(db, { days, now: now() });

@@ -1,10 +1,10 @@
+import { toolJsonSchema } from '../../tools/tool-json-schema.js';
 import type { Engine } from '../agent/engine.js';
 import { createOfflineEngine } from '../agent/offline/offline-engine.js';
 import { loadSystemPrompt } from '../agent/openai/load-prompt.js';
 import { createOpenAIEngine } from '../agent/openai/openai-engine.js';
 import type { Config } from '../config.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { toolJsonSchema } from '../../tools/tool-json-schema.js';
 
 /** The configured engine and the embedded offline engine it falls back to (the same when ENGINE=offline). */
 export function buildEngines(config: Config, catalogue: Catalogue): { engine: Engine; offline: Engine } {

@@ -1,0 +1,68 @@
+import { confirmationOf } from '../lang/confirmation.js';
+import { languageOf } from '../lang/detect-language.js';
+import { languageRequestOf } from '../lang/language-request.js';
+import { normalise } from '../lang/normalise.js';
+import type { AnalyseOptions, Analysis } from './analysis.js';
+import { isCorrection } from './correction.js';
+import { categoryStrength } from './extract-category.js';
+import { hasInvalidDate } from './extract-date.js';
+import { extractReferenceDigits, withoutReferences } from './extract-reference.js';
+import { extractSlots } from './extract-slots.js';
+import { scoreIntents } from './intent.js';
+import { tokenise } from './tokenise.js';
+
+const BIRTH_SLOTS = [
+  'childName',
+  'motherName',
+  'fatherName',
+  'placeOfBirthType',
+  'sex',
+  'childNameBlank',
+] as const;
+
+/** Everything the offline engine reads from one message: language, intents, slots, correction. */
+export function analyse(text: string, opts: AnalyseOptions): Analysis {
+  const normalised = normalise(text);
+  const t = tokenise(normalised);
+  const { lang, script } = languageOf(normalised, t.folded);
+  const languageRequest = languageRequestOf(t.folded);
+  const confirmation = confirmationOf(normalised, t.folded);
+  const slots = extractSlots(normalised, t, opts, { confirmation });
+  const intents = scoreIntents(t.folded, {
+    references: slots.references?.length ?? 0,
+    languageRequest: languageRequest !== null,
+    confirmation: slots.anonymous !== undefined && confirmation === 'change' ? null : confirmation,
+    complaintCues: categoryStrength(t.folded),
+    // a date read as a birth date (not also as an incident date) is a birth detail too
+    birthDetails:
+      BIRTH_SLOTS.filter((k) => slots[k] !== undefined).length +
+      (slots.dateOfBirth && !slots.incidentDate ? 1 : 0),
+  });
+
+  const expectsReference = opts.expecting === 'references' || opts.expecting === 'referenceDigits';
+  if (!slots.references && (expectsReference || intents[0].intent === 'check_status')) {
+    const digits = extractReferenceDigits(normalised);
+    if (digits.length > 0) slots.referenceDigits = digits;
+  }
+
+  const onlyAnonymity = slots.anonymous !== undefined && Object.keys(slots).length === 1;
+  const analysis: Analysis = {
+    text: normalised,
+    lang,
+    script,
+    intents,
+    slots,
+    // "no, you can share my name" answers the anonymity question; it corrects nothing
+    correction: !onlyAnonymity && isCorrection(t.folded),
+  };
+  if (languageRequest) analysis.languageRequest = languageRequest;
+  if (
+    !slots.dateOfBirth &&
+    !slots.incidentDate &&
+    /\d/.test(normalised) &&
+    hasInvalidDate(withoutReferences(normalised), opts.now)
+  ) {
+    analysis.invalidDate = true;
+  }
+  return analysis;
+}

@@ -1,0 +1,100 @@
+import { foldNormalised } from '../lang/normalise.js';
+import { DISTRICTS } from './lexicon/districts.js';
+import { displayWord, NOT_A_NAME } from './name-words.js';
+import { PhraseIndex } from './phrase-index.js';
+import type { Tokens } from './tokenise.js';
+
+type Kind = 'word' | 'institution';
+
+const WORDS = `hospital|hospitals|hosptal|hospitel|hospatal|haspatal|aspatal|aspataal|asptal|aspatal|अस्पताल|हॉस्पिटल|हस्पताल
+clinic|clinik|क्लिनिक|dispensary|डिस्पेंसरी|nursing home|नर्सिंग होम|health centre|health center|swasthya kendra
+स्वास्थ्य केंद्र|स्वास्थ्य केन्द्र|medical college|मेडिकल कॉलेज|maternity home|prasuti grih|प्रसूति गृह|trauma centre|chc|phc
+सीएचसी|पीएचसी|community health centre|primary health centre|sub centre|upkendra|उपकेंद्र|aushadhalaya`;
+const INSTITUTIONS = `aiims|एम्स|kgmu|केजीएमयू|pgi|sgpgi|pgimer|पीजीआई|safdarjung|safdarjang|सफदरजंग|rml|ram manohar lohia|lohia
+लोहिया|lok nayak|lnjp|gtb|lady hardinge|kalawati saran|apollo|fortis|medanta|max hospital|jipmer|tata memorial|kem
+cmc vellore|sms hospital|nims|esic|esi`;
+
+const parse = (s: string, kind: Kind) => s.split(/[|\n]/).map((w) => [w.trim(), kind] as const);
+const ANCHORS = new PhraseIndex<Kind>([...parse(WORDS, 'word'), ...parse(INSTITUTIONS, 'institution')]);
+const DISTRICT_INDEX = new PhraseIndex<true>(
+  DISTRICTS.flatMap((d) => d.forms.map((f) => [f, true] as const)),
+);
+
+// Words that may stand in front of "hospital" as part of its name.
+const NAMING = new Set(
+  'district zila jila zilla sadar civil mahila women womens children bal general memorial medical'.split(' '),
+);
+const NAMING_HI = new Set(['जिला', 'सदर', 'महिला', 'सिविल', 'बाल', 'जिल्ला']);
+// Words that say what kind of hospital it is without naming one.
+// "sarkari aspatal", "private hospital": what kind it is, which is all some citizens can say
+const GENERIC = new Set(
+  'sarkari sarkaari government govt private pvt bada bade badi local city सरकारी प्राइवेट बड़े बड़ा'
+    .split(' ')
+    .map(foldNormalised),
+);
+const STOP_BEFORE = new Set(
+  'ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले है था हुआ हुई'.split(
+    ' ',
+  ),
+);
+
+export interface HospitalMention {
+  /** the hospital's name as the citizen wrote it, tidied ("AIIMS Delhi", "District Hospital Sitapur"); null if unnamed */
+  name: string | null;
+  start: number;
+  end: number;
+}
+
+function districtAfter(t: Tokens, at: number): number {
+  if (at > 0 && t.breakAfter[at - 1]) return at;
+  const hit = DISTRICT_INDEX.findLongest(t.folded.slice(at, at + 4))[0];
+  return hit && hit.start === 0 ? at + hit.end : at;
+}
+
+/** The first hospital the message mentions, with its name when it has one. */
+export function findHospital(t: Tokens): HospitalMention | null {
+  const hit = ANCHORS.findLongest(t.folded)[0];
+  if (!hit) return null;
+  let start = hit.start;
+  let end = hit.end;
+  if (hit.value === 'institution') {
+    const word = ANCHORS.findLongest(t.folded.slice(end, end + 2))[0];
+    if (word && word.start === 0 && word.value === 'word' && !t.breakAfter[end - 1]) end += word.end;
+    end = districtAfter(t, end);
+    return { name: render(t, start, end), start, end };
+  }
+  let named = false;
+  while (start > 0 && hit.start - start < 3 && !t.breakAfter[start - 1]) {
+    const f = t.folded[start - 1];
+    const raw = t.raw[start - 1];
+    if (STOP_BEFORE.has(f) || /\d/.test(raw)) break;
+    const modifier = GENERIC.has(f) || NAMING.has(f) || NAMING_HI.has(f);
+    // "mujhe hospital ki shikayat", "मुझे अस्पताल की": a sentence word, not part of the name
+    if (!modifier && NOT_A_NAME.has(f)) break;
+    const naming = modifier || /^[A-Z\u0900-\u097F]/.test(raw);
+    // a lower-case Latin word two places back is more likely the sentence than the name
+    if (!naming && hit.start - start >= 1) break;
+    named = true;
+    start -= 1;
+  }
+  let afterDistrict = districtAfter(t, end);
+  if (afterDistrict > end) named = true;
+  else {
+    // "Community Health Centre Mohanlalganj", "CHC Bakshi": a capitalised place after the facility word
+    let e = end;
+    while (e < t.raw.length && e - end < 2 && !t.breakAfter[e - 1] && /^[A-Z\u0900-\u097F]/.test(t.raw[e])) {
+      if (NOT_A_NAME.has(t.folded[e]) || STOP_BEFORE.has(t.folded[e]) || ANCHORS.has(t.folded[e])) break;
+      e++;
+    }
+    if (e > end) {
+      named = true;
+      afterDistrict = e;
+    }
+  }
+  if (!named) return { name: null, start: hit.start, end: hit.end };
+  return { name: render(t, start, afterDistrict), start, end: afterDistrict };
+}
+
+function render(t: Tokens, start: number, end: number): string {
+  return t.raw.slice(start, end).map(displayWord).join(' ');
+}

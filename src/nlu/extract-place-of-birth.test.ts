@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../lang/normalise.js';
+import { findHospital } from './extract-hospital.js';
+import { extractPlaceOfBirth } from './extract-place-of-birth.js';
+import { tokenise } from './tokenise.js';
+
+const place = (text: string) => extractPlaceOfBirth(tokenise(normalise(text)));
+const hospital = (text: string) => findHospital(tokenise(normalise(text)))?.name ?? null;
+
+describe('extractPlaceOfBirth', () => {
+  it.each([
+    ['born at Apollo Hospital, Delhi', { type: 'hospital', name: 'Apollo Hospital' }],
+    ['in the district hospital', { type: 'hospital', name: 'District Hospital' }],
+    ['at home', { type: 'home', name: null }],
+    ['in the ambulance on the way', { type: 'other', name: null }],
+    ['सफदरजंग अस्पताल में हुआ', { type: 'hospital', name: 'सफदरजंग अस्पताल' }],
+    ['सरकारी अस्पताल में', { type: 'hospital', name: 'सरकारी अस्पताल' }],
+    ['घर पर हुआ', { type: 'home', name: null }],
+    ['रास्ते में', { type: 'other', name: null }],
+    ['AIIMS Delhi mein hua', { type: 'hospital', name: 'AIIMS Delhi' }],
+    ['sarkari aspatal me', { type: 'hospital', name: 'Sarkari Aspatal' }],
+    ['ek hospital mein', { type: 'hospital', name: null }],
+    ['PHC mein', { type: 'hospital', name: null }],
+    ['nursing home mein', { type: 'hospital', name: null }],
+    ['ghar par hi hua', { type: 'home', name: null }],
+    ['ghar pe', { type: 'home', name: null }],
+  ])('%j', (text, expected) => {
+    expect(place(text)).toEqual(expected);
+  });
+
+  it('does not read "ghar ka pata" as a home birth', () => {
+    expect(place('ghar ka pata 12 civil lines')).toBeNull();
+  });
+});
+
+describe('findHospital', () => {
+  it.each([
+    ['District Hospital Sitapur mein', 'District Hospital Sitapur'],
+    ['KGMU lucknow me doctor ne daanta', 'KGMU Lucknow'],
+    ['Safdarjung Hospital', 'Safdarjung Hospital'],
+    ['civil hospital gurgaon', 'Civil Hospital Gurgaon'],
+    ['सदर अस्पताल में गंदगी', 'सदर अस्पताल'],
+    ['sadar aspatal', 'Sadar Aspatal'],
+    ['Ram Manohar Lohia hospital', 'Ram Manohar Lohia Hospital'],
+    ['lucknow ke balrampur hospital mein', 'Balrampur Hospital'],
+    ['aiims', 'AIIMS'],
+    ['hospital me hua', null],
+    ['beta hua hai sarkari aspatal mein', 'Sarkari Aspatal'],
+    ['a hospital nearby', null],
+    ['no hospital here', null],
+  ])('%j → %j', (text, name) => {
+    expect(hospital(text)).toBe(name);
+  });
+});

@@ -1,0 +1,118 @@
+import type { AnalyseOptions, SlotName, Slots } from './analysis.js';
+import { extractAddress } from './extract-address.js';
+import { extractAnonymous } from './extract-anonymous.js';
+import { extractCategory } from './extract-category.js';
+import { extractDates } from './extract-date.js';
+import { districtIn } from './extract-district.js';
+import { findHospital } from './extract-hospital.js';
+import { extractNames } from './extract-names.js';
+import { extractPinCode } from './extract-pin-code.js';
+import { extractPlaceOfBirth } from './extract-place-of-birth.js';
+import { extractReferences, withoutReferences } from './extract-reference.js';
+import { extractSex } from './extract-sex.js';
+import type { Tokens } from './tokenise.js';
+
+const BIRTH_WORDS = new Set(
+  'janm janam janma paida born birth dob delivery delivered जन्म पैदा प्रसव prasav'.split(' '),
+);
+// "hua"/"hui" speak of a birth only next to a child: "beta hua", "ladki hui"
+const HAPPENED = new Set(['hua', 'hui', 'huwa', 'हुआ', 'हुई']);
+const CHILD = new Set(
+  'beta beti baby bachcha bachchi baccha ladka ladki son daughter बेटा बेटी बच्चा बच्ची लडका लडकी'.split(' '),
+);
+const COMPLAINT_CONTEXT = new Set(
+  'complaint complain shikayat shikayaat शिकायत incident ghatna घटना hadsa doctor nurse staff'.split(' '),
+);
+
+export interface SlotContext {
+  /** "haan"/"nahi" for yes/no questions such as "stay anonymous?" */
+  confirmation: 'yes' | 'no' | 'change' | null;
+}
+
+/** Every slot the message fills; several per message, in any order. */
+export function extractSlots(
+  normalised: string,
+  t: Tokens,
+  opts: AnalyseOptions,
+  ctx: SlotContext,
+): Partial<Slots> {
+  const slots: Partial<Slots> = {};
+  const expecting: SlotName | undefined = opts.expecting;
+  const bare = (...names: SlotName[]) => expecting !== undefined && names.includes(expecting);
+  const has = (words: Set<string>) => t.folded.some((w) => words.has(w));
+  const category = extractCategory(t.folded);
+  const complaintContext =
+    category !== null || has(COMPLAINT_CONTEXT) || bare('hospitalName', 'incidentDate');
+  const birthContext =
+    has(BIRTH_WORDS) ||
+    (has(HAPPENED) && has(CHILD)) ||
+    bare('dateOfBirth', 'placeOfBirth', 'placeOfBirthType');
+
+  const references = extractReferences(normalised);
+  if (references.length > 0) slots.references = references;
+
+  const dates = extractDates(
+    withoutReferences(normalised),
+    opts.now,
+    references.length > 0 ? undefined : t.folded,
+  );
+  if (dates.length > 0) {
+    if (bare('incidentDate') || (complaintContext && !birthContext)) slots.incidentDate = dates[0];
+    else if (bare('dateOfBirth') || birthContext) slots.dateOfBirth = dates[0];
+    else {
+      // no cue either way: the engine takes whichever its flow needs
+      slots.dateOfBirth = dates[0];
+      slots.incidentDate = dates[0];
+    }
+  }
+
+  Object.assign(slots, extractNames(t, expecting));
+
+  // "the ward boy shouted": in a complaint, boy/girl words are not the child's sex
+  const sex =
+    complaintContext && !birthContext && !bare('sex') ? null : extractSex(t.folded, { bare: bare('sex') });
+  if (sex) slots.sex = sex;
+
+  const placeAsked = bare('placeOfBirth', 'placeOfBirthType');
+  const place = placeAsked || (birthContext && !complaintContext) ? extractPlaceOfBirth(t) : null;
+  if (place) {
+    slots.placeOfBirthType = place.type;
+    if (place.name) slots.placeOfBirth = place.name;
+    else if (place.type === 'other' && bare('placeOfBirth')) slots.placeOfBirth = normalised;
+  }
+
+  if (!place || complaintContext) {
+    const hospital = findHospital(t);
+    if (hospital?.name) slots.hospitalName = hospital.name;
+    else if (
+      !hospital &&
+      bare('hospitalName') &&
+      t.folded.length > 0 &&
+      t.folded.length <= 6 &&
+      dates.length === 0
+    ) {
+      slots.hospitalName = normalised;
+    }
+  }
+
+  const district = districtIn(t.folded, { bare: bare('district') });
+  if (district) slots.district = district;
+  const pin = extractPinCode(normalised);
+  if (pin) slots.pinCode = pin;
+  const address = extractAddress(normalised, { bare: bare('address') });
+  if (address) slots.address = address;
+
+  if (category) slots.category = category;
+  else if (bare('category', 'description')) slots.category = 'other';
+  if (bare('description') || (category && t.folded.length >= 4)) slots.description = normalised;
+
+  const anonymous = extractAnonymous(t.folded);
+  if (anonymous !== null) {
+    slots.anonymous = anonymous;
+    // "naam mat batana", "नाम छुपाएँ" speak of the complainant's name, not a child's
+    if (!bare('childName')) delete slots.childName;
+  } else if (bare('anonymous') && (ctx.confirmation === 'yes' || ctx.confirmation === 'no')) {
+    slots.anonymous = ctx.confirmation === 'yes';
+  }
+  return slots;
+}
