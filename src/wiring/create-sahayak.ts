@@ -1,0 +1,128 @@
+import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
+import { loadFeeSchedule } from '../../tools/fee-schedule.js';
+import { allTools } from '../../tools/index.js';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open-database.js';
+import { syncSearchIndex } from '../db/search-index.js';
+import { createApi } from '../http/api.js';
+import { createChatSimulator } from '../http/chat-simulator.js';
+import { createApp } from '../http/create-app.js';
+import { createHealthRoutes } from '../http/health.js';
+import { createMediaRoutes } from '../http/media.js';
+import { createPaymentWebhook } from '../http/webhook-payments.js';
+import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
+import { loadCatalogue } from '../i18n/catalogue.js';
+import type { Logger } from '../logging/create-logger.js';
+import { createOutboxWorker } from '../outbox/outbox-worker.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import { startRetentionJob } from '../privacy/retention-job.js';
+import { createStaffConsole } from '../staff/create-staff-console.js';
+import { createGraphSender } from '../whatsapp/graph-sender.js';
+import { buildEngines } from './build-engines.js';
+
+/**
+ * Builds the whole service from a validated Config: database, engines, pipeline, outbox,
+ * HTTP routes. src/main.ts serves it; end-to-end tests build it the same way.
+ */
+export function createSahayak(
+  config: Config,
+  { logger, now = () => new Date() }: { logger: Logger; now?: () => Date },
+) {
+  const db = openDatabase({ path: config.databasePath });
+  const catalogue = loadCatalogue();
+  const { engine, offline } = buildEngines(config, catalogue);
+
+  const { accessToken, phoneNumberId } = config.whatsapp;
+  const simulated = !(accessToken && phoneNumberId);
+  const outbox = simulated
+    ? null
+    : createOutboxWorker({
+        db,
+        send: createGraphSender({
+          apiUrl: config.whatsapp.apiUrl,
+          phoneNumberId,
+          accessToken,
+          timeoutMs: 15_000,
+        }),
+        now: () => now().getTime(),
+        logger,
+        ratePerSecond: config.whatsapp.sendRatePerSecond,
+      });
+  const onOutbound = () => outbox?.kick();
+
+  const pipeline = createPipeline({
+    db,
+    engine,
+    fallbackEngine: offline,
+    tools: allTools,
+    catalogue,
+    now,
+    logger,
+    onOutbound,
+    settings: {
+      publicBaseUrl: config.publicBaseUrl,
+      upi: config.upi,
+      fees: loadFeeSchedule(config.feeSchedulePath),
+      simulated,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    },
+  });
+
+  const app = createApp({
+    logger,
+    routes: [
+      createHealthRoutes({ db }),
+      createWhatsAppWebhook({
+        db,
+        config: config.whatsapp,
+        logger,
+        now: () => now().getTime(),
+        onAccepted: (waIds) => {
+          for (const w of waIds) pipeline.kick(w);
+        },
+      }),
+      createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
+      createApi({ db, token: config.staffApiToken }),
+      createMediaRoutes({ db }),
+      createChatSimulator({ db, receive: (m) => pipeline.receive(m), kick: (w) => pipeline.kick(w) }),
+      createStaffConsole({
+        db,
+        catalogue,
+        now: () => now().getTime(),
+        simulated,
+        onOutbound,
+        logger,
+        secureCookies: config.publicBaseUrl.startsWith('https://'),
+        exportCase: (d, o) => caseFromTranscript(d, o),
+      }),
+    ],
+  });
+
+  let timers: { stop: () => void }[] = [];
+  return {
+    app,
+    db,
+    pipeline,
+    engine,
+    simulated,
+    /** Background work: the outbox, what the last run left pending, retention, search indexing. */
+    start() {
+      outbox?.start();
+      const recovered = pipeline.recover();
+      if (recovered) logger.info({ citizens: recovered }, 'processing messages left pending by the last run');
+      const indexer = setInterval(() => syncSearchIndex(db), 5_000);
+      indexer.unref();
+      timers = [
+        startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
+        { stop: () => clearInterval(indexer) },
+      ];
+    },
+    /** Drain: finish the turns in flight and the sends they queued, then close the database. */
+    async stop() {
+      for (const t of timers) t.stop();
+      await pipeline.close();
+      await outbox?.stop();
+      db.$client.close();
+    },
+  };
+}
