@@ -4,6 +4,7 @@ import { nextStepText } from '../src/cases/case-labels.js';
 import { slaDueAt } from '../src/cases/case-workflow.js';
 import { applications, caseEvents } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
+import { districtLabel } from '../src/nlu/district-label.js';
 import { type BirthFee, birthFee } from './birth-fee.js';
 import { displayDate, indiaDate, rupees } from './dates.js';
 import { defaultFeeSchedule, type FeeSchedule } from './fee-schedule.js';
@@ -106,7 +107,7 @@ export const applyBirthCertificate: ToolDef<typeof schema> = {
       ['tools.label.mother_name', args.motherName.trim()],
       ['tools.label.father_name', args.fatherName.trim()],
       ['tools.label.address', args.address.trim()],
-      ['tools.label.district', args.district.trim()],
+      ['tools.label.district', districtLabel(args.district, lang)],
       ['tools.label.pin_code', args.pinCode],
     ];
     const informant = blankToNull(args.informantName);

@@ -131,7 +131,7 @@ describe('file_hospital_complaint', () => {
     expect(fileHospitalComplaint.summarize!(args({ incidentDate: null }), 'hi')).toBe(
       [
         'अस्पताल: District Hospital Sitapur',
-        'ज़िला: Sitapur',
+        'ज़िला: सीतापुर',
         'शिकायत का विषय: रिश्वत या अवैध शुल्क',
         'क्या हुआ: The ward boy asked for 500 rupees to give a bed.',
         'घटना की तारीख़: (नहीं बताया)',

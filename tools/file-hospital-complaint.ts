@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { complaintCategories, complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
 import { attachments, caseEvents, complaints, messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
+import { districtLabel } from '../src/nlu/district-label.js';
 import { daysSince, displayDate, indiaDate } from './dates.js';
 import { nextReference } from './references.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
@@ -90,7 +91,7 @@ export const fileHospitalComplaint: ToolDef<typeof schema> = {
   summarize: (args, lang) => {
     const rows: [string, string][] = [
       ['tools.label.hospital', args.hospitalName.trim()],
-      ['tools.label.district', args.district.trim()],
+      ['tools.label.district', districtLabel(args.district, lang)],
       ['tools.label.category', say(lang, `tools.category.${args.category}`)],
       ['tools.label.description', args.description.trim()],
       [
