@@ -1,0 +1,128 @@
+type Row = [string, string, string, string];
+
+const fmt = (n: number | null | undefined, unit = '') =>
+  n === null || n === undefined || Number.isNaN(n) ? '—' : `${n.toLocaleString('en-US')}${unit}`;
+const ok = (met: boolean | undefined) => (met === undefined ? '' : met ? 'yes' : 'NO');
+
+/** The printed summary: one line a figure, its target, and whether it is met. */
+export function table(r: BenchResults): string {
+  const rows: Row[] = [['measure', 'value', 'target', 'met']];
+  const i = r.ingest;
+  if (i) {
+    rows.push([
+      'ingest: real server req/s',
+      fmt(i.server.requestsPerSecond),
+      '≥ 5,000',
+      ok(i.server.requestsPerSecond >= 5000),
+    ]);
+    rows.push([
+      'ingest: real server p50 / p99',
+      `${fmt(i.server.p50Ms, ' ms')} / ${fmt(i.server.p99Ms, ' ms')}`,
+      '',
+      '',
+    ]);
+    const st = i.serverStatusesOnly;
+    rows.push(['ingest: status receipts only req/s', fmt(st.requestsPerSecond), '', '']);
+    rows.push([
+      'ingest: status receipts p50 / p99',
+      `${fmt(st.p50Ms, ' ms')} / ${fmt(st.p99Ms, ' ms')}`,
+      '',
+      '',
+    ]);
+    rows.push(['ingest: bare Hono req/s', fmt(i.bare.requestsPerSecond), '', '']);
+    rows.push([
+      'ingest: bare Hono p50 / p99',
+      `${fmt(i.bare.p50Ms, ' ms')} / ${fmt(i.bare.p99Ms, ' ms')}`,
+      '',
+      '',
+    ]);
+    rows.push(['ingest: real / bare', fmt(i.ratio), '≥ 0.5', ok(i.ratio >= 0.5)]);
+    rows.push(['ingest: status receipts / bare', fmt(i.statusesRatio), '', '']);
+    rows.push([
+      'ingest: non-2xx / errors',
+      `${i.server.non2xx} / ${i.server.errors}`,
+      '0 / 0',
+      ok(i.server.non2xx + i.server.errors === 0),
+    ]);
+  }
+  for (const e of r.endToEnd ?? []) {
+    const tag = `e2e @${e.offeredRate}/s ${e.durationS}s`;
+    rows.push([`${tag}: turns/s`, fmt(e.turnsPerSecond), '≥ 1,000', ok(e.turnsPerSecond >= 1000)]);
+    rows.push([
+      `${tag}: p50 / p99`,
+      `${fmt(e.p50Ms, ' ms')} / ${fmt(e.p99Ms, ' ms')}`,
+      'p99 < 100 ms',
+      ok(e.p99Ms < 100),
+    ]);
+    rows.push([
+      `${tag}: p50 / p99 after 5 s warm-up`,
+      `${fmt(e.afterWarmup.p50Ms, ' ms')} / ${fmt(e.afterWarmup.p99Ms, ' ms')}`,
+      'p99 < 100 ms',
+      ok(e.afterWarmup.p99Ms < 100),
+    ]);
+    rows.push([
+      `${tag}: lost / duplicates`,
+      `${e.lost} / ${e.duplicates}`,
+      '0 / 0',
+      ok(e.lost === 0 && e.duplicates === 0),
+    ]);
+    rows.push([
+      `${tag}: offered / shed (overload)`,
+      `${fmt(e.offered)} / ${fmt(e.shedByClient)}`,
+      '— / 0',
+      ok(e.shedByClient === 0),
+    ]);
+    rows.push([
+      `${tag}: unanswered at cutoff`,
+      fmt(e.unansweredAtCutoff),
+      '0',
+      ok(e.unansweredAtCutoff === 0),
+    ]);
+    rows.push([`${tag}: server CPU per turn`, fmt(e.serverCpuMsPerTurn, ' ms'), '', '']);
+    rows.push([
+      `${tag}: peak RSS`,
+      fmt(e.peakRssMb, ' MB'),
+      '< 250 MB',
+      ok(e.peakRssMb !== null && e.peakRssMb < 250),
+    ]);
+  }
+  const o = r.openaiOverhead;
+  if (o)
+    rows.push([
+      'openai engine overhead / turn (median)',
+      fmt(o.medianOverheadMs, ' ms'),
+      '< 2 ms',
+      ok(o.met),
+    ]);
+  if (o) rows.push(['  of which HTTP + SDK round trip', fmt(o.medianEngineCallMs, ' ms'), '', '']);
+  const p = r.promptSize;
+  if (p)
+    rows.push([
+      'prompt + tool schemas (o200k tokens)',
+      `${p.systemPromptTokens} + ${p.toolSchemaTokens} = ${p.totalTokens}`,
+      '< 1,500',
+      ok(p.met),
+    ]);
+  const c = r.offlineCpu;
+  if (c)
+    rows.push([
+      'offline engine decide() median / p99',
+      `${fmt(c.medianUs, ' µs')} / ${fmt(c.p99Us, ' µs')}`,
+      '≪ 1,000 µs',
+      ok(c.met),
+    ]);
+  const widths = [0, 1, 2, 3].map((k) => Math.max(...rows.map((row) => row[k].length)));
+  const line = (row: Row) => row.map((cell, k) => cell.padEnd(widths[k])).join('  ');
+  return [line(rows[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+export interface BenchResults {
+  startedAt: string;
+  totalSeconds?: number;
+  machine: Record<string, unknown>;
+  ingest?: Awaited<ReturnType<typeof import('./ingest.js').benchIngest>>;
+  endToEnd?: Awaited<ReturnType<typeof import('./e2e.js').benchEndToEnd>>[];
+  openaiOverhead?: Awaited<ReturnType<typeof import('./openai-overhead.js').benchOpenAIOverhead>>;
+  promptSize?: ReturnType<typeof import('./prompt-size.js').benchPromptSize>;
+  offlineCpu?: Awaited<ReturnType<typeof import('./offline-cpu.js').benchOfflineCpu>>;
+}
