@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { nextStepText } from '../src/cases/case-labels.js';
 import { slaDueAt } from '../src/cases/case-workflow.js';
 import { applications, caseEvents } from '../src/db/schema.js';
+import { placeOfBirthTypes, sexes } from '../src/domain/enums.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { type BirthFee, birthFee } from './birth-fee.js';
@@ -17,10 +18,10 @@ const schema = z.object({
     .string()
     .nullable()
     .describe("The child's name. null if the child has not been named yet (Form 1 allows a blank name)."),
-  sex: z.enum(['male', 'female', 'transgender']).describe('Sex of the child, as on Form 1.'),
+  sex: z.enum(sexes).describe('Sex of the child, as on Form 1.'),
   dateOfBirth: isoDate().describe('Date of birth, YYYY-MM-DD. Must not be in the future.'),
   placeOfBirthType: z
-    .enum(['hospital', 'home', 'other'])
+    .enum(placeOfBirthTypes)
     .describe('Where the birth took place: a hospital or other institution, a house, or elsewhere.'),
   placeOfBirth: z
     .string()

@@ -1,37 +1,24 @@
 // The case workflows as data: the staff console and the tools read the same transitions.
+import {
+  applicationStatuses,
+  type ComplaintCategory,
+  complaintCategories,
+  complaintStatuses,
+  paymentStatuses,
+} from '../domain/enums.js';
 
-export const applicationStatuses = [
-  'submitted',
-  'under_review',
-  'approved',
-  'certificate_issued',
-  'rejected',
-] as const;
-export const complaintStatuses = [
-  'received',
-  'assigned',
-  'resolved',
-  'closed',
-  'rejected',
-  'reopened',
-] as const;
-export const paymentStatuses = ['pending', 'paid', 'expired'] as const;
+export {
+  applicationStatuses,
+  type ComplaintCategory,
+  complaintCategories,
+  complaintStatuses,
+  paymentStatuses,
+};
 
 export type CaseType = 'application' | 'complaint';
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 export type PaymentStatus = (typeof paymentStatuses)[number];
-
-export const complaintCategories = [
-  'staff_behaviour',
-  'cleanliness',
-  'medicine_unavailable',
-  'bribery_or_fees',
-  'waiting_time',
-  'equipment_or_facilities',
-  'other',
-] as const;
-export type ComplaintCategory = (typeof complaintCategories)[number];
 
 const applicationTransitions: Record<ApplicationStatus, ApplicationStatus[]> = {
   submitted: ['under_review', 'rejected'],

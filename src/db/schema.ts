@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  applicationStatuses,
+  complaintCategories,
+  complaintStatuses,
+  paymentStatuses,
+  placeOfBirthTypes,
+  sexes,
+} from '../domain/enums.js';
 
 // Timestamps are epoch milliseconds (integer) everywhere: cheap to compare and index,
 // turned into ISO strings only at the API edge.
@@ -135,14 +143,14 @@ export const applications = sqliteTable(
     reference: text('reference').notNull(),
     waId: text('wa_id').notNull(),
     status: text('status', {
-      enum: ['submitted', 'under_review', 'approved', 'certificate_issued', 'rejected'],
+      enum: applicationStatuses,
     })
       .notNull()
       .default('submitted'),
     childName: text('child_name'),
-    sex: text('sex', { enum: ['male', 'female', 'transgender'] }).notNull(),
+    sex: text('sex', { enum: sexes }).notNull(),
     dateOfBirth: text('date_of_birth').notNull(),
-    placeOfBirthType: text('place_of_birth_type', { enum: ['hospital', 'home', 'other'] }).notNull(),
+    placeOfBirthType: text('place_of_birth_type', { enum: placeOfBirthTypes }).notNull(),
     placeOfBirth: text('place_of_birth').notNull(),
     motherName: text('mother_name').notNull(),
     fatherName: text('father_name').notNull(),
@@ -176,22 +184,14 @@ export const complaints = sqliteTable(
     reference: text('reference').notNull(),
     waId: text('wa_id').notNull(),
     status: text('status', {
-      enum: ['received', 'assigned', 'resolved', 'closed', 'rejected', 'reopened'],
+      enum: complaintStatuses,
     })
       .notNull()
       .default('received'),
     hospitalName: text('hospital_name').notNull(),
     district: text('district').notNull(),
     category: text('category', {
-      enum: [
-        'staff_behaviour',
-        'cleanliness',
-        'medicine_unavailable',
-        'bribery_or_fees',
-        'waiting_time',
-        'equipment_or_facilities',
-        'other',
-      ],
+      enum: complaintCategories,
     }).notNull(),
     description: text('description').notNull(),
     incidentDate: text('incident_date'),
@@ -240,9 +240,7 @@ export const payments = sqliteTable(
     forReference: text('for_reference'),
     purpose: text('purpose').notNull(),
     amountPaise: integer('amount_paise').notNull(),
-    status: text('status', { enum: ['pending', 'paid', 'expired'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
     upiUri: text('upi_uri').notNull(),
     // unguessable path segment of the QR image under /media/
     mediaToken: text('media_token').notNull(),

@@ -1,3 +1,4 @@
+import type { ComplaintCategory } from '../domain/enums.js';
 import type { Lang, Script } from '../lang/language.js';
 
 /** What a citizen can want; the offline engine's dialogue turns these into tool calls and replies. */
@@ -22,14 +23,7 @@ export type Intent =
   | 'abuse'
   | 'unknown';
 
-export type ComplaintCategory =
-  | 'staff_behaviour'
-  | 'cleanliness'
-  | 'medicine_unavailable'
-  | 'bribery_or_fees'
-  | 'waiting_time'
-  | 'equipment_or_facilities'
-  | 'other';
+export type { ComplaintCategory };
 
 /** Every field the offline engine can fill from free text. Dates are ISO YYYY-MM-DD. */
 export interface Slots {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { complaintCategories, placeOfBirthTypes, sexes } from '../../domain/enums.js';
 import { languageSchema } from '../../lang/language.js';
 
 /** Form 1 as collected so far. `childName: null` = not named yet; `informantName: null` = skipped. */
 export const birthFieldsSchema = z
   .object({
     childName: z.string().nullable(),
-    sex: z.enum(['male', 'female', 'transgender']),
+    sex: z.enum(sexes),
     dateOfBirth: z.string(),
-    placeOfBirthType: z.enum(['hospital', 'home', 'other']),
+    placeOfBirthType: z.enum(placeOfBirthTypes),
     placeOfBirth: z.string(),
     motherName: z.string(),
     fatherName: z.string(),
@@ -20,15 +21,7 @@ export const birthFieldsSchema = z
   })
   .partial();
 
-export const complaintCategorySchema = z.enum([
-  'staff_behaviour',
-  'cleanliness',
-  'medicine_unavailable',
-  'bribery_or_fees',
-  'waiting_time',
-  'equipment_or_facilities',
-  'other',
-]);
+export const complaintCategorySchema = z.enum(complaintCategories);
 
 /** `incidentDate: null` = the citizen skipped it. */
 export const complaintFieldsSchema = z
