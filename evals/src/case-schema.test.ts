@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseSchemaPath, caseSchemaText } from './case-schema-file.js';
+import { CaseFileError, loadCases, parseSuiteFile } from './load-cases.js';
+import { defaultPaths } from './run-cli.js';
+
+describe('case format', () => {
+  it('evals/case.schema.json is up to date with the zod schema (npx tsx evals/write-case-schema.ts)', () => {
+    // compared as JSON: biome may reflow the file's formatting
+    expect(JSON.parse(readFileSync(caseSchemaPath, 'utf8'))).toEqual(JSON.parse(caseSchemaText()));
+  });
+
+  it('reports every problem with the file and path', () => {
+    const bad =
+      'suite: s\ncases:\n  - id: Bad Id\n    language: fr\n    turns:\n      - text: hi\n        image: {}\n';
+    expect(() => parseSuiteFile(bad, 'bad.yaml')).toThrow(CaseFileError);
+    try {
+      parseSuiteFile(bad, 'bad.yaml');
+    } catch (err) {
+      expect((err as Error).message).toMatch(
+        /bad\.yaml:[\s\S]*cases\.0\.id[\s\S]*cases\.0\.language[\s\S]*exactly one of text/,
+      );
+    }
+    expect(() => parseSuiteFile('suite: [', 'broken.yaml')).toThrow(/broken\.yaml/);
+  });
+
+  it('the suites validate: 150+ cases, each service in all three language forms, critical cases marked', () => {
+    const cases = loadCases(defaultPaths.cases);
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    const suites = new Set(cases.map((c) => c.suite));
+    expect([...suites].sort()).toEqual([
+      'birth-certificate',
+      'general',
+      'hospital-complaint',
+      'payment',
+      'safety',
+      'status',
+    ]);
+    for (const suite of suites) {
+      expect(new Set(cases.filter((c) => c.suite === suite).map((c) => c.language))).toEqual(
+        new Set(['en', 'hi', 'hinglish']),
+      );
+    }
+    expect(cases.filter((c) => c.tags.includes('critical')).length).toBeGreaterThan(30);
+  });
+});

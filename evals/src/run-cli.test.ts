@@ -1,0 +1,90 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+import { captureIo, tempEvalDir } from './testing/temp-suite.js';
+
+const suite = (greetingTool: string) => `
+suite: smoke
+cases:
+  - id: smoke-hi-greeting
+    language: hi
+    tags: [critical]
+    turns:
+      - text: नमस्ते
+        tool: ${greetingTool}
+  - id: smoke-en-status
+    language: en
+    setup:
+      applications:
+        - { waId: "919800000001", reference: BC-2026-000417, status: under_review, language: en }
+    turns:
+      - text: what is the status of my application BC-2026-000417
+        tool: check_status
+        replyContains: [BC-2026-000417]
+`;
+const config = 'concurrency: 2\nthresholds:\n  default: 1\n  languages: { hi: 1 }\n';
+
+describe('npm run eval (offline engine)', () => {
+  it('scores the cases, prints the table, writes JSON, JUnit and HTML, exits 0 when thresholds are met', async () => {
+    const t = tempEvalDir(suite('none'), config);
+    const cap = captureIo();
+    const code = await runCli(
+      ['--cases', t.cases, '--config', t.config, '--out', t.out, '--engine', 'offline'],
+      cap.io,
+    );
+    expect(cap.stderr()).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    expect(cap.stdout()).toMatch(/offline \/ hi\s+1\s+100\.0%/);
+    const report = JSON.parse(readFileSync(join(t.out, 'report.json'), 'utf8'));
+    expect(report.cases.map((c: { id: string; passes: number }) => [c.id, c.passes])).toEqual([
+      ['smoke-hi-greeting', 1],
+      ['smoke-en-status', 1],
+    ]);
+    expect(report.passed).toBe(true);
+    expect(readFileSync(join(t.out, 'junit.xml'), 'utf8')).toMatch(
+      /<testsuite name="offline\.smoke" tests="2" failures="0"/,
+    );
+    const html = readFileSync(join(t.out, 'report.html'), 'utf8');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('Noto Sans Devanagari');
+    expect(html).toMatch(/<svg[^>]*aria-label="Pass rate by language/);
+  });
+
+  it('exits 1 below a threshold, and --compare lists the regression case by case', async () => {
+    const before = tempEvalDir(suite('none'), config);
+    expect(
+      await runCli(['--cases', before.cases, '--config', before.config, '--out', before.out], captureIo().io),
+    ).toBe(0);
+    const after = tempEvalDir(suite('check_status'), config);
+    const cap = captureIo();
+    const baseline = join(before.out, 'report.json');
+    const code = await runCli(
+      ['--cases', after.cases, '--config', after.config, '--out', after.out, '--compare', baseline],
+      cap.io,
+    );
+    expect(code).toBe(1);
+    expect(cap.stdout()).toContain('below threshold: offline suite smoke: 50.0% < 100.0%');
+    expect(cap.stdout()).toMatch(/regressions \(1\):\n\s+▼ offline smoke-hi-greeting\s+100\.0% → 0\.0%/);
+    expect(readFileSync(join(after.out, 'report.html'), 'utf8')).toContain('1 regressions');
+  });
+
+  it('exits 2 on usage and configuration errors', async () => {
+    const t = tempEvalDir(suite('none'), config);
+    for (const argv of [
+      ['--engine', 'gpt'],
+      ['--repeat', '0'],
+      ['--what'],
+      ['--cases', t.cases, '--config', t.config, '--lang', 'hi', '--suite', 'nope'],
+      ['--cases', t.cases, '--config', join(t.dir, 'missing.yaml')],
+      ['--cases', t.cases, '--config', t.config, '--compare', join(t.dir, 'missing.json')],
+    ]) {
+      const cap = captureIo();
+      expect(await runCli(argv, cap.io), argv.join(' ')).toBe(2);
+      expect(cap.stderr().length).toBeGreaterThan(0);
+    }
+    writeFileSync(t.config, 'concurrency: -1\n');
+    expect(await runCli(['--cases', t.cases, '--config', t.config], captureIo().io)).toBe(2);
+    expect(existsSync(t.out)).toBe(false);
+  });
+});
