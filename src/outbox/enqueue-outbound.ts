@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { DbTx } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
@@ -22,33 +23,65 @@ export interface EnqueueOptions {
  * Call inside the caller's transaction so the reply and the state it reports commit together.
  */
 export function enqueueOutbound(db: DbTx, items: OutboundMessage[], o: EnqueueOptions): number[] {
+  const client = '$client' in db ? (db.$client as Database.Database) : null;
+  const insert = client ? insertStatement(client) : null;
   const ids: number[] = [];
   items.forEach((item, seq) => {
     const m = outboundMessageSchema.parse(item);
-    const row = db
-      .insert(messages)
-      .values({
-        waId: o.waId,
-        conversationId: o.conversationId ?? null,
-        direction: 'out',
-        kind: m.kind,
-        text: plainText(m),
-        payload: m,
-        inReplyTo: o.inReplyTo ?? null,
-        seq: o.inReplyTo == null ? null : seq,
-        turnId: o.turnId ?? null,
-        sentBy: o.sentBy ?? 'assistant',
-        sendStatus: o.simulated ? 'simulated' : 'queued',
-        nextAttemptAt: o.simulated ? null : o.now,
-        createdAt: o.now,
-        statusAt: o.now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: messages.id })
-      .get();
+    const values = {
+      waId: o.waId,
+      conversationId: o.conversationId ?? null,
+      direction: 'out' as const,
+      kind: m.kind,
+      text: plainText(m),
+      payload: m,
+      inReplyTo: o.inReplyTo ?? null,
+      seq: o.inReplyTo == null ? null : seq,
+      turnId: o.turnId ?? null,
+      sentBy: o.sentBy ?? 'assistant',
+      sendStatus: o.simulated ? ('simulated' as const) : ('queued' as const),
+      nextAttemptAt: o.simulated ? null : o.now,
+      createdAt: o.now,
+      statusAt: o.now,
+    };
+    // the raw client takes part in any transaction open on it, as Drizzle's would
+    const row = insert
+      ? insert.get(
+          values.waId,
+          values.conversationId,
+          values.kind,
+          values.text,
+          JSON.stringify(values.payload),
+          values.inReplyTo,
+          values.seq,
+          values.turnId,
+          values.sentBy,
+          values.sendStatus,
+          values.nextAttemptAt,
+          values.createdAt,
+          values.statusAt,
+        )
+      : db.insert(messages).values(values).onConflictDoNothing().returning({ id: messages.id }).get();
     if (row) ids.push(row.id);
   });
   return ids;
+}
+
+// A prepared insert per connection: a turn queues one to three replies, and building the
+// statement through Drizzle each time cost more than running it.
+const inserts = new WeakMap<Database.Database, Database.Statement<unknown[], { id: number }>>();
+function insertStatement(client: Database.Database) {
+  let s = inserts.get(client);
+  if (!s) {
+    s = client.prepare<unknown[], { id: number }>(
+      `insert into messages (wa_id, conversation_id, direction, kind, text, payload, in_reply_to, seq, turn_id,
+         sent_by, send_status, next_attempt_at, created_at, status_at)
+       values (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict do nothing returning id`,
+    );
+    inserts.set(client, s);
+  }
+  return s;
 }
 
 /** Outbound rows waiting to be sent, oldest first. */

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { citizens, messages } from '../db/schema.js';
 import { maskPhone } from '../logging/create-logger.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
@@ -6,6 +6,7 @@ import { text } from '../whatsapp/outbound-builders.js';
 import { type InboundMessage, insertInbound } from './insert-inbound.js';
 import { createKeyedSerialQueue } from './keyed-serial-queue.js';
 import { isSimulated, type ProcessDeps, processInbound } from './process-inbound.js';
+import { turnStatements } from './turn-statements.js';
 
 export interface PipelineDeps extends ProcessDeps {
   /** called after a turn queued replies, to wake the outbox sender */
@@ -22,16 +23,7 @@ export function createPipeline(deps: PipelineDeps) {
   const { db, logger } = deps;
   let closing = false;
 
-  const pendingFor = (waId: string) =>
-    db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(
-        and(eq(messages.waId, waId), eq(messages.direction, 'in'), eq(messages.processStatus, 'pending')),
-      )
-      .orderBy(asc(messages.id))
-      .limit(1)
-      .get();
+  const pendingFor = (waId: string) => turnStatements(db).nextPending(waId);
 
   const queue = createKeyedSerialQueue(async (waId) => {
     for (let next = pendingFor(waId); next && !closing; next = pendingFor(waId)) {

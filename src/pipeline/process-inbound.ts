@@ -1,10 +1,8 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { FeeSchedule } from '../../tools/fee-schedule.js';
 import type { AnyToolDef } from '../../tools/tool.js';
-import type { Engine, PendingAction } from '../agent/engine.js';
+import type { Engine } from '../agent/engine.js';
 import { runTurn, type TurnOutcome } from '../agent/turn-runner.js';
 import type { Db } from '../db/open-database.js';
-import { citizens, conversations, dialogueStates, messages, turns } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { classifyConfirmation } from '../lang/confirmation.js';
 import { detectLanguage } from '../lang/detect-language.js';
@@ -17,6 +15,7 @@ import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { loadHistory } from './load-history.js';
 import { replyLanguage } from './reply-language.js';
+import { type TurnStatements, turnStatements } from './turn-statements.js';
 
 export interface PipelineSettings {
   publicBaseUrl: string;
@@ -65,27 +64,28 @@ export const isSimulated = (settings: PipelineSettings, waId: string) =>
  */
 export async function processInbound(inboundId: number, deps: ProcessDeps): Promise<void> {
   const { db } = deps;
-  const row = db.select().from(messages).where(eq(messages.id, inboundId)).get();
+  const q = turnStatements(db);
+  const row = q.inbound(inboundId);
   if (row?.direction !== 'in' || row.processStatus !== 'pending') return;
   const now = deps.now();
   const nowMs = now.getTime();
-  const event = row.payload as InboundEvent;
-  const citizen = db.select().from(citizens).where(eq(citizens.waId, row.waId)).get();
+  const event = row.payload;
+  const citizen = q.citizen(row.waId);
   if (!citizen) throw new Error(`inbound ${inboundId} has no citizen row`);
 
-  const conversationId = currentConversation(db, row.waId, nowMs);
+  const conversationId = currentConversation(q, row.waId, nowMs);
   const said = eventText(event);
   const lang: Lang = replyLanguage(
     { language: citizen.language, languageChosen: citizen.languageChosen, isNew: !citizen.privacyNoticeAt },
     detectLanguage(said),
     said.match(/[A-Za-z]+/g)?.length ?? 0,
   );
-  const state = db.select().from(dialogueStates).where(eq(dialogueStates.waId, row.waId)).get();
-  const pending = (state?.pendingAction as PendingAction | null) ?? null;
+  const state = q.dialogue(row.waId);
+  const pending = state?.pendingAction ?? null;
   const pre: OutboundMessage[] = [];
   if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
 
-  const short = shortCircuit(event, citizen.handoff, row.waId, lang, nowMs, deps);
+  const short = shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
     outcome = await runTurn(
@@ -134,45 +134,31 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
       eraseCitizen(tx, row.waId, nowMs);
       const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
-      enqueueOutbound(tx, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
+      enqueueOutbound(db, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
       return;
     }
     let turnId: number | null = null;
     if (outcome) {
-      turnId = tx
-        .insert(turns)
-        .values({
-          inboundId,
-          conversationId,
-          waId: row.waId,
-          engine: outcome.engine,
-          model: outcome.model ?? null,
-          fellBack: outcome.fellBack,
-          fallbackReason: outcome.fallbackReason ?? null,
-          language: replyLang,
-          intent: outcome.intent ?? null,
-          steps: outcome.steps,
-          latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
-          promptTokens: outcome.usage.promptTokens,
-          completionTokens: outcome.usage.completionTokens,
-          createdAt: nowMs,
-        })
-        .returning({ id: turns.id })
-        .get().id;
-      tx.insert(dialogueStates)
-        .values({
-          waId: row.waId,
-          engineState: outcome.engineState ?? null,
-          pendingAction: outcome.pending,
-          updatedAt: nowMs,
-        })
-        .onConflictDoUpdate({
-          target: dialogueStates.waId,
-          set: { engineState: outcome.engineState ?? null, pendingAction: outcome.pending, updatedAt: nowMs },
-        })
-        .run();
+      turnId = q.insertTurn({
+        inboundId,
+        conversationId,
+        waId: row.waId,
+        engine: outcome.engine,
+        model: outcome.model ?? null,
+        fellBack: outcome.fellBack,
+        fallbackReason: outcome.fallbackReason ?? null,
+        language: replyLang,
+        intent: outcome.intent ?? null,
+        steps: outcome.steps,
+        latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        createdAt: nowMs,
+      });
+      q.saveDialogue(row.waId, outcome.engineState ?? null, outcome.pending, nowMs);
     }
-    enqueueOutbound(tx, reply, {
+    // the raw client takes part in the transaction drizzle opened on it
+    enqueueOutbound(db, reply, {
       waId: row.waId,
       conversationId,
       inReplyTo: inboundId,
@@ -180,37 +166,28 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
       simulated,
       now: nowMs,
     });
-    tx.update(messages)
-      .set({ processStatus: 'done', processedAt: nowMs, conversationId })
-      .where(eq(messages.id, inboundId))
-      .run();
+    q.markDone(inboundId, nowMs, conversationId);
     const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
-    tx.update(citizens)
-      .set({
-        language: replyLang,
-        ...(outcome?.languageChoice ? { languageChosen: true } : {}),
-        ...(citizen.privacyNoticeAt ? {} : { privacyNoticeAt: nowMs }),
-        ...(wantsHuman ? { handoff: 'queued' as const, handoffAt: nowMs } : {}),
-      })
-      .where(eq(citizens.waId, row.waId))
-      .run();
+    q.updateCitizen(row.waId, {
+      language: replyLang,
+      chosen: Boolean(outcome?.languageChoice),
+      noticeAt: citizen.privacyNoticeAt ? null : nowMs,
+      handoffAt: wantsHuman ? nowMs : null,
+    });
     const service =
       outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
       SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
       undefined;
     const submitted = outcome?.completed.some((c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status');
-    tx.update(conversations)
-      .set({
-        lastMessageAt: nowMs,
-        language: replyLang,
-        ...(service ? { service } : {}),
-        ...(submitted ? { outcome: 'completed' } : {}),
-        ...(outcome?.fellBack ? { fellBack: true } : {}),
-        ...(wantsHuman ? { needsHuman: true, outcome: 'handoff' } : {}),
-        ...(outcome ? { engine: outcome.engine } : {}),
-      })
-      .where(eq(conversations.id, conversationId))
-      .run();
+    q.updateConversation(conversationId, {
+      now: nowMs,
+      language: replyLang,
+      service: service || null,
+      outcome: wantsHuman ? 'handoff' : submitted ? 'completed' : null,
+      fellBack: Boolean(outcome?.fellBack),
+      needsHuman: wantsHuman,
+      engine: outcome ? outcome.engine : null,
+    });
   });
   deps.logger.info(
     {
@@ -228,18 +205,11 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
 function shortCircuit(
   event: InboundEvent,
   handoff: 'none' | 'queued' | 'human',
-  waId: string,
+  count: number,
   lang: Lang,
-  nowMs: number,
   deps: ProcessDeps,
 ): OutboundMessage[] | null {
   const t = (key: string, params?: Record<string, string>) => text(deps.catalogue.t(lang, key, params));
-  const recent = deps.db
-    .select({ n: sql<number>`count(*)` })
-    .from(messages)
-    .where(and(eq(messages.waId, waId), eq(messages.direction, 'in'), gt(messages.createdAt, nowMs - 60_000)))
-    .get();
-  const count = recent?.n ?? 0;
   // Over the limit: one polite notice, then silence until the minute has passed.
   if (count > deps.settings.rateLimitPerMinute)
     return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
@@ -255,22 +225,8 @@ function shortCircuit(
 }
 
 /** The citizen's open conversation, or a new one after 24 hours of silence. */
-function currentConversation(db: Db, waId: string, nowMs: number): number {
-  const last = db
-    .select({
-      id: conversations.id,
-      lastMessageAt: conversations.lastMessageAt,
-      closedAt: conversations.closedAt,
-    })
-    .from(conversations)
-    .where(eq(conversations.waId, waId))
-    .orderBy(desc(conversations.id))
-    .limit(1)
-    .get();
+function currentConversation(q: TurnStatements, waId: string, nowMs: number): number {
+  const last = q.lastConversation(waId);
   if (last && !last.closedAt && nowMs - last.lastMessageAt < DAY) return last.id;
-  return db
-    .insert(conversations)
-    .values({ waId, startedAt: nowMs, lastMessageAt: nowMs })
-    .returning({ id: conversations.id })
-    .get().id;
+  return q.newConversation(waId, nowMs);
 }

@@ -1,5 +1,4 @@
 import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
-import { loadFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -14,7 +13,10 @@ import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import type { Logger } from '../logging/create-logger.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
-import { createPipeline } from '../pipeline/create-pipeline.js';
+import { createPipeline, type Pipeline } from '../pipeline/create-pipeline.js';
+import { createWriteLock, preferImmediateTransactions } from '../pipeline/immediate-transactions.js';
+import { pipelineSettings } from '../pipeline/pipeline-settings.js';
+import { createThreadedPipeline } from '../pipeline/threaded-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
@@ -24,11 +26,13 @@ import { buildEngines } from './build-engines.js';
  * Builds the whole service from a validated Config: database, engines, pipeline, outbox,
  * HTTP routes. src/main.ts serves it; end-to-end tests build it the same way.
  */
-export function createSahayak(
-  config: Config,
-  { logger, now = () => new Date() }: { logger: Logger; now?: () => Date },
-) {
+export function createSahayak(config: Config, { logger, now: clock }: { logger: Logger; now?: () => Date }) {
+  const now = clock ?? (() => new Date());
   const db = openDatabase({ path: config.databasePath });
+  // a database file gets a second writer (the turn worker): see preferImmediateTransactions
+  const threaded = config.databasePath !== ':memory:' && !clock;
+  const writeLock = createWriteLock();
+  if (threaded) preferImmediateTransactions(db, writeLock);
   const catalogue = loadCatalogue();
   const { engine, offline } = buildEngines(config, catalogue);
 
@@ -50,23 +54,22 @@ export function createSahayak(
       });
   const onOutbound = () => outbox?.kick();
 
-  const pipeline = createPipeline({
-    db,
-    engine,
-    fallbackEngine: offline,
-    tools: allTools,
-    catalogue,
-    now,
-    logger,
-    onOutbound,
-    settings: {
-      publicBaseUrl: config.publicBaseUrl,
-      upi: config.upi,
-      fees: loadFeeSchedule(config.feeSchedulePath),
-      simulated,
-      rateLimitPerMinute: config.rateLimitPerMinute,
-    },
-  });
+  // A database file: turns run on a worker thread with its own connection, so the webhook
+  // thread only stores and acknowledges. In memory (tests, evals) or on an injected clock,
+  // which cannot cross threads, they run here.
+  const pipeline: Pipeline = threaded
+    ? createThreadedPipeline({ db, config, writeLock, logger, onOutbound })
+    : createPipeline({
+        db,
+        engine,
+        fallbackEngine: offline,
+        tools: allTools,
+        catalogue,
+        now,
+        logger,
+        onOutbound,
+        settings: pipelineSettings(config),
+      });
 
   const app = createApp({
     logger,

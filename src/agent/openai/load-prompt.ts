@@ -59,9 +59,10 @@ const languageNames: Record<Lang, string> = {
 
 /** The date a citizen in India calls today, as YYYY-MM-DD. */
 export function indianDate(now: Date): string {
-  // en-CA formats as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(now);
+  return istDate.format(now);
 }
+// en-CA formats as YYYY-MM-DD; built once: constructing a formatter costs ~100 µs a call
+const istDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' });
 
 /** Tells the model which submission waits for the citizen's yes, so a confirmation repeats it exactly. */
 export function pendingInstruction(pending: PendingAction | null): string {
