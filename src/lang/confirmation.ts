@@ -13,8 +13,8 @@ const YES_CORE =
 // …and may only be surrounded by these.
 const YES_EXTRA =
   set(`hai h he hain is it its s ab to toh ekdam kr krdo krdijiye all everything sab kuch good great please plz pls sir madam mam maam bhai
-  bhaiya ji go ahead do kar karo kro karen karein kariye kijiye dijiye de dena jama submit send bhej bhejo done thats that
-  है हैं सब कुछ कर करो करें कीजिए दीजिए दो दें दें भेजो भेज दो जी`);
+  bhaiya ji go ahead do kar karo kro karen karein kariye kijiye dijiye de dena jama submit send bhej bhejo done thats that qr code
+  है हैं सब कुछ कर करो करें कीजिए दीजिए दो दें दें भेजो भेज दो जी अब now`);
 const NO_CORE = set(
   `no n nope nah nahi nhi nahin nai na naa mat cancel radd stop dont don नहीं नही ना न मत रद्द`,
 );

@@ -56,4 +56,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('मेरी बेटी का जन्म AIIMS में हुआ').lang).toBe('hi');
     expect(detectLanguage('my daughter was born in एम्स hospital yesterday').lang).toBe('en');
   });
+
+  it('reads an address with its PIN as neutral unless the words clearly tell', () => {
+    expect(detectLanguage('c-45 lajpat nagar new delhi 110024').lang).toBe(null);
+    expect(detectLanguage('my address is 12 park street kolkata 700016').lang).toBe('en');
+    expect(detectLanguage('hamara pata gali 3 lucknow 226001 hai').lang).toBe('hinglish');
+  });
 });

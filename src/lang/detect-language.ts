@@ -17,6 +17,7 @@ const ENGLISH = new Set(ENGLISH_MARKERS.filter((w) => !HINGLISH_WEIGHT.has(w)));
 const WEAK_WEIGHT = 0.4;
 const WEAK = new Set(WEAK_ENGLISH.filter((w) => !HINGLISH_WEIGHT.has(w) && !ENGLISH.has(w)));
 
+const POSTAL = /(?<!\d)[1-9]\d{2}\s?\d{3}(?!\d)/;
 const DEVANAGARI_LETTER = /[\u0900-\u0963\u0971-\u097F]/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 
@@ -49,6 +50,10 @@ export function languageOf(normalised: string, folded: readonly string[]): Detec
     else if (WEAK.has(token)) english += WEAK_WEIGHT;
   }
   const hinglishScore = hindi + english === 0 ? 0 : round(hindi / (hindi + english));
+  // an address with its PIN ("c-45 lajpat nagar new delhi 110024") is names and numbers: one
+  // stray "new" or "gali" does not tell the language
+  if (POSTAL.test(normalised) && hindi < 2 && english < 2)
+    return { lang: null, script: 'latin', hinglishScore };
   return { lang: decide(hindi, english, words), script: 'latin', hinglishScore };
 }
 

@@ -13,20 +13,20 @@ const LEXICON: Record<Category, string> = {
   bribery_or_fees: `rishwat 4|rishvat 4|rs maange 4|rs mange 4|rs manga 4|maange 2|mange 2|maangi 2|mangi 2|मांगे 2|मांगी 2|rupaye liye 4|rupay liye 4|rupees liye 4|rs liye 3|रुपये लिए 4|रुपए लिए 4|रूपये लिए 4|रुपए मांगे 4|rupye liye 4|rupye mange 4|रिश्वत 4|bribe 4|bribery 4|ghoos 4|ghus 3|घूस 4|paise maange 4|paise mange 4|paisa manga 4
     paise maang 4|paise mang 3|पैसे मांगे 4|पैसे माँगे 4|पैसे मांग 4|rupaye maange 4|रुपये मांगे 4|extra charge 3|extra paise 3
     extra money 3|zyada paise 3|jyada paise 3|ज्यादा पैसे 3|अधिक पैसे 3|fees liya 3|fees li 3|fee liya 3|fees le liya 3
-    charged 2|overcharged 3|over charge 3|paise liye 3|पैसे लिए 3|asked for money 4|asked for 2|demanded 3|rupees 2|rupaye 2|रुपये 2|रुपए 2|demanded money 4|money for 2|cash maanga 4
+    charged 2|overcharged 3|over charge 3|paise liye 3|पैसे लिए 3|asked for money 4|asked for 2|demanded 3|rupees 2|rupaye 2|रुपये 2|रुपए 2|demanded money 4|money for 2|cash maanga 4|rs 2|rupay 2|rupiya 2|rupaiya 2
     suvidha shulk 3|chai pani 3|kharcha pani 3|मुफ्त 1|free hai phir bhi 3|free tha 2|without receipt 3|bina receipt 3|रसीद नहीं 3`,
   medicine_unavailable: `dawai nahi mili 4|dawa nahi mili 4|dawai nhi mili 4|davai nahi mili 4|दवाई नहीं मिली 4|दवा नहीं मिली 4
     दवाइयां नहीं 4|dawai nahi 3|dawa nahi 3|dawaai nahi 3|दवाई नहीं 3|दवा नहीं 3|medicine not available 4|medicines not available 4
     no medicine 4|no medicines 4|buy outside 3|buy everything outside 3|from outside 2|kharidne ko kaha 3|खरीदने को कहा 3|बाहर से खरीद 4|bahar se kharid 4|medicine nahi 4|medicine nahi mili 4|medicines nahi 4|dawai khatam 3|stock nahi 3|out of stock 3|bahar se dawa 4
     bahar se dawai 4|bahar se medicine 4|बाहर से दवा 4|बाहर से दवाई 4|bahar se kharidni 3|dawai bahar se 4|dawa bahar se 4|दवाई बाहर से 4|दवा बाहर से 4|bahar se mangwai 3|bahar se mangwayi 3|bahar se lani 3|bahar se la 2|bahar ki dawai 3|medical store se 2
     injection nahi 3|dawai 1|dawa 1|दवाई 1|दवा 1|medicine 1|medicines 1|tablet 1|goli 1`,
-  staff_behaviour: `badtameezi 4|badtamizi 4|badtameez 4|badtmizi 4|बदतमीज़ी 4|बदतमीजी 4|बदतमीज 4|rude 4|rudely 4|misbehave 4|misbehaved 4
+  staff_behaviour: `doctor aate hi nahi 4|doctor nahi aate 3|doctor aate nahi 3|doctor nahi aata 3|doctor nahi milte 3|डॉक्टर नहीं आते 3|डॉक्टर आते ही नहीं 4|doctor nahi tha 3|doctor nahi the 3|koi doctor nahi 3|doctor absent 3|no doctor 3|doctor was not there 3|डॉक्टर नहीं था 3|डॉक्टर नहीं थे 3|कोई डॉक्टर नहीं 3|staff nahi tha 3|badtameezi 4|badtamizi 4|badtameez 4|badtmizi 4|बदतमीज़ी 4|बदतमीजी 4|बदतमीज 4|rude 4|rudely 4|misbehave 4|misbehaved 4
     misbehaviour 4|misbehavior 4|daanta 4|danta 4|daant 3|dant diya 4|डांटा 4|डाँटा 4|डांट 3|chillaya 4|chillayi 4|chilla 3
     चिल्लाया 4|चिल्लाई 4|gaali 4|gali di 4|गाली 4|abuse kiya 4|abused 3|shouted 4|yelled 4|insult 3|insulted 4|बेइज्जती 4
     beizzati 4|behaviour 2|behavior 2|vyavhar 3|व्यवहार 3|bura vyavhar 4|bura bartav 4|dhakka 3|dhakka diya 4|maara 3|haath uthaya 4
     ignore kiya 3|dhyan nahi diya 3|nahi suna 2|arrogant 3|pareshan kiya 3|परेशान किया 3|dekha hi nahi 3|dekha nahi 3|ilaj nahi kiya 3|इलाज नहीं किया 3|thappad 4|थप्पड़ 4|maara 3|mara 3|मारा 3|slapped 4|hit me 4|beat 3|बुरा बर्ताव 4|bura behave 4|bura behaviour 4|बुरा व्यवहार 4|behave 2|bartav 2|बर्ताव 2|samay par nahi 3|time par nahi 3|time pe nahi 3|samay pe nahi 3|nahi aate 2|समय पर नहीं 3|नहीं आते 2|buri tarah 3|tameez 3|tameez nahi 4|tamiz nahi 4|batameezi 4|batamizi 4|theek se baat nahi 4|dhang se baat nahi 4|achhe se baat nahi 4|ठीक से बात नहीं 4|attitude 3|doctor nahi aaye 2|doctor absent 3|nahi dekha 2`,
   waiting_time: `ghanton intezaar 4|ghanton intezar 4|ghante intezaar 4|घंटों इंतज़ार 4|घंटों इंतजार 4|घंटे इंतजार 4|intezaar 3|intezar 3
-    intjar 3|intjaar 3|इंतज़ार 3|इंतजार 3|long wait 4|waiting 3|waited 3|wait kiya 3|wait karaya 3|line mein 3|line me 3|लाइन में 3
+    intjar 3|intjaar 3|इंतज़ार 3|इंतजार 3|long wait 4|waiting 3|waited 3|made us wait 4|make us wait 4|kept us waiting 4|hrs 2|wait kiya 3|wait karaya 3|line mein 3|line me 3|लाइन में 3
     lambi line 4|लंबी लाइन 4|queue 3|bheed 2|भीड़ 2|ghante 2|ghanton 2|घंटे 2|घंटों 2|hours 2|delay 2|der 2|देर 2|late 1
     number nahi aaya 3|baari nahi aayi 3|baithaye rakha 3|subah se 2`,
   equipment_or_facilities: `machine kharab 4|मशीन खराब 4|machine band 4|x ray band 4|xray band 4|x ray machine 3|एक्स रे 3|x ray 2|xray 2

@@ -1,5 +1,5 @@
 import { foldNormalised, tokens } from '../lang/normalise.js';
-import { numberFromToken } from './number-words.js';
+import { dayFromWord, numberFromToken } from './number-words.js';
 
 const MONTHS = `
 1 january jan janvari janvary janwari janwary janury जनवरी
@@ -41,6 +41,7 @@ function dayOfWeek(t: YMD): number {
   return new Date(Date.UTC(t.y, t.m - 1, t.d)).getUTCDay();
 }
 
+const ORDINAL_CUE = new Set(['on', 'the', 'dated']);
 const TARIKH = new Set(['tarikh', 'tareekh', 'tarik', 'tareek', 'तारीख', 'तारिख', 'तरीख']);
 const TODAY = new Set(['aaj', 'aj', 'today', 'आज']);
 const YESTERDAY = new Set(['kal', 'kl', 'yesterday', 'कल']);
@@ -184,7 +185,8 @@ function wordDates(toks: string[], today: YMD): YMD[] {
     const month = MONTH.get(toks[i]);
     if (month === undefined) continue;
     // "12th of March"
-    const before = dayOf(toks[i - 1]) ?? (toks[i - 1] === 'of' ? dayOf(toks[i - 2]) : null);
+    const before =
+      dayOf(toks[i - 1]) ?? (toks[i - 1] === 'of' ? dayOf(toks[i - 2]) : null) ?? dayFromWord(toks[i - 1]);
     const after = dayOf(toks[i + 1]);
     let date: YMD | null = null;
     // "5 dec 25": a two-digit year right after the month
@@ -197,6 +199,15 @@ function wordDates(toks: string[], today: YMD): YMD[] {
     const day = TARIKH.has(toks[i]) ? dayOf(toks[i - 1]) : null;
     const date = day === null ? null : dayThisMonth(day, today);
     if (date) out.push(date);
+  }
+  // "on 19th", "19th ko": an ordinal alone is a day of this month (not "2nd floor" inside an address)
+  if (out.length === 0) {
+    for (let i = 0; i < toks.length; i++) {
+      if (!/^\d{1,2}(?:st|nd|rd|th)$/.test(toks[i])) continue;
+      const cued = ORDINAL_CUE.has(toks[i - 1] ?? '') || toks[i + 1] === 'ko' || toks.length <= 2;
+      const date = cued ? dayThisMonth(Number.parseInt(toks[i], 10), today) : null;
+      if (date) out.push(date);
+    }
   }
   return out;
 }

@@ -8,6 +8,11 @@ const CUES = new Set(
     .split(' ')
     .map(foldNormalised),
 );
+const VILLAGE = new Set(
+  'gaon gaanv gaav gav gram graam village vill mohalla mohalla muhalla post tehsil tahsil block thana गाँव गांव ग्राम मोहल्ला पोस्ट तहसील ब्लॉक थाना'
+    .split(' ')
+    .map(foldNormalised),
+);
 const NEGATION_BEFORE = new Set(['not', 'no']);
 const NEGATION_AFTER = new Set(['nahi', 'nhi', 'nahin', 'नहीं', 'नही', 'not']);
 const CUE_ONLY = new Set([...CUE_ONLY_FORMS].map(foldNormalised));
@@ -48,6 +53,8 @@ export function extractDistrict(text: string, opts: DistrictOptions = {}): strin
 /** extractDistrict over folded tokens. */
 export function districtIn(toks: readonly string[], opts: DistrictOptions = {}): string | null {
   let negated: string | null = null;
+  let village: string | null = null;
+  let first: string | null = null;
   for (const hit of INDEX.findLongest(toks)) {
     const cued = CUES.has(toks[hit.start - 1] ?? '') || CUES.has(toks[hit.end] ?? '');
     const alone = opts.bare === true && toks.length <= hit.end - hit.start + 2;
@@ -57,9 +64,17 @@ export function districtIn(toks: readonly string[], opts: DistrictOptions = {}):
       negated ??= hit.value.name;
       continue;
     }
-    return hit.value.name;
+    // "zila Agra" outranks a bare mention; "gaon Rampur, … Agra": a village that shares a district's name
+    if (cued) return hit.value.name;
+    if (VILLAGE.has(toks[hit.start - 1] ?? '')) {
+      village ??= hit.value.name;
+      continue;
+    }
+    first ??= hit.value.name;
   }
+  if (first) return first;
   if (negated) return negated;
+  if (village) return village;
   for (const t of toks) {
     if (t.length < 7 || INDEX.has(t)) continue;
     const near = TYPO_TARGETS.get(t[0])?.find(

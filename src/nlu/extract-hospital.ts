@@ -7,11 +7,12 @@ import type { Tokens } from './tokenise.js';
 type Kind = 'word' | 'institution';
 
 const WORDS = `hospital|hospitals|hosptal|hospitel|hospatal|haspatal|aspatal|aspataal|asptal|aspatal|अस्पताल|हॉस्पिटल|हस्पताल
+hospitl|hosp|hsptl|hosptl|hospitaal|hospial|hopital|hopsital|hosital|haspital|hospittal|aspatl|asptaal|aspattal|hspatal|होस्पिटल|हास्पिटल|अस्पतल
 clinic|clinik|क्लिनिक|dispensary|डिस्पेंसरी|nursing home|नर्सिंग होम|health centre|health center|swasthya kendra
 स्वास्थ्य केंद्र|स्वास्थ्य केन्द्र|medical college|मेडिकल कॉलेज|maternity home|prasuti grih|प्रसूति गृह|trauma centre|chc|phc
 सीएचसी|पीएचसी|community health centre|primary health centre|sub centre|upkendra|उपकेंद्र|aushadhalaya`;
 const INSTITUTIONS = `aiims|एम्स|kgmu|केजीएमयू|pgi|sgpgi|pgimer|पीजीआई|safdarjung|safdarjang|सफदरजंग|rml|ram manohar lohia|lohia
-लोहिया|lok nayak|lnjp|gtb|lady hardinge|kalawati saran|apollo|fortis|medanta|max hospital|jipmer|tata memorial|kem
+लोहिया|lok nayak|lnjp|gtb|lady hardinge|kalawati saran|राम मनोहर लोहिया|apollo|fortis|medanta|max hospital|jipmer|tata memorial|kem
 cmc vellore|sms hospital|nims|esic|esi`;
 
 const parse = (s: string, kind: Kind) => s.split(/[|\n]/).map((w) => [w.trim(), kind] as const);
@@ -33,9 +34,16 @@ const GENERIC = new Set(
     .map(foldNormalised),
 );
 const STOP_BEFORE = new Set(
-  'ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले है था हुआ हुई'.split(
+  'doctor doctors nurse nurses staff ward emergency opd against about regarding complaint shikayat shikayt from ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले वाला वाली पास है था हुआ हुई'.split(
     ' ',
   ),
+);
+
+const IN = new Set(['in', 'at', 'of', 'me', 'mein', 'में']);
+const FACILITY = new Set(
+  'chc|phc|सीएचसी|पीएचसी|community health centre|primary health centre|health centre|health center|sub centre'
+    .split('|')
+    .map(foldNormalised),
 );
 
 export interface HospitalMention {
@@ -51,10 +59,21 @@ function districtAfter(t: Tokens, at: number): number {
   return hit && hit.start === 0 ? at + hit.end : at;
 }
 
-/** The first hospital the message mentions, with its name when it has one. */
+/**
+ * The first hospital the message names, else the first it mentions unnamed: "aspatal me dawai
+ * nahi mili, phc bakshi" is about PHC Bakshi.
+ */
 export function findHospital(t: Tokens): HospitalMention | null {
-  const hit = ANCHORS.findLongest(t.folded)[0];
-  if (!hit) return null;
+  let unnamed: HospitalMention | null = null;
+  for (const hit of ANCHORS.findLongest(t.folded)) {
+    const mention = mentionAt(t, hit);
+    if (mention.name) return mention;
+    unnamed ??= mention;
+  }
+  return unnamed;
+}
+
+function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }): HospitalMention {
   let start = hit.start;
   let end = hit.end;
   if (hit.value === 'institution') {
@@ -77,12 +96,29 @@ export function findHospital(t: Tokens): HospitalMention | null {
     named = true;
     start -= 1;
   }
+  // the whole message is the name ("holy family hospital", "st marys hospital"): all of it, lower case or not
+  if (start > 0 && hit.start <= 4 && wholeNameBefore(t, hit.start)) {
+    start = 0;
+    named = true;
+  }
   let afterDistrict = districtAfter(t, end);
+  // "the district hospital in gorakhpur": a district-level hospital takes the district as its name
+  const districtLevel = hit.start > start && NAMING.has(t.folded[start]) && t.folded[start] !== 'medical';
+  if (afterDistrict === end && districtLevel && IN.has(t.folded[end] ?? '') && !t.breakAfter[end - 1]) {
+    const d = districtAfter(t, end + 1);
+    if (d > end + 1) return { name: `${render(t, start, end)} ${render(t, end + 1, d)}`, start, end: d };
+  }
   if (afterDistrict > end) named = true;
   else {
-    // "Community Health Centre Mohanlalganj", "CHC Bakshi": a capitalised place after the facility word
+    // "Community Health Centre Mohanlalganj", "CHC Bakshi": a capitalised place after the facility word;
+    // after CHC/PHC a place name is expected, so "chc sarojini nagar" typed in lower case counts too
+    // (only from someone who writes in lower case: after a capitalised "CHC" a lower-case word is the sentence)
+    const facility =
+      FACILITY.has(t.folded.slice(hit.start, hit.end).join(' ')) &&
+      t.raw.slice(hit.start, hit.end).every((w) => w === w.toLowerCase());
+    const placeWord = (raw: string) => /^[A-Z\u0900-\u097F]/.test(raw) || (facility && /^[a-z]+$/.test(raw));
     let e = end;
-    while (e < t.raw.length && e - end < 2 && !t.breakAfter[e - 1] && /^[A-Z\u0900-\u097F]/.test(t.raw[e])) {
+    while (e < t.raw.length && e - end < 3 && !t.breakAfter[e - 1] && placeWord(t.raw[e])) {
       if (NOT_A_NAME.has(t.folded[e]) || STOP_BEFORE.has(t.folded[e]) || ANCHORS.has(t.folded[e])) break;
       e++;
     }
@@ -96,5 +132,23 @@ export function findHospital(t: Tokens): HospitalMention | null {
 }
 
 function render(t: Tokens, start: number, end: number): string {
-  return t.raw.slice(start, end).map(displayWord).join(' ');
+  // "mary s" (from "Mary's") is one possessive word again
+  return t.raw
+    .slice(start, end)
+    .map(displayWord)
+    .join(' ')
+    .replace(/(\p{L}) S(?= |$)/gu, "$1's");
+}
+
+function wholeNameBefore(t: Tokens, anchor: number): boolean {
+  if (t.folded.slice(0, anchor).every((f) => GENERIC.has(f) || NAMING.has(f) || NAMING_HI.has(f)))
+    return false;
+  for (let i = 0; i < anchor; i++) {
+    if (t.breakAfter[i] && i < anchor - 1 && t.folded[i] !== 'st') return false;
+    const f = t.folded[i];
+    const possessive = f === 's' && i > 0;
+    if (!possessive && (STOP_BEFORE.has(f) || NOT_A_NAME.has(f) || !/^[\p{L}\p{M}]+$/u.test(t.raw[i])))
+      return false;
+  }
+  return true;
 }

@@ -108,6 +108,7 @@ const AFTER_NAME = new Set([
   'thi',
   'था',
 ]);
+const DENIED = new Set(['nahi', 'nhi', 'nahin', 'nai', 'नहीं', 'नही']);
 const NAME_SLOTS = new Set<SlotName>(['childName', 'motherName', 'fatherName']);
 
 export type Names = Partial<{
@@ -160,19 +161,24 @@ export function extractNames(t: Tokens, expecting?: SlotName): Names {
   );
 
   let cued = false;
+  // "माँ का नाम गलत है, सही नाम सुनीता देवी है": the bare "naam" goes on about the mother
+  let unnamedRole: 'childName' | 'motherName' | 'fatherName' | undefined;
   for (const hit of INDEX.findLongest(t.folded)) {
     if (blankAt.has(hit.start)) continue;
     const role = hit.value.role;
     cued = true;
-    const slot = role === 'generic' ? (asked ?? 'childName') : role === 'self' ? asked : role;
+    const slot = role === 'generic' ? (unnamedRole ?? asked ?? 'childName') : role === 'self' ? asked : role;
     if (!slot) continue;
     let found = takeName(t, hit.end);
     if (hit.value.bare && found && hit.end > 0 && t.breakAfter[hit.end - 1]) found = null;
+    // "naam tara nahi, tanvi hai": the name denied is the wrong one
+    if (found && DENIED.has(t.folded[found.end] ?? '')) found = takeName(t, found.end + 1);
     let name = found?.name ?? null;
     if (!name && role === 'generic' && (hit.end >= t.folded.length || AFTER_NAME.has(t.folded[hit.end]))) {
       name = takeNameBefore(t, hit.start);
     }
     if (name && out[slot] === undefined) out[slot] = name;
+    if (role !== 'generic' && role !== 'self' && !hit.value.bare) unnamedRole = name ? undefined : role;
   }
   if (out.childName === undefined && !out.childNameBlank) {
     const child = childBeforePossessive(t);
@@ -249,6 +255,14 @@ function bareName(t: Tokens): string | null {
     0,
   );
   if (!found) return null;
+  // "rekha nahi, reena": the name after the denial
+  if (DENIED.has(t.folded[found.end] ?? '')) {
+    const meant = takeName(
+      { raw: t.raw.slice(0, end), folded: t.folded.slice(0, end), breakAfter: t.breakAfter.slice(0, end) },
+      found.end + 1,
+    );
+    return meant && meant.end === end ? meant.name : null;
+  }
   // "Sunita Devi W/O Ramesh Kumar": the name, then whose wife/son/daughter she or he is
   const rest = t.folded.slice(found.end, found.end + 2).join(' ');
   return found.end === end || RELATION_OF.has(rest) || RELATION_OF.has(t.folded[found.end])

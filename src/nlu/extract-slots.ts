@@ -46,7 +46,7 @@ export function extractSlots(
   const birthContext =
     has(BIRTH_WORDS) ||
     (has(HAPPENED) && has(CHILD)) ||
-    bare('dateOfBirth', 'placeOfBirth', 'placeOfBirthType');
+    bare('dateOfBirth', 'placeOfBirth', 'placeOfBirthType', 'childName', 'sex', 'motherName', 'fatherName');
 
   const references = extractReferences(normalised);
   if (references.length > 0) slots.references = references;
@@ -57,12 +57,13 @@ export function extractSlots(
     references.length > 0 ? undefined : t.folded,
   );
   if (dates.length > 0) {
-    if (bare('incidentDate') || (complaintContext && !birthContext)) slots.incidentDate = dates[0];
-    else if (bare('dateOfBirth') || birthContext) slots.dateOfBirth = dates[0];
+    const date = meantDate(dates, t.folded);
+    if (bare('incidentDate') || (complaintContext && !birthContext)) slots.incidentDate = date;
+    else if (bare('dateOfBirth') || birthContext) slots.dateOfBirth = date;
     else {
       // no cue either way: the engine takes whichever its flow needs
-      slots.dateOfBirth = dates[0];
-      slots.incidentDate = dates[0];
+      slots.dateOfBirth = date;
+      slots.incidentDate = date;
     }
   }
 
@@ -89,7 +90,8 @@ export function extractSlots(
       bare('hospitalName') &&
       t.folded.length > 0 &&
       t.folded.length <= 6 &&
-      dates.length === 0
+      dates.length === 0 &&
+      !DONT_KNOW.test(t.folded.join(' '))
     ) {
       slots.hospitalName = normalised;
     }
@@ -115,4 +117,19 @@ export function extractSlots(
     slots.anonymous = ctx.confirmation === 'yes';
   }
   return slots;
+}
+
+// "pata nahi", "नहीं पता", "no idea": not knowing is not an answer
+const DONT_KNOW =
+  /(?:^| )(?:skip|chhodo|chodo|छोड़ें|छोड़ो|pata nahi|pata nhi|nahi pata|nhi pata|malum nahi|maloom nahi|yaad nahi|पता नहीं|नहीं पता|मालूम नहीं|याद नहीं|don t know|dont know|no idea|not sure)(?: |$)/;
+
+const DENIAL = new Set(['not', 'nahi', 'nhi', 'nahin', 'nai', 'नहीं', 'नही', 'galat', 'गलत', 'wrong']);
+
+/**
+ * Of two dates, the one not denied: "sorry not 12 march, it was 12 november", "12 march nahi,
+ * 12 november" mean the last; "12 november hai, 12 march nahi" (the denial ends the message) the first.
+ */
+function meantDate(dates: string[], folded: readonly string[]): string {
+  if (dates.length < 2 || !folded.some((w) => DENIAL.has(w))) return dates[0];
+  return DENIAL.has(folded.at(-1) ?? '') ? dates[0] : dates[dates.length - 1];
 }

@@ -25,7 +25,10 @@ chhipa rakh rakho likh likho share hide show mat sakte sakta sakti
 बता बताएं बताना दिखा दिखाएं दिखाना छुपा छुपाएं छुपाना छिपा छिपाएं सकते सकता सकती
 मुझे मेरे हमारे हमें आपके उनके इसके उसके यहां वहां वहाँ यहाँ बताओ बताइए बताये बताएँ
 baap बाप papa pita maa mata mummy पिता माँ मां माता पापा मम्मी call file submit apply prompt system
-रद्द बदलें बदलो नमस्ते मदद शिकायत प्रमाण स्थिति हिंदी इंग्लिश अंग्रेजी लड़का लड़की बेटा बेटी आज कल परसों
+रद्द बदलें बदलो बदलना बदलनी गलत ग़लत सही ठीक badalna badalni badalwana sudhar galti theek thik wrong incorrect correct
+too very so really quite complicated difficult confusing hard easy instead simple
+wait ruko ruk ek minute min hold
+नमस्ते मदद शिकायत प्रमाण स्थिति हिंदी इंग्लिश अंग्रेजी लड़का लड़की बेटा बेटी आज कल परसों
 `;
 
 /** Folded words that cannot be (part of) a person's or place's name. */

@@ -1,3 +1,6 @@
+import { normalise } from '../../lang/normalise.js';
+import { extractReferences } from '../../nlu/extract-reference.js';
+import { eventText } from '../../whatsapp/inbound-event.js';
 import type { ToolCallRecord } from '../engine.js';
 import { continueDraft, resume } from './draft-flow.js';
 import { clearField, fieldsInError } from './forms.js';
@@ -21,7 +24,7 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
   const result = record.result as Result;
   const args = (record.parsedArguments ?? {}) as Record<string, unknown>;
   if (!result || typeof result !== 'object' || !('ok' in result)) return failed(turn);
-  if (!result.ok) return failure(turn, result.error, args);
+  if (!result.ok) return failure(turn, result.error, args, record.name);
   switch (record.name) {
     case 'apply_birth_certificate':
       return birthSubmitted(turn, result.data);
@@ -56,7 +59,12 @@ function failed(turn: Turn): Outcome {
   return turn.state.draft ? resume(turn, false) : done(turn);
 }
 
-function failure(turn: Turn, error: { code: string; message: string }, args: Record<string, unknown>) {
+function failure(
+  turn: Turn,
+  error: { code: string; message: string },
+  args: Record<string, unknown>,
+  tool: string,
+) {
   const { say } = turn;
   const draft = turn.state.draft;
   const reference = str(args.reference) || str(args.forReference);
@@ -77,7 +85,7 @@ function failure(turn: Turn, error: { code: string; message: string }, args: Rec
       break;
     case 'not_found':
       turn.notes.push(say.t('status.not_found', { reference: reference || '—' }));
-      return afterAnswer(turn);
+      return tool === 'check_status' ? nextStatus(turn) : afterAnswer(turn);
     case 'nothing_to_pay':
       turn.notes.push(say.t('pay.no_fee', { reference }));
       return afterAnswer(turn);
@@ -125,7 +133,22 @@ function complaintFiled(turn: Turn, data: Record<string, unknown>): Outcome {
 
 function status(turn: Turn, data: Record<string, unknown>): Outcome {
   turn.notes.push(...statusLines(turn.say, data));
-  return afterAnswer(turn);
+  return nextStatus(turn);
+}
+
+/** "status of BC-2026-000417 and HC-2026-000210": each reference of the message is looked up in turn. */
+function nextStatus(turn: Turn): Outcome {
+  const asked = new Set(
+    turn.input.toolCalls
+      .filter((c) => c.name === 'check_status')
+      .map((c) => str((c.parsedArguments as Record<string, unknown> | undefined)?.reference)),
+  );
+  if (asked.has('')) return afterAnswer(turn);
+  const next = extractReferences(normalise(eventText(turn.input.inbound))).find(
+    (ref) => !ref.startsWith('PAY-') && !asked.has(ref),
+  );
+  if (!next) return afterAnswer(turn);
+  return done(turn, { call: { name: 'check_status', args: { reference: next }, purpose: 'status' } });
 }
 
 /** "pay" without a reference: one application is paid for at once, several are offered as a list. */

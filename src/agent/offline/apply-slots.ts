@@ -21,6 +21,7 @@ export function applySlots(draft: Draft, r: Reading, expecting: Expecting | null
     : applyComplaint(draft, slots, r, expecting);
 }
 
+const HESITANT_SKIP = 0.3;
 const FREE_TEXT = new Set<Expecting>(['address', 'placeOfBirth', 'hospitalName', 'description']);
 
 /**
@@ -32,6 +33,14 @@ function withFreeTextAnswer(r: Reading, expecting: Expecting | null): Partial<Sl
   if (!expecting || !FREE_TEXT.has(expecting) || r.slots[expecting as keyof Slots] !== undefined)
     return r.slots;
   if (!r.text || r.intent !== 'unknown' || r.confirmation) return r.slots;
+  // "i am the mother" answers who reports the birth, early; it is no place or address
+  if (informantCue(r.text, false)) return r.slots;
+  // "pata nahi naam": a hesitant skip is not the hospital's name
+  if ((r.scores.skip ?? 0) >= HESITANT_SKIP) return r.slots;
+  // "sorry not kanpur, the district is Lucknow" corrects another answer; it is not this one
+  if (r.correction && Object.keys(r.slots).length > 0) return r.slots;
+  // "20/11" on the hospital question is a date given early, not a hospital
+  if (!/\p{L}/u.test(r.text)) return r.slots;
   const words = r.text.split(' ').length;
   return words >= 3 || /\d/.test(r.text) ? { ...r.slots, [expecting]: r.text } : r.slots;
 }
@@ -69,7 +78,20 @@ function applyBirth(draft: BirthDraft, s: Partial<Slots>, r: Reading, expecting:
   if (s.placeOfBirthType) put('placeOfBirthType', s.placeOfBirthType);
   else if (hospital && !s.placeOfBirth) put('placeOfBirthType', 'hospital');
   put('placeOfBirth', s.placeOfBirth ?? (hospital ? s.hospitalName : undefined));
-  put('address', s.address);
+  // a home birth given as a full postal address (with its PIN) is the parents' address too
+  const homeAddress =
+    s.address === undefined &&
+    f.address === undefined &&
+    f.placeOfBirthType === 'home' &&
+    expecting === 'placeOfBirth' &&
+    s.pinCode !== undefined
+      ? s.placeOfBirth
+      : undefined;
+  put('address', s.address ?? homeAddress);
+  // "ghar par, 5 nehru colony lucknow 226016": the house named in the same message is the place of birth
+  if (f.placeOfBirthType === 'home' && f.placeOfBirth === undefined && s.address !== undefined) {
+    put('placeOfBirth', s.address);
+  }
   put('district', s.district);
   put('pinCode', s.pinCode);
   return { draft: { ...draft, fields: f }, set };

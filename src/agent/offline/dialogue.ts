@@ -145,11 +145,16 @@ function route(turn: Turn, r: Reading, expecting: Expecting | null): Outcome {
   }
 
   if (draft && r.field && CHANGEABLE[draft.service].includes(r.field)) return askAgain(turn, draft, r.field);
-  if (draft && expecting === 'change_field' && Object.keys(r.slots).length === 0) {
+  const wantsChange = r.intent === 'change' || r.confirmation === 'change';
+  if (draft && (expecting === 'change_field' || wantsChange) && Object.keys(r.slots).length === 0) {
     const field = namedField(turn, draft, r);
     if (field) return askAgain(turn, draft, field);
   }
 
+  // "this is too complicated, can I talk to an officer" mid-form: the request, not a name
+  if (draft && INTERRUPTS.has(r.intent) && r.score >= INTERRUPT_SCORE && !hasFormFacts(r)) {
+    r.slots = {};
+  }
   referenceMeansExistingRecord(r);
   if (!draft) serviceFromEvidence(r);
   const service = SERVICE_OF[r.intent];
@@ -163,7 +168,9 @@ function route(turn: Turn, r: Reading, expecting: Expecting | null): Outcome {
     if (skipped) return continueDraft(turn, skipped);
   }
 
-  if (service && draft?.service !== service) {
+  // putting a half-filled draft aside takes a clear request, not a stray word ("wait")
+  const switching = service && draft && draft.service !== service;
+  if (service && draft?.service !== service && (!switching || r.score >= SWITCH_SCORE)) {
     turn.intent = r.intent;
     if (draft) turn.notes.push(say.t(`replaced.${draft.service}`));
     turn.notes.push(say.t(`${service}.start`));
@@ -198,8 +205,10 @@ function route(turn: Turn, r: Reading, expecting: Expecting | null): Outcome {
       return statusCall(turn, r);
     case 'pay_fee':
       return payCall(turn, r);
-    case 'greeting':
     case 'menu':
+      if (draft) return done(turn, { prompt: say.menu(say.t(`draft_kept.${draft.service}`)) });
+      return done(turn, { prompt: say.menu(say.t('greeting')) });
+    case 'greeting':
       if (draft) return resume(turn);
       return done(turn, { prompt: say.menu(say.t('greeting')) });
     case 'help':
@@ -239,6 +248,17 @@ function route(turn: Turn, r: Reading, expecting: Expecting | null): Outcome {
     return resume(turn, false);
   }
   return done(turn, { prompt: say.menu(say.t('not_sure')) });
+}
+
+// requests that interrupt a form whatever else the message seems to hold
+const INTERRUPTS = new Set<Intent>(['human', 'menu', 'delete_data']);
+const INTERRUPT_SCORE = 0.6;
+const SWITCH_SCORE = 0.6;
+const NAME_SLOTS = new Set(['childName', 'motherName', 'fatherName', 'childNameBlank']);
+
+/** Facts beyond a name: a bare-answer "name" beside a request is the request's own words. */
+function hasFormFacts(r: Reading): boolean {
+  return Object.keys(r.slots).some((k) => !NAME_SLOTS.has(k));
 }
 
 function statusCall(turn: Turn, r: Reading): Outcome {

@@ -5,7 +5,7 @@
  */
 const GAZETTEER = `
 # Uttar Pradesh
-Agra|आगरा
+Agra|आगरा|aagra|agraa|आग्रा
 Aligarh|अलीगढ़|aligadh|aligarh
 Ambedkar Nagar|अंबेडकर नगर|अम्बेडकर नगर|akbarpur
 Amethi|अमेठी
@@ -37,29 +37,29 @@ Gautam Buddh Nagar|गौतम बुद्ध नगर|noida|नोएडा|
 Ghaziabad|गाजियाबाद|gaziabad|ghaziabaad
 Ghazipur|गाजीपुर|gazipur
 Gonda|गोंडा
-Gorakhpur|गोरखपुर|gorakpur
+Gorakhpur|गोरखपुर|gorakpur|gorakhpure
 Hamirpur|हमीरपुर
 Hapur|हापुड़|hapud
-Hardoi|हरदोई|hardoee
+Hardoi|हरदोई|hardoee|hardui
 Hathras|हाथरस
 Jalaun|जालौन|orai|उरई
 Jaunpur|जौनपुर|jonpur
 Jhansi|झांसी|झाँसी|jhanshi
 Kannauj|कन्नौज|kanauj
 Kanpur Dehat|कानपुर देहात
-Kanpur Nagar|कानपुर नगर|kanpur|कानपुर|cawnpore
+Kanpur Nagar|कानपुर नगर|kanpur|कानपुर|cawnpore|kanpoor|kaanpur
 Kasganj|कासगंज
 Kaushambi|कौशाम्बी|कौशांबी|kausambi
 Kushinagar|कुशीनगर|padrauna
 Lakhimpur Kheri|लखीमपुर खीरी|lakhimpur|लखीमपुर|kheri|खीरी
 Lalitpur|ललितपुर
-Lucknow|लखनऊ|lakhnau|lakhnow|lucknw|lko
+Lucknow|लखनऊ|lakhnau|lakhnow|lucknw|lko|lakhnoo|lakhanu|lukhnow|luknow|लखनउ
 Maharajganj|महराजगंज|महाराजगंज|mahrajganj
 Mahoba|महोबा
 Mainpuri|मैनपुरी
 Mathura|मथुरा|vrindavan|वृंदावन
 Mau|मऊ|mau nath bhanjan
-Meerut|मेरठ|merath|meerath
+Meerut|मेरठ|merath|meerath|merut
 Mirzapur|मिर्जापुर|mirjapur
 Moradabad|मुरादाबाद|muradabad
 Muzaffarnagar|मुजफ्फरनगर|mujaffarnagar|muzafarnagar
@@ -75,11 +75,11 @@ Shahjahanpur|शाहजहांपुर|shahjahapur
 Shamli|शामली
 Shravasti|श्रावस्ती|sravasti
 Siddharthnagar|सिद्धार्थनगर|siddharth nagar
-Sitapur|सीतापुर
+Sitapur|सीतापुर|seetapur
 Sonbhadra|सोनभद्र|robertsganj
 Sultanpur|सुल्तानपुर
-Unnao|उन्नाव|unnav
-Varanasi|वाराणसी|banaras|benaras|बनारस|kashi|काशी|varansi|banaras
+Unnao|उन्नाव|unnav|unao|unnaw
+Varanasi|वाराणसी|banaras|benaras|बनारस|kashi|काशी|varansi|banaras|varanashi|vanarasi|बनारस
 # Bihar
 Araria|अररिया
 Arwal|अरवल

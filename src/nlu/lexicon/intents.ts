@@ -27,7 +27,7 @@ export const INTENT_FEATURES: Partial<Record<Intent, string>> = {
     pareshan kiya 0.6|pareshan 0.35|walon ne 0.3|wale ne 0.3|वालों ने 0.3|परेशान किया 0.6`,
   check_status: `status 0.85|स्थिति 0.85|स्टेटस 0.85|sthiti 0.8|track 0.6|tracking 0.6|update 0.5|kya hua 0.5|kya hua uska 0.6|ka kya hua 0.8|का क्या हुआ 0.8|क्या कार्रवाई हुई 0.7|kya karwai hui 0.7|मेरी शिकायत 0.35
     kahan tak 0.7|kaha tak 0.7|kahan pahuncha 0.7|कहां तक 0.7|कहाँ तक 0.7|kab tak milega 0.6|certificate kab 0.7|when will i get 0.75|when will 0.4|kab milega 0.6|kab tak 0.4
-    kab aayega 0.55|कब मिलेगा 0.6|कब तक 0.4|progress 0.6|pending 0.5|application ka 0.4|meri application 0.6|my application 0.6
+    kab aayega 0.55|kitne din lagenge 0.6|kitne din me milega 0.7|कितने दिन लगेंगे 0.6|how many days 0.5|how long will it take 0.6|कब मिलेगा 0.6|कब तक 0.4|progress 0.6|pending 0.5|application ka 0.4|meri application 0.6|my application 0.6
     application status 0.95|complaint status 0.95|shikayat ka kya hua 0.95|reference 0.4|ref no 0.5|reference number 0.5
     meri shikayat 0.35|mera certificate 0.4|where is my 0.6|what happened to 0.6|any update 0.7|koi update 0.7|aavedan 0.3
     आवेदन की स्थिति 0.95|आवेदन 0.3|क्या हुआ 0.5|check karo 0.3|check 0.25|dekh ke batao 0.4|pata karo 0.4|my complaints 0.6
@@ -56,7 +56,7 @@ export const INTENT_FEATURES: Partial<Record<Intent, string>> = {
   human: `agent 0.6|agent se 0.85|human 0.8|insaan 0.8|insan 0.8|इंसान 0.8|real person 0.9|a person 0.6|person 0.35
     talk to someone 0.85|talk to a person 0.95|speak to someone 0.85|talk to 0.4|speak to 0.4|officer 0.5|adhikari 0.55
     adhikari se 0.8|अधिकारी 0.55|अधिकारी से 0.8|kisi se baat 0.8|kisi adhikari se baat 0.95|किसी से बात 0.8|customer care 0.8
-    helpline 0.6|call karo 0.5|call me 0.6|phone karo 0.5|mujhe call 0.6|customer care number 0.85|helpline number 0.8|staff se baat 0.85|karmchari se baat 0.85
+    helpline 0.6|call karo 0.5|call me 0.6|phone karo 0.5|mujhe call 0.6|customer care number 0.85|helpline number 0.8|staff se baat 0.85|karmchari se baat 0.85|कर्मचारी से बात 0.85|स्टाफ से बात 0.85|officer se baat 0.9|afsar se baat 0.9|अफसर से बात 0.9
     baat karni hai 0.3|baat karna hai 0.3|बात करनी है 0.3|operator 0.7|representative 0.8|manager 0.5|not a bot 0.8|bot nahi 0.8`,
   cancel: `cancel 0.85|cancel karo 0.9|cancel it 0.9|radd 0.8|radd karo 0.9|रद्द 0.85|रद्द करें 0.9|रद्द करो 0.9|रद्द कर दो 0.9|stop 0.85|band karo 0.6
     rehne do 0.8|rahne do 0.8|रहने दो 0.8|chhodo 0.4|nahi chahiye 0.6|नहीं चाहिए 0.6|dont want 0.6|don t want 0.6|forget it 0.8
@@ -74,7 +74,7 @@ export const INTENT_FEATURES: Partial<Record<Intent, string>> = {
   abuse: `idiot 0.85|stupid 0.8|bloody 0.6|bastard 0.9|fuck 0.9|fucking 0.9|shit 0.7|useless 0.5|nonsense 0.5|moron 0.85
     chutiya 0.95|chutiye 0.95|madarchod 0.95|behenchod 0.95|bhenchod 0.95|harami 0.9|haramkhor 0.9|kutta 0.3|kutte 0.35|tu kutta 0.9|kutte ki aulad 0.95
     kamina 0.85|kamine 0.85|saala 0.6|saale 0.7|sala 0.5|ullu 0.6|gadha 0.6|gadhe 0.7|bewakoof 0.75|bevakoof 0.75|pagal 0.6
-    bakwas 0.5|bakwaas 0.5|चूतिया 0.95|हरामी 0.9|कुत्ते 0.35|कमीने 0.85|साले 0.7|बेवकूफ 0.75|पागल 0.6|गधे 0.7|बकवास 0.5`,
+    bakwas 0.5|bakwaas 0.5|bekar ho 0.6|bekaar ho 0.6|faltu ho 0.6|useless ho 0.6|बेकार हो 0.6|चूतिया 0.95|हरामी 0.9|कुत्ते 0.35|कमीने 0.85|साले 0.7|बेवकूफ 0.75|पागल 0.6|गधे 0.7|बकवास 0.5`,
   out_of_scope: `weather 0.85|mausam 0.85|मौसम 0.85|cricket 0.85|क्रिकेट 0.85|match score 0.85|ipl 0.8|ration card 0.9|rashan card 0.9
     राशन कार्ड 0.9|aadhaar card 0.7|aadhar card 0.7|आधार कार्ड 0.7|pan card 0.85|पैन कार्ड 0.85|passport 0.8|पासपोर्ट 0.8
     driving licence 0.85|driving license 0.85|voter id 0.8|pension 0.7|पेंशन 0.7|joke 0.85|jokes 0.85|chutkula 0.85|चुटकुला 0.85
