@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline/promises';
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { loadFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -8,6 +7,7 @@ import { messages } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
+import { pipelineSettings } from '../pipeline/pipeline-settings.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { buildEngines } from '../wiring/build-engines.js';
@@ -28,13 +28,8 @@ const pipeline = createPipeline({
   catalogue,
   now: () => new Date(),
   logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
-  settings: {
-    publicBaseUrl: config.publicBaseUrl,
-    upi: config.upi,
-    fees: loadFeeSchedule(config.feeSchedulePath),
-    simulated: true,
-    rateLimitPerMinute: 1000,
-  },
+  // the terminal is its own simulator, and a prompt engineer types faster than a citizen
+  settings: { ...pipelineSettings(config), simulated: true, rateLimitPerMinute: 1000 },
 });
 
 let choices: { id: string; title: string; kind: 'button' | 'list' }[] = [];
