@@ -1,20 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/create-logger.js';
+import { hasChromium, launchChromium } from '../testing/launch-chromium.js';
 import { createSahayak } from '../wiring/create-sahayak.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-artifacts');
 
 // A newcomer's first try: /chat in a browser, a birth-certificate application in Hindi,
 // on the embedded engine with no key and no WhatsApp, exactly as `npm start` serves it.
-describe.skipIf(!existsSync(CHROMIUM))('/chat in Chromium', () => {
+describe.skipIf(!hasChromium())('/chat in Chromium', () => {
   let server: ServerType;
   let browser: Browser;
   let base: string;
@@ -29,18 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM))('/chat in Chromium', () => {
     server = serve({ fetch: sahayak.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

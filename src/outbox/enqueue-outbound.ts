@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { sql } from 'drizzle-orm';
 import type { DbTx } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
 import { plainText } from '../whatsapp/outbound-builders.js';
@@ -82,11 +81,4 @@ function insertStatement(client: Database.Database) {
     inserts.set(client, s);
   }
   return s;
-}
-
-/** Outbound rows waiting to be sent, oldest first. */
-export function dueOutbound(db: DbTx, now: number, limit = 50) {
-  return db.all<{ id: number }>(
-    sql`select id from messages where send_status = 'queued' and next_attempt_at <= ${now} order by id limit ${limit}`,
-  );
 }

@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open-database.js';
 import { citizens, conversations, messages } from '../db/schema.js';
+import { hasChromium, launchChromium } from '../testing/launch-chromium.js';
 import { addUsers, consoleFixture, PASSWORD, seedHindiCase, T0 } from './test-support.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-artifacts');
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -56,7 +56,7 @@ function seedTraffic(db: Db) {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('staff console in Chromium', () => {
+describe.skipIf(!hasChromium())('staff console in Chromium', () => {
   const f = consoleFixture();
   let seeded: ReturnType<typeof seedHindiCase>;
   let server: ServerType;
@@ -73,18 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('staff console in Chromium', () => {
       const s = serve({ fetch: f.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     // a phone-sized screen: the console must work where officers in the field use it
     page = await browser.newPage({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1 });
   });
