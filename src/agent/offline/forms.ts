@@ -1,21 +1,12 @@
+import { applyBirthCertificate } from '../../../tools/apply-birth-certificate.js';
 import type { BirthFields, ComplaintFields, Draft, Expecting } from './state.js';
 
 export type FormField = Exclude<Expecting, 'submit' | 'change_field' | 'pay_reference'>;
 
-// The order questions are asked in: the way the paper form reads.
-const BIRTH_ORDER: FormField[] = [
-  'childName',
-  'sex',
-  'dateOfBirth',
-  'placeOfBirthType',
-  'placeOfBirth',
-  'motherName',
-  'fatherName',
-  'address',
-  'district',
-  'pinCode',
-  'informantName',
-];
+// The order questions are asked in: the way the paper form reads, which is the order the
+// tool's schema declares Form 1's fields in — one list, so a new field is asked for too.
+const BIRTH_ORDER = Object.keys(applyBirthCertificate.schema.shape) as FormField[];
+// Description before category: the category is usually read from the description.
 const COMPLAINT_ORDER: FormField[] = [
   'hospitalName',
   'district',
