@@ -56,8 +56,8 @@ describe('caseFromTranscript', () => {
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=/);
     expect(yaml).toContain('# assistant: ');
     const [c] = parseSuiteFile(yaml, 'generated.yaml');
-    expect(c.turns.map((t) => t.text ?? t.button?.id)).toEqual([...messages, 'confirm:yes']);
-    expect(c.turns.at(-1)?.tool).toBe('file_hospital_complaint');
+    expect(c.turns?.map((t) => t.text ?? t.button?.id)).toEqual([...messages, 'confirm:yes']);
+    expect(c.turns?.at(-1)?.tool).toBe('file_hospital_complaint');
     expect(c.expect?.complaints).toEqual({
       count: 1,
       records: [

@@ -117,6 +117,44 @@ export const setupSchema = z
   .strict();
 export type CaseSetup = z.infer<typeof setupSchema>;
 
+/** Service ids of DESIGN.md §4; a goal may name any of them, offered by the engine yet or not. */
+export const SERVICE_IDS = [
+  'birth_certificate',
+  'hospital_complaint',
+  'caste_certificate',
+  'income_certificate',
+  'death_certificate',
+] as const;
+export type ServiceId = (typeof SERVICE_IDS)[number];
+
+export const STYLES = ['plain', 'terse', 'typos', 'rambling', 'corrects_themselves', 'low_literacy'] as const;
+export type CitizenStyle = (typeof STYLES)[number];
+
+/**
+ * A simulated citizen instead of scripted turns: what they want, what they know, how they write.
+ * The case's `language` is the language form they write in.
+ */
+export const goalSchema = z
+  .object({
+    service: z.enum(SERVICE_IDS),
+    facts: z
+      .record(z.string(), scalar)
+      .describe('what the citizen knows, by the service field names of DESIGN.md §4, in their own script'),
+    style: z.enum(STYLES).default('plain'),
+    opening: z
+      .string()
+      .optional()
+      .describe('the first message; default: asks for the service in the language form'),
+    maxTurns: z.number().int().min(1).max(60).default(24),
+    simulator: z.enum(['rules', 'llm']).default('rules').describe('rules: no model, runs in CI'),
+    submit: z
+      .boolean()
+      .default(true)
+      .describe('false: the citizen cancels at the summary (nothing is created)'),
+  })
+  .strict();
+export type CitizenGoal = z.infer<typeof goalSchema>;
+
 const caseShape = {
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lower-case id: letters, digits, . _ -'),
   description: z.string().optional(),
@@ -125,11 +163,19 @@ const caseShape = {
   now: z.string().datetime({ offset: true }).optional().describe('the fixed clock, ISO 8601'),
   citizen: z.object({ waId: z.string().optional(), name: z.string().optional() }).strict().optional(),
   setup: setupSchema.optional().describe('records to seed before the conversation'),
-  turns: z.array(turnSchema).min(1),
+  turns: z.array(turnSchema).min(1).optional().describe('scripted turns; or a `goal`'),
+  goal: goalSchema.optional().describe('a simulated citizen plays the conversation'),
   expect: endStateSchema.optional(),
 };
 
-export const caseSchema = z.object({ ...caseShape, suite: z.string().min(1) }).strict();
+const oneOfTurnsOrGoal = (c: { turns?: unknown; goal?: unknown }) =>
+  (c.turns === undefined) !== (c.goal === undefined);
+const turnsOrGoal = { message: 'a case has either `turns` or a `goal`' };
+
+export const caseSchema = z
+  .object({ ...caseShape, suite: z.string().min(1) })
+  .strict()
+  .refine(oneOfTurnsOrGoal, turnsOrGoal);
 export type EvalCase = z.infer<typeof caseSchema>;
 
 /** A suite file: cases inherit `suite` from the file. */
@@ -137,7 +183,14 @@ export const suiteFileSchema = z
   .object({
     suite: z.string().min(1),
     description: z.string().optional(),
-    cases: z.array(z.object({ ...caseShape, suite: z.string().optional() }).strict()).min(1),
+    cases: z
+      .array(
+        z
+          .object({ ...caseShape, suite: z.string().optional() })
+          .strict()
+          .refine(oneOfTurnsOrGoal, turnsOrGoal),
+      )
+      .min(1),
   })
   .strict();
 export type SuiteFile = z.infer<typeof suiteFileSchema>;

@@ -22,8 +22,11 @@ export const USAGE = `usage: npm run eval -- [options]
   --concurrency <n>         cases in flight at once
   --no-cache                do not use the LLM response cache (evals/.cache/)
   --judge                   score tone and helpfulness with the pinned LLM judge
-  --compare <report.json>   regressions and improvements against an earlier report
-  --out <dir>               where reports go (default evals/reports)
+  --simulator rules|llm     who plays goal cases' citizens (default: each case's own, rules)
+  --compare <report.json>   regressions and improvements against an earlier report, and
+                            side-by-side.html: both runs case by case
+  --out <dir>               where run folders go (default evals/reports); each run writes
+                            <dir>/<time>[-<filters>]/, and <dir>/latest points to the newest
   --quiet                   no progress bar
   -h, --help                this text
 
@@ -45,6 +48,7 @@ export interface CliOptions {
   concurrency?: number;
   cache: boolean;
   judge: boolean;
+  simulator?: 'rules' | 'llm';
   compare?: string;
   out: string;
   quiet: boolean;
@@ -92,6 +96,7 @@ export function parseCliOptions(
         concurrency: { type: 'string' },
         'no-cache': { type: 'boolean' },
         judge: { type: 'boolean' },
+        simulator: { type: 'string' },
         compare: { type: 'string' },
         out: { type: 'string' },
         quiet: { type: 'boolean' },
@@ -105,6 +110,9 @@ export function parseCliOptions(
   if (engine !== undefined && engine !== 'offline' && engine !== 'openai') {
     throw new UsageError(`--engine must be offline or openai, got "${engine}"`);
   }
+  const simulator = values.simulator as string | undefined;
+  if (simulator !== undefined && simulator !== 'rules' && simulator !== 'llm')
+    throw new UsageError(`--simulator must be rules or llm, got "${simulator}"`);
   const langs = list(values.lang as string[] | undefined);
   for (const l of langs)
     if (!['en', 'hi', 'hinglish'].includes(l))
@@ -125,6 +133,7 @@ export function parseCliOptions(
     concurrency: positiveInt('concurrency', values.concurrency as string | undefined),
     cache: !values['no-cache'],
     judge: values.judge === true,
+    ...(simulator ? { simulator } : {}),
     ...(values.compare ? { compare: values.compare as string } : {}),
     out: (values.out as string | undefined) ?? defaults.out,
     quiet: values.quiet === true,

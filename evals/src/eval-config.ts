@@ -56,6 +56,17 @@ export const evalConfigSchema = z
       })
       .strict()
       .optional(),
+    /** the model-played citizen for `simulator: llm` goals (or every goal with --simulator llm): pinned */
+    simulator: z
+      .object({
+        model: z.string().min(1),
+        baseUrl: z.string().url().optional(),
+        temperature: z.number().min(0).max(2).default(0.7),
+        seed: z.number().int().default(1),
+        prompt: z.string().optional().describe('relative to this file; default evals/simulator/citizen.md'),
+      })
+      .strict()
+      .optional(),
     /** USD per million tokens, by model */
     pricing: z.record(z.string(), z.object({ input: z.number(), output: z.number() }).strict()).default({}),
   })

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { caseSchema, type EvalCase, suiteFileSchema } from './case-schema.js';
 
@@ -23,12 +23,17 @@ export function parseSuiteFile(text: string, file: string): EvalCase[] {
   return parsed.data.cases.map((c) => caseSchema.parse({ ...c, suite: c.suite ?? parsed.data.suite }));
 }
 
-/** Every case of every `*.yaml` in dir, sorted by file; case ids must be unique across suites. */
-export function loadCases(dir: string): EvalCase[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+/** Every `*.yaml` under dir, subfolders included (understanding/, simulated/, regressions/…), sorted. */
+export function suiteFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile() && (d.name.endsWith('.yaml') || d.name.endsWith('.yml')))
+    .map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
-  const cases = files.flatMap((f) => parseSuiteFile(readFileSync(join(dir, f), 'utf8'), basename(f)));
+}
+
+/** Every case of every suite file under dir, sorted by file; case ids must be unique across suites. */
+export function loadCases(dir: string): EvalCase[] {
+  const cases = suiteFiles(dir).flatMap((f) => parseSuiteFile(readFileSync(join(dir, f), 'utf8'), f));
   const seen = new Set<string>();
   for (const c of cases) {
     if (seen.has(c.id)) throw new CaseFileError(`case id "${c.id}" is used twice`);

@@ -13,6 +13,11 @@ import { type CaseTurn, DEFAULT_NOW, DEFAULT_WA_ID, type EvalCase } from './case
 import { type Pricing, scoreTrial } from './scorers/score-trial.js';
 import { readableText } from './scorers/turn-checks.js';
 import { createdRecords, readStore, seedStore } from './seed-store.js';
+import { type Citizen, scriptedCitizen } from './simulator/citizen.js';
+import { engineReadOf } from './simulator/engine-read.js';
+import { expectFromGoal } from './simulator/expect-from-goal.js';
+import { createFieldQuestions } from './simulator/field-questions.js';
+import { createRuleCitizen } from './simulator/rule-citizen.js';
 import type { ObservedToolCall, TrialResult, TurnRecord } from './types.js';
 
 export interface CaseDeps {
@@ -23,13 +28,36 @@ export interface CaseDeps {
   logger: Logger;
   settings: PipelineSettings;
   pricing?: Pricing;
+  /** the model-played citizen for `simulator: llm` goals; absent: such cases fail with a clear error */
+  llmCitizen?: (c: EvalCase, trial: number) => Citizen;
+}
+
+/** Who writes to the assistant in this trial: the scripted turns, or a simulated citizen with the case's goal. */
+export function citizenFor(c: EvalCase, trial: number, deps: CaseDeps): Citizen {
+  if (!c.goal) return scriptedCitizen(c.turns ?? []);
+  if (c.goal.simulator === 'llm') {
+    if (!deps.llmCitizen)
+      throw new Error(
+        'this case needs the LLM citizen simulator (a `simulator:` section in the eval config)',
+      );
+    return deps.llmCitizen(c, trial);
+  }
+  return createRuleCitizen({
+    goal: c.goal,
+    lang: c.language,
+    questions: createFieldQuestions(deps.catalogue),
+    seed: `${c.id}#${trial}`,
+  });
 }
 
 // Citizens take a moment between messages; turns are 30 s apart on the fixed clock.
 const TURN_GAP_MS = 30_000;
 
 /** The case turn as the inbound event the webhook would have stored. */
-export function eventOf(t: CaseTurn, i: number): InboundEvent {
+export function eventOf(
+  t: Pick<CaseTurn, 'text' | 'button' | 'list' | 'image' | 'audio'>,
+  i: number,
+): InboundEvent {
   if (t.text !== undefined) return { kind: 'text', text: t.text };
   if (t.button) return { kind: 'button', id: t.button.id, title: t.button.title };
   if (t.list) return { kind: 'list', ...t.list };
@@ -106,9 +134,16 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
   const pipeline = createPipeline({ ...deps, db, now: () => new Date(clock) });
   const seeded = seedStore(db, c.setup, base);
   const records: TurnRecord[] = [];
+  const sent: CaseTurn[] = [];
   let error: string | undefined;
+  let citizen: Citizen | undefined;
   try {
-    for (const [i, t] of c.turns.entries()) {
+    citizen = citizenFor(c, trial, deps);
+    let last: OutboundMessage[] | null = null;
+    for (let i = 0; ; i++) {
+      const t = await citizen.next(last);
+      if (!t) break;
+      sent.push(t);
       clock = base + i * TURN_GAP_MS;
       const event = eventOf(t, i);
       const started = performance.now();
@@ -132,7 +167,9 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
         .orderBy(asc(messages.seq), asc(messages.id))
         .all()
         .map((r) => r.payload as OutboundMessage);
+      last = replies;
       const turn = db.select().from(turns).where(eq(turns.inboundId, id)).get();
+      const read = engineReadOf(turn);
       records.push({
         index: i,
         input: describeEvent(event),
@@ -148,6 +185,7 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
         wallMs,
         promptTokens: turn?.promptTokens ?? 0,
         completionTokens: turn?.completionTokens ?? 0,
+        ...(read !== undefined ? { read } : {}),
       });
     }
   } catch (err) {
@@ -158,6 +196,28 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
   const all = readStore(db);
   const created = createdRecords(all, seeded);
   db.$client.close();
-  const { scores, checks } = scoreTrial(c, { turns: records, created, all, waId, error }, deps.pricing);
-  return { trial, scores, checks, turns: records, endState: created, ...(error ? { error } : {}) };
+  const simulation = c.goal ? citizen?.record?.() : undefined;
+  // a goal case is scored like the scripted case its conversation became: every reply in the
+  // citizen's language, the end state the goal implies (or the case's own `expect`)
+  const scored: EvalCase = c.goal
+    ? { ...c, turns: sent, expect: c.expect ?? expectFromGoal(c.goal, c.language) }
+    : c;
+  const { scores, checks } = scoreTrial(scored, { turns: records, created, all, waId, error }, deps.pricing);
+  if (simulation && simulation.outcome !== 'submitted' && simulation.outcome !== 'cancelled')
+    checks.push({
+      kind: 'simulation',
+      pass: false,
+      message: `the citizen ${simulation.outcome === 'stuck' ? 'got stuck' : `reached maxTurns (${c.goal?.maxTurns})`}${simulation.note ? `: ${simulation.note}` : ''}`,
+    });
+  if (simulation) scores.pass = checks.every((x) => x.pass);
+  return {
+    trial,
+    scores,
+    checks,
+    turns: records,
+    endState: created,
+    ...(c.goal ? { sent } : {}),
+    ...(simulation ? { simulation } : {}),
+    ...(error ? { error } : {}),
+  };
 }

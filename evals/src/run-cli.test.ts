@@ -36,16 +36,16 @@ describe('npm run eval (offline engine)', () => {
     expect(cap.stderr()).not.toMatch(/error/i);
     expect(code).toBe(0);
     expect(cap.stdout()).toMatch(/offline \/ hi\s+1\s+100\.0%/);
-    const report = JSON.parse(readFileSync(join(t.out, 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(t.out, 'latest', 'report.json'), 'utf8'));
     expect(report.cases.map((c: { id: string; passes: number }) => [c.id, c.passes])).toEqual([
       ['smoke-hi-greeting', 1],
       ['smoke-en-status', 1],
     ]);
     expect(report.passed).toBe(true);
-    expect(readFileSync(join(t.out, 'junit.xml'), 'utf8')).toMatch(
+    expect(readFileSync(join(t.out, 'latest', 'junit.xml'), 'utf8')).toMatch(
       /<testsuite name="offline\.smoke" tests="2" failures="0"/,
     );
-    const html = readFileSync(join(t.out, 'report.html'), 'utf8');
+    const html = readFileSync(join(t.out, 'latest', 'report.html'), 'utf8');
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('Noto Sans Devanagari');
     expect(html).toMatch(/<svg[^>]*aria-label="Pass rate by language/);
@@ -58,7 +58,7 @@ describe('npm run eval (offline engine)', () => {
     ).toBe(0);
     const after = tempEvalDir(suite('check_status'), config);
     const cap = captureIo();
-    const baseline = join(before.out, 'report.json');
+    const baseline = join(before.out, 'latest', 'report.json');
     const code = await runCli(
       ['--cases', after.cases, '--config', after.config, '--out', after.out, '--compare', baseline],
       cap.io,
@@ -66,7 +66,7 @@ describe('npm run eval (offline engine)', () => {
     expect(code).toBe(1);
     expect(cap.stdout()).toContain('below threshold: offline suite smoke: 50.0% < 100.0%');
     expect(cap.stdout()).toMatch(/regressions \(1\):\n\s+▼ offline smoke-hi-greeting\s+100\.0% → 0\.0%/);
-    expect(readFileSync(join(after.out, 'report.html'), 'utf8')).toContain('1 regressions');
+    expect(readFileSync(join(after.out, 'latest', 'report.html'), 'utf8')).toContain('1 regressions');
   });
 
   it('exits 2 on usage and configuration errors', async () => {

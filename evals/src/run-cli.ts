@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import OpenAI from 'openai';
@@ -10,6 +10,7 @@ import { loadCatalogue } from '../../src/i18n/catalogue.js';
 import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import { buildEngine } from './build-engine.js';
+import type { EvalCase } from './case-schema.js';
 import { parseCliOptions, USAGE, UsageError } from './cli-options.js';
 import { configVariants, EvalConfigError, loadEvalConfig } from './eval-config.js';
 import { type JudgeDeps, loadRubrics } from './judge.js';
@@ -18,8 +19,13 @@ import { createProgress } from './progress.js';
 import { type Baseline, compareReports, comparisonText, parseBaseline } from './reports/compare.js';
 import { htmlReport } from './reports/html-report.js';
 import { junitReport } from './reports/junit-report.js';
+import { runFolderName, writeRunFolder } from './reports/run-folders.js';
+import { type RunForPage, sideBySideHtml } from './reports/side-by-side.js';
 import { terminalReport } from './reports/terminal-report.js';
 import { runEval } from './run-eval.js';
+import type { Citizen } from './simulator/citizen.js';
+import { createLlmCitizen, defaultCitizenPromptPath } from './simulator/llm-citizen.js';
+import { servicesOffered } from './simulator/services-offered.js';
 import type { Variant } from './types.js';
 
 const evalsDir = fileURLToPath(new URL('../', import.meta.url));
@@ -86,7 +92,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw err;
   }
-  const { cfg, cases, variants, appCfg, catalogue, cache, judge, baseline } = prepared;
+  const { cfg, cases, skipped, variants, appCfg, catalogue, cache, judge, baseline, llmCitizen } = prepared;
+  if (skipped.length)
+    io.stderr.write(
+      `skipped ${skipped.length} goal case(s) for services this build does not offer: ${[...new Set(skipped.map((c) => c.goal?.service))].join(', ')}\n`,
+    );
   const concurrency = o.concurrency ?? cfg.concurrency;
   const repeat = o.repeat ?? cfg.repeat;
   const progress = createProgress(
@@ -120,6 +130,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     thresholds: cfg.thresholds,
     pricing: cfg.pricing,
     ...(judge ? { judge } : {}),
+    ...(llmCitizen ? { llmCitizen } : {}),
     onTrial: (label, pass) => progress.tick(label, pass),
   });
   progress.done();
@@ -127,36 +138,43 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   out(terminalReport(report));
   if (comparison) out(`\n${comparisonText(comparison)}`);
 
-  mkdirSync(join(o.out, 'history'), { recursive: true });
   const json = JSON.stringify(report, null, 1);
-  writeFileSync(join(o.out, 'report.json'), json);
-  writeFileSync(join(o.out, 'history', `${report.startedAt.replace(/[:.]/g, '-')}.json`), json);
-  pruneHistory(join(o.out, 'history'));
-  writeFileSync(join(o.out, 'junit.xml'), junitReport(report));
-  writeFileSync(join(o.out, 'report.html'), htmlReport(report, comparison));
-  out(`reports: ${join(o.out, 'report.html')} · report.json · junit.xml`);
+  const files: Record<string, string> = {
+    'report.json': json,
+    'junit.xml': junitReport(report),
+    'report.html': htmlReport(report, comparison),
+  };
+  if (baseline) files['side-by-side.html'] = sideBySideHtml(baseline.full, report);
+  const name = runFolderName(report.startedAt, {
+    suites: o.suites,
+    langs: o.langs,
+    tags: o.tags,
+    ids: o.ids,
+    variants: o.variants,
+  });
+  const dir = writeRunFolder(o.out, name, files);
+  out(
+    `reports: ${join(dir, 'report.html')} · report.json · junit.xml${baseline ? ' · side-by-side.html' : ''} (also ${join(o.out, 'latest')})`,
+  );
   return report.passed ? 0 : 1;
-}
-
-// Earlier reports are baselines for --compare; the most recent ones are enough.
-const HISTORY_KEPT = 30;
-
-function pruneHistory(dir: string): void {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  for (const f of files.slice(0, Math.max(0, files.length - HISTORY_KEPT))) rmSync(join(dir, f));
 }
 
 function prepare(o: ReturnType<typeof parseCliOptions>, io: CliIo) {
   const cfg = loadEvalConfig(o.config);
-  const cases = filterCases(loadCases(o.cases), {
+  const matching = filterCases(loadCases(o.cases), {
     suites: o.suites,
     langs: o.langs,
     tags: o.tags,
     ids: o.ids,
   });
-  if (!cases.length) throw new UsageError('no case matches the filters');
+  if (!matching.length) throw new UsageError('no case matches the filters');
+  // goal cases of services that are not built yet wait, reported, instead of failing
+  const offered = servicesOffered(allTools);
+  const skipped = matching.filter((c) => c.goal && !offered.has(c.goal.service));
+  const cases: EvalCase[] = matching
+    .filter((c) => !skipped.includes(c))
+    .map((c) => (c.goal && o.simulator ? { ...c, goal: { ...c.goal, simulator: o.simulator } } : c));
+  if (!cases.length) throw new UsageError('every matching case is for a service this build does not offer');
   const variants = variantsFrom(o, configVariants(cfg));
   const appCfg = io.env ? loadConfig(io.env) : loadConfig();
   const catalogue = loadCatalogue();
@@ -185,13 +203,49 @@ function prepare(o: ReturnType<typeof parseCliOptions>, io: CliIo) {
       ...(cache ? { cache } : {}),
     };
   }
-  let baseline: Baseline | undefined;
+  let baseline: (Baseline & { full: RunForPage }) | undefined;
   if (o.compare) {
     try {
-      baseline = parseBaseline(readFileSync(o.compare, 'utf8'));
+      const text = readFileSync(o.compare, 'utf8');
+      const full = JSON.parse(text) as RunForPage;
+      baseline = {
+        ...parseBaseline(text),
+        full: { ...full, variants: full.variants ?? [], startedAt: full.startedAt ?? '?' },
+      };
     } catch (err) {
       throw new UsageError(`--compare ${o.compare}: ${(err as Error).message}`);
     }
   }
-  return { cfg, cases, variants, appCfg, catalogue, cache, judge, baseline };
+  let llmCitizen: ((c: EvalCase, trial: number) => Citizen) | undefined;
+  if (cases.some((c) => c.goal?.simulator === 'llm')) {
+    const sim = cfg.simulator;
+    if (!sim)
+      throw new UsageError(
+        'goal cases with the llm simulator need a `simulator:` section (pinned model) in the eval config',
+      );
+    const client = new OpenAI({
+      apiKey: appCfg.openai.apiKey ?? 'not-needed',
+      baseURL: sim.baseUrl ?? appCfg.openai.baseUrl ?? 'https://api.openai.com/v1',
+      organization: null,
+      project: null,
+      timeout: cfg.llm.timeoutMs,
+      maxRetries: cfg.llm.maxRetries,
+      logLevel: 'off',
+    });
+    const promptTemplate = readFileSync(
+      sim.prompt ? resolve(dirname(resolve(o.config)), sim.prompt) : defaultCitizenPromptPath,
+      'utf8',
+    );
+    llmCitizen = (c, trial) =>
+      createLlmCitizen({
+        client,
+        settings: { model: sim.model, temperature: sim.temperature, seed: sim.seed },
+        goal: c.goal!,
+        lang: c.language,
+        trial,
+        promptTemplate,
+        ...(cache ? { cache } : {}),
+      });
+  }
+  return { cfg, cases, skipped, variants, appCfg, catalogue, cache, judge, baseline, llmCitizen };
 }

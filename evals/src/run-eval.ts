@@ -11,6 +11,7 @@ import { passHatCurve } from './pass-hat-k.js';
 import { runPool } from './pool.js';
 import { runCaseTrial } from './run-case.js';
 import type { Pricing } from './scorers/score-trial.js';
+import type { Citizen } from './simulator/citizen.js';
 import { checkThresholds, type ThresholdResult } from './thresholds.js';
 import type { CaseResult, TrialResult, Variant } from './types.js';
 
@@ -29,6 +30,7 @@ export interface EvalRunOptions {
   thresholds: Thresholds;
   pricing?: Record<string, Pricing>;
   judge?: JudgeDeps;
+  llmCitizen?: (c: EvalCase, trial: number) => Citizen;
   onTrial?: (label: string, pass: boolean) => void;
 }
 
@@ -76,6 +78,7 @@ export async function runEval(o: EvalRunOptions): Promise<EvalReport> {
       logger: o.logger,
       settings: o.settings,
       ...(pricing ? { pricing } : {}),
+      ...(o.llmCitizen ? { llmCitizen: o.llmCitizen } : {}),
     });
     o.onTrial?.(`${variant.name} ${c.id}${o.repeat > 1 ? ` #${trial + 1}` : ''}`, result.scores.pass);
     return result;
@@ -100,7 +103,11 @@ export async function runEval(o: EvalRunOptions): Promise<EvalReport> {
         trials: ts,
         passes,
         passHatK: passHatCurve(passes, ts.length),
-        expected: { turns: c.turns, ...(c.expect ? { expect: c.expect } : {}) },
+        expected: {
+          ...(c.turns ? { turns: c.turns } : {}),
+          ...(c.goal ? { goal: c.goal } : {}),
+          ...(c.expect ? { expect: c.expect } : {}),
+        },
       };
     }),
   );

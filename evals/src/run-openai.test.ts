@@ -69,7 +69,7 @@ pricing: { fake-model: { input: 1, output: 2 } }
     const argv = ['--cases', t.cases, '--config', t.config, '--out', t.out, '--judge', '--quiet'];
     const first = captureIo();
     expect(await runCli(argv, { ...first.io, cacheDir: join(t.dir, 'cache') })).toBe(0);
-    const report = JSON.parse(readFileSync(join(t.out, 'report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(t.out, 'latest', 'report.json'), 'utf8'));
     const rows = report.cases.map(
       (c: { variant: string; id: string; passes: number; judge?: { tone: number } }) => [
         c.variant,
@@ -133,7 +133,7 @@ pricing: { fake-model: { input: 1, output: 2 } }
         cap.io,
       );
       expect(code).toBe(0);
-      const timing = JSON.parse(readFileSync(join(t.out, 'report.json'), 'utf8')).timing;
+      const timing = JSON.parse(readFileSync(join(t.out, 'latest', 'report.json'), 'utf8')).timing;
       console.log(
         cap
           .stdout()

@@ -1,6 +1,7 @@
 import type { Lang } from '../../src/lang/language.js';
 import type { OutboundMessage } from '../../src/whatsapp/outbound-message.js';
-import type { EvalCase, TableName } from './case-schema.js';
+import type { CaseTurn, EvalCase, TableName } from './case-schema.js';
+import type { SimulationRecord } from './simulator/citizen.js';
 
 /** One engine × model × prompt combination scored in a run. */
 export interface Variant {
@@ -37,6 +38,8 @@ export interface TurnRecord {
   wallMs: number;
   promptTokens: number;
   completionTokens: number;
+  /** what the engine read this turn (fields set or changed, with the words), when the turn row records it */
+  read?: unknown;
 }
 
 export type StoreRecord = Record<string, unknown>;
@@ -82,6 +85,9 @@ export interface TrialResult {
   turns: TurnRecord[];
   /** records created during the case, per table */
   endState: StoreState;
+  /** goal cases: the messages the simulated citizen sent */
+  sent?: CaseTurn[];
+  simulation?: SimulationRecord;
   error?: string;
 }
 
@@ -98,5 +104,5 @@ export interface CaseResult {
   /** pass^k for k = 1..n */
   passHatK: number[];
   judge?: JudgeScore | { error: string };
-  expected: Pick<EvalCase, 'turns' | 'expect'>;
+  expected: Pick<EvalCase, 'turns' | 'expect' | 'goal'>;
 }

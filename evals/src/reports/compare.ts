@@ -44,7 +44,12 @@ export interface Comparison {
 export function compareReports(baseline: Baseline, current: Pick<EvalReport, 'cases'>): Comparison {
   const rate = (c: { passes: number; trials: unknown[] }) =>
     c.trials.length ? c.passes / c.trials.length : 0;
-  const key = (c: { variant: string; id: string }) => `${c.variant}\u0000${c.id}`;
+  // one variant on each side (prompt A against prompt B, one model against another): match on
+  // the case id; a matrix against a matrix: on variant and id
+  const single =
+    new Set(baseline.cases.map((c) => c.variant)).size <= 1 &&
+    new Set(current.cases.map((c) => c.variant)).size <= 1;
+  const key = (c: { variant: string; id: string }) => (single ? c.id : `${c.variant}\u0000${c.id}`);
   const before = new Map(baseline.cases.map((c) => [key(c), c]));
   const after = new Map(current.cases.map((c) => [key(c), c]));
   const out: Comparison = {

@@ -40,7 +40,7 @@ export function scoreTrial(
   let langsOk = 0;
   let replyP = 0;
   let replyT = 0;
-  c.turns.forEach((exp, i) => {
+  (c.turns ?? []).forEach((exp, i) => {
     const rec = obs.turns[i];
     if (!rec) return;
     // an explicit language switch is remembered: later turns default to it
