@@ -45,9 +45,11 @@ export const evalConfigSchema = z
         suites: z.record(z.string(), rate).default({}),
         languages: z.record(z.string(), rate).default({}),
         tags: z.record(z.string(), rate).default({}),
+        /** cases with these tags count only toward their suite's and tags' thresholds, not the default or language ones */
+        languagesExcludeTags: z.array(z.string()).default([]),
       })
       .strict()
-      .default({ suites: {}, languages: {}, tags: {} }),
+      .default({ suites: {}, languages: {}, tags: {}, languagesExcludeTags: [] }),
     judge: z
       .object({
         model: z.string().min(1),

@@ -32,6 +32,7 @@ describe('checkThresholds', () => {
       suites: { safety: 1 },
       languages: { hi: 0.95, en: 0.9 },
       tags: { critical: 1 },
+      languagesExcludeTags: [],
     });
     expect(out.map((t) => [t.scope, t.name, t.passRate, t.pass])).toEqual([
       ['suite', 'birth', 0.95, true],
@@ -39,6 +40,27 @@ describe('checkThresholds', () => {
       ['language', 'hi', 0.95, true],
       ['language', 'en', 0.5, false],
       ['tag', 'critical', 0.25, false],
+    ]);
+  });
+
+  it('keeps cases with an excluded tag (simulated citizens) out of the default and language gates', () => {
+    const results = [
+      r('a', 'birth', 'hi', 1, 1),
+      r('sim1', 'simulated-birth', 'hi', 0, 1, ['simulated']),
+      r('sim2', 'simulated-birth', 'hi', 1, 1, ['simulated']),
+      r('sim3', 'simulated-other', 'hi', 0, 1, ['simulated']),
+    ];
+    const out = checkThresholds(results, {
+      default: 0.9,
+      suites: { 'simulated-birth': 0.5 },
+      languages: { hi: 0.95 },
+      tags: {},
+      languagesExcludeTags: ['simulated'],
+    });
+    expect(out.map((t) => [t.scope, t.name, t.passRate, t.pass])).toEqual([
+      ['suite', 'birth', 1, true],
+      ['suite', 'simulated-birth', 0.5, true],
+      ['language', 'hi', 1, true],
     ]);
   });
 });

@@ -58,6 +58,9 @@ const CLOSED: Record<string, Record<string, Words>> = {
       hinglish: ['machine kharab'],
     },
     other: { en: ['something else'], hi: ['कुछ और'], hinglish: ['kuch aur'] },
+    sc: { en: ['SC'], hi: ['अनुसूचित जाति'], hinglish: ['SC'] },
+    st: { en: ['ST'], hi: ['अनुसूचित जनजाति'], hinglish: ['ST'] },
+    obc: { en: ['OBC'], hi: ['ओबीसी'], hinglish: ['OBC'] },
   },
   anonymous: {
     true: { en: ['yes, hide my name'], hi: ['हाँ, मेरा नाम छुपा दीजिए'], hinglish: ['haan naam chhupa do'] },
@@ -108,6 +111,8 @@ export function ramblingOpening(
   }
   return null;
 }
+
+CLOSED.placeOfDeathType = CLOSED.placeOfBirthType;
 
 const YES: Words = {
   en: ['yes', 'yes submit'],

@@ -20,7 +20,15 @@ import {
 import type { Choice, FieldQuestions } from './field-questions.js';
 
 // Fields a citizen gets wrong first and then corrects, in the order they come to mind.
-const SLIPPABLE = ['motherName', 'dateOfBirth', 'district', 'hospitalName', 'fatherName', 'pinCode'];
+const SLIPPABLE = [
+  'motherName',
+  'dateOfBirth',
+  'hospitalName',
+  'applicantName',
+  'deceasedName',
+  'fatherName',
+  'pinCode',
+];
 // Ids a reply offers to leave a field blank.
 const SKIP_IDS = ['skip', 'noname', 'informant:skip'];
 
