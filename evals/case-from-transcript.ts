@@ -1,10 +1,11 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/open-database.js';
 import { caseFromTranscript, TranscriptNotFoundError } from './src/case-from-transcript.js';
 
 const USAGE =
-  'usage: npm run eval:case-from-transcript -- --db data/sahayak.db (--phone <wa_id> | --conversation <id>) [--out file]';
+  'usage: npm run -s eval:case-from-transcript -- --db data/sahayak.db (--phone <wa_id> | --conversation <id>) [--out evals/suites/regressions/<name>.yaml]';
 
 function main(argv: string[]): number {
   let v: { db?: string; phone?: string; conversation?: string; out?: string };
@@ -38,6 +39,7 @@ function main(argv: string[]): number {
   try {
     const yaml = caseFromTranscript(db, v.phone !== undefined ? { phone: v.phone } : { conversationId: id! });
     if (v.out) {
+      mkdirSync(dirname(v.out), { recursive: true });
       writeFileSync(v.out, yaml);
       console.error(`wrote ${v.out}`);
     } else process.stdout.write(yaml);

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../../src/agent/offline/offline-engine.js';
 import { openDatabase } from '../../src/db/open-database.js';
+import { annotations, complaints, messages as dbMessages, turns } from '../../src/db/schema.js';
 import { loadCatalogue } from '../../src/i18n/catalogue.js';
 import { createPipeline } from '../../src/pipeline/create-pipeline.js';
 import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
@@ -66,7 +68,8 @@ describe('caseFromTranscript', () => {
           district: 'Lucknow',
           category: 'staff_behaviour',
           description: 'the ward boy shouted at my mother and misbehaved with us',
-          incidentDate: '2026-11-23',
+          // "yesterday": relative to the case's clock
+          incidentDate: '{{date:-1}}',
           anonymous: false,
         },
       ],
@@ -81,5 +84,87 @@ describe('caseFromTranscript', () => {
   it('says so when there is no such conversation', () => {
     const db = openDatabase({ path: ':memory:' });
     expect(() => caseFromTranscript(db, { phone: '91000' })).toThrow(TranscriptNotFoundError);
+  });
+});
+
+describe('a staff-flagged transcript as a regression case', () => {
+  it('binds references at run time, keeps relative dates relative, and carries the annotation as the expectation', async () => {
+    const live = openDatabase({ path: ':memory:' });
+    // the live database has filed two complaints before: this one gets HC-2026-000003
+    live.$client.prepare("insert into counters (name, value) values ('HC-2026', 2)").run();
+    let clock = Date.parse('2026-11-24T04:30:00Z');
+    const pipeline = createPipeline({ ...deps, db: live, now: () => new Date(clock) });
+    const events = [
+      ...messages.map((text) => ({ kind: 'text' as const, text })),
+      { kind: 'button' as const, id: 'confirm:yes', title: 'Yes, submit' },
+      { kind: 'text' as const, text: 'what is the status of HC-2026-000003' },
+    ];
+    for (const [i, event] of events.entries()) {
+      clock += 30_000;
+      pipeline.receive({ waId: '919811113333', name: 'Test', wamid: `x${i}`, event });
+      pipeline.kick('919811113333');
+      await pipeline.idle();
+    }
+    const liveRef = live.select().from(complaints).get()?.reference;
+    expect(liveRef).toBe('HC-2026-000003');
+
+    const yaml = caseFromTranscript(live, { phone: '919811113333' });
+    expect(yaml).not.toContain('HC-2026-000003');
+    const [c] = parseSuiteFile(yaml, 'regression.yaml');
+    expect(c.turns?.at(-1)?.text).toBe('what is the status of {{ref:complaints[0]}}');
+    // "yesterday" was said, not a date: the expectation moves with the case's clock
+    expect(c.expect?.complaints?.records?.[0]?.incidentDate).toBe('{{date:-1}}');
+
+    // replayed on a fresh database the complaint is HC-2026-000001, and the case still passes
+    const replay = await runCaseTrial(c, 0, deps);
+    expect(replay.endState.complaints[0].reference).toBe('HC-2026-000001');
+    expect(replay.checks.filter((x) => !x.pass)).toEqual([]);
+    expect(replay.turns.at(-1)?.input).toBe('what is the status of HC-2026-000001');
+
+    // a reviewer marks the date turn: "bad — stored the wrong date"
+    const dateTurn = live
+      .select()
+      .from(turns)
+      .where(eq(turns.inboundId, live.select().from(dbMessages).where(eq(dbMessages.wamid, 'x4')).get()!.id))
+      .get()!;
+    live
+      .insert(annotations)
+      .values({
+        turnId: dateTurn.id,
+        userId: 1,
+        verdict: 'bad',
+        label: 'wrong_date',
+        note: 'stored the wrong date',
+        createdAt: clock,
+      })
+      .run();
+    const flagged = caseFromTranscript(live, { phone: '919811113333' });
+    expect(flagged).toContain('# staff (bad): wrong_date — stored the wrong date');
+    const [f] = parseSuiteFile(flagged, 'regression.yaml');
+    expect(f.tags).toContain('staff-flagged');
+    expect(f.expect?.complaints?.records?.[0]?.incidentDate).toEqual({
+      not: '{{date:-1}}',
+      note: 'staff: wrong_date: stored the wrong date',
+    });
+    // until the engine is fixed the case fails, on exactly the field the staff marked
+    const failing = (await runCaseTrial(f, 0, deps)).checks.filter((x) => !x.pass);
+    expect(failing.map((x) => x.message)).toEqual([
+      expect.stringMatching(/^complaints: incidentDate: expected/),
+    ]);
+
+    // with the value the reviewer wrote, that value is the expectation
+    live
+      .insert(annotations)
+      .values({
+        turnId: dateTurn.id,
+        userId: 1,
+        verdict: 'bad',
+        label: null,
+        note: 'incident date should be 22/11/2026',
+        createdAt: clock,
+      })
+      .run();
+    const [g] = parseSuiteFile(caseFromTranscript(live, { phone: '919811113333' }), 'regression.yaml');
+    expect(g.expect?.complaints?.records?.[0]?.incidentDate).toBe('{{date:-2}}');
   });
 });

@@ -1,10 +1,20 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { Document, isMap, isSeq } from 'yaml';
 import type { Db } from '../../src/db/open-database.js';
-import { applications, complaints, conversations, messages, payments, turns } from '../../src/db/schema.js';
+import {
+  annotations,
+  applications,
+  complaints,
+  conversations,
+  messages,
+  payments,
+  turns,
+} from '../../src/db/schema.js';
 import type { InboundEvent } from '../../src/whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../../src/whatsapp/outbound-message.js';
+import { expectationsFromAnnotation, type StaffAnnotation } from './annotation-expectations.js';
 import { DEFAULT_WA_ID, type EvalCase, TABLES, type TableName } from './case-schema.js';
+import { istDay } from './placeholders.js';
 import { readableText } from './scorers/turn-checks.js';
 
 export class TranscriptNotFoundError extends Error {
@@ -95,8 +105,34 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
     .orderBy(asc(messages.id))
     .all();
 
+  const notes = turnRows.length
+    ? db
+        .select()
+        .from(annotations)
+        .where(
+          inArray(
+            annotations.turnId,
+            turnRows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(annotations.id))
+        .all()
+    : [];
+  const madeByConversation = Object.fromEntries(
+    TABLES.map((table) => [
+      table,
+      (
+        db.select().from(tables[table]).where(inArray(tables[table].sourceMessageId, ids)).all() as Record<
+          string,
+          unknown
+        >[]
+      ).map((r) => pick(r, FIELDS[table])),
+    ]),
+  ) as Record<TableName, Record<string, unknown>[]>;
   const caseTurns: Record<string, unknown>[] = [];
   const replyNotes: string[] = [];
+  const staffNotes: string[][] = [];
+  const recordFixes: ReturnType<typeof expectationsFromAnnotation>['record'][] = [];
   for (const m of inbound) {
     const t = turnRows.find((r) => r.inboundId === m.id);
     const steps = (Array.isArray(t?.steps) ? t.steps : []) as {
@@ -106,13 +142,30 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
     const called = [...new Set(calls.map((c) => c.name))];
     const lastArgs = calls.findLast((c) => c.parsedArguments)?.parsedArguments;
     const out = replies.filter((r) => r.inReplyTo === m.id).map((r) => r.payload as OutboundMessage);
-    caseTurns.push({
+    const turnCase: Record<string, unknown> = {
       ...turnOf(m.payload as InboundEvent),
       ...(t ? { tool: called.length === 0 ? 'none' : called.length === 1 ? called[0] : called } : {}),
-      ...(lastArgs ? { args: lastArgs } : {}),
+      ...(lastArgs ? { args: { ...lastArgs } } : {}),
       ...(calls.some((c) => c.status === 'confirmation_required') ? { confirmation: true } : {}),
       ...(t?.language ? { replyLanguage: t.language } : {}),
-    });
+    };
+    // the staff's verdicts on this turn become what the replay expects of it
+    const mine = notes.filter((a) => a.turnId === t?.id) as StaffAnnotation[];
+    staffNotes.push(
+      mine.map((a) => `staff (${a.verdict}): ${[a.label, a.note].filter(Boolean).join(' — ')}`),
+    );
+    for (const a of mine) {
+      const fix = expectationsFromAnnotation(a, {
+        args: (lastArgs ?? {}) as Record<string, unknown>,
+        created: madeByConversation,
+        tools: called,
+        conversationLanguage: conv.language ?? null,
+      });
+      Object.assign(turnCase, fix.turn);
+      if (fix.turn.args) turnCase.args = { ...((turnCase.args as object) ?? {}), ...fix.turn.args };
+      recordFixes.push(fix.record);
+    }
+    caseTurns.push(turnCase);
     replyNotes.push(readableText(out).replace(/\s+/g, ' ').slice(0, 300) || '(no reply)');
   }
 
@@ -133,12 +186,63 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
       : { count: 0 };
   }
 
+  // a field the staff marked wrong is expected to be different (or the value they wrote)
+  for (const fix of recordFixes)
+    for (const [table, fields] of Object.entries(fix) as [TableName, Record<string, unknown>][]) {
+      const e = expect[table] as { records?: Record<string, unknown>[] } | undefined;
+      for (const r of e?.records ?? []) Object.assign(r, fields);
+    }
+
+  // references the conversation created are made afresh by a replay: placeholders bound at run time
+  const refMap = new Map<string, string>();
+  for (const table of TABLES) {
+    const t = tables[table];
+    db.select({ reference: t.reference })
+      .from(t)
+      .where(inArray(t.sourceMessageId, ids))
+      .orderBy(asc(t.id))
+      .all()
+      .forEach((r, i) => refMap.set(r.reference, `{{ref:${table}[${i}]}}`));
+  }
+  // a date the citizen never wrote out (they said "kal", "yesterday") is relative to the case's clock
+  const said = inbound.map((m) => JSON.stringify(m.payload)).join('\n');
+  const day0 = istDay(inbound[0].createdAt, 0);
+  const relative = (iso: string) => {
+    const [y, mo, d] = iso.split('-');
+    if (
+      said.includes(iso) ||
+      said.includes(`${d}/${mo}/${y}`) ||
+      said.includes(`${Number(d)}/${Number(mo)}/${y}`)
+    )
+      return iso;
+    const days = Math.round((Date.parse(iso) - Date.parse(day0)) / 86_400_000);
+    return Math.abs(days) <= 31 ? `{{date:${days}}}` : iso;
+  };
+  const placeholders = (x: unknown): unknown => {
+    if (typeof x === 'string') {
+      let s = x;
+      for (const [ref, ph] of refMap) s = s.split(ref).join(ph);
+      return /^\d{4}-\d{2}-\d{2}$/.test(s) ? relative(s) : s;
+    }
+    if (Array.isArray(x)) return x.map(placeholders);
+    if (x && typeof x === 'object')
+      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, placeholders(v)]));
+    return x;
+  };
+  caseTurns.forEach((t, i) => {
+    caseTurns[i] = placeholders(t) as Record<string, unknown>;
+  });
+  for (const k of Object.keys(expect)) expect[k] = placeholders(expect[k]);
+  replyNotes.forEach((n, i) => {
+    replyNotes[i] = placeholders(n) as string;
+  });
+
   const lang = (conv.language ?? turnRows[0]?.language ?? 'hi') as EvalCase['language'];
   const c = {
     id: `regression-${conv.id}-${conv.waId.slice(-4)}`,
     description: `from conversation ${conv.id} (${new Date(conv.startedAt).toISOString()}); engine ${conv.engine ?? 'unknown'}`,
     language: lang,
-    tags: ['regression'],
+    tags: ['regression', ...(notes.some((a) => a.verdict === 'bad') ? ['staff-flagged'] : [])],
     now: new Date(inbound[0].createdAt).toISOString(),
     ...(Object.keys(setup).length ? { setup } : {}),
     turns: caseTurns,
@@ -146,13 +250,15 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   };
   const doc = new Document({ suite: 'regressions', cases: [c] });
   doc.commentBefore =
-    ' yaml-language-server: $schema=../case.schema.json\n' +
-    ' Generated by `npm run eval:case-from-transcript`: the observed behaviour, not yet the correct one.\n' +
-    ' Fix the expectations that were wrong, remove personal data, then save under evals/suites/.';
+    ' yaml-language-server: $schema=../../case.schema.json\n' +
+    ' Generated by `npm run -s eval:case-from-transcript`: the observed behaviour, except where staff\n' +
+    ' marked a turn bad (`not:` / their value). {{ref:…}} and {{date:…}} are bound when the case runs.\n' +
+    ' Check the expectations, remove personal data, then keep it in evals/suites/regressions/.';
   const seq = doc.getIn(['cases', 0, 'turns'], true);
   if (isSeq(seq)) {
     seq.items.forEach((item, i) => {
-      if (isMap(item)) item.comment = ` assistant: ${replyNotes[i]}`;
+      if (isMap(item))
+        item.comment = [` assistant: ${replyNotes[i]}`, ...staffNotes[i].map((n) => ` ${n}`)].join('\n');
     });
   }
   return doc.toString({ lineWidth: 0 });

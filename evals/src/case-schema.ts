@@ -29,6 +29,10 @@ export const fieldExpectationSchema = z.union([
     .object({ present: z.literal(true) })
     .strict()
     .describe('the field has any non-empty value'),
+  z
+    .object({ not: z.union([scalar, z.array(scalar).min(1)]), note: z.string().optional() })
+    .strict()
+    .describe('present and none of these values (staff marked them wrong)'),
 ]);
 export type FieldExpectation = z.infer<typeof fieldExpectationSchema>;
 

@@ -31,6 +31,10 @@ export function fieldMatches(expected: FieldExpectation, actual: unknown): boole
     if ('contains' in expected) return !isEmpty(actual) && textContains(String(actual), expected.contains);
     if ('absent' in expected) return isEmpty(actual);
     if ('present' in expected) return !isEmpty(actual);
+    if ('not' in expected) {
+      const wrong = Array.isArray(expected.not) ? expected.not : [expected.not];
+      return !isEmpty(actual) && !wrong.some((w) => scalarMatches(w, actual));
+    }
   }
   return scalarMatches(expected as Scalar, actual);
 }

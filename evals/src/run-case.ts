@@ -10,6 +10,7 @@ import type { InboundEvent } from '../../src/whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../../src/whatsapp/outbound-message.js';
 import type { AnyToolDef } from '../../tools/tool.js';
 import { type CaseTurn, DEFAULT_NOW, DEFAULT_WA_ID, type EvalCase } from './case-schema.js';
+import { type Bindings, bindDeep, hasPlaceholders, refsOf } from './placeholders.js';
 import { type Pricing, scoreTrial } from './scorers/score-trial.js';
 import { readableText } from './scorers/turn-checks.js';
 import { createdRecords, readStore, seedStore } from './seed-store.js';
@@ -52,6 +53,10 @@ export function citizenFor(c: EvalCase, trial: number, deps: CaseDeps): Citizen 
 
 // Citizens take a moment between messages; turns are 30 s apart on the fixed clock.
 const TURN_GAP_MS = 30_000;
+
+function bindings(db: Parameters<typeof readStore>[0], seeded: Set<string>, clock: number): Bindings {
+  return { refs: refsOf(createdRecords(readStore(db), seeded)), now: clock };
+}
 
 /** The case turn as the inbound event the webhook would have stored. */
 export function eventOf(
@@ -140,11 +145,14 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
   try {
     citizen = citizenFor(c, trial, deps);
     let last: OutboundMessage[] | null = null;
+    const placeholders = hasPlaceholders(c.turns);
     for (let i = 0; ; i++) {
-      const t = await citizen.next(last);
-      if (!t) break;
-      sent.push(t);
+      const next = await citizen.next(last);
+      if (!next) break;
       clock = base + i * TURN_GAP_MS;
+      // "status of {{ref:applications[0]}}": the reference this replay created, not the live one
+      const t = placeholders ? bindDeep(next, bindings(db, seeded, base)) : next;
+      sent.push(t);
       const event = eventOf(t, i);
       const started = performance.now();
       const { id } = pipeline.receive({
@@ -199,9 +207,10 @@ export async function runCaseTrial(c: EvalCase, trial: number, deps: CaseDeps): 
   const simulation = c.goal ? citizen?.record?.() : undefined;
   // a goal case is scored like the scripted case its conversation became: every reply in the
   // citizen's language, the end state the goal implies (or the case's own `expect`)
-  const scored: EvalCase = c.goal
+  const unbound: EvalCase = c.goal
     ? { ...c, turns: sent, expect: c.expect ?? expectFromGoal(c.goal, c.language) }
     : c;
+  const scored = hasPlaceholders(unbound) ? bindDeep(unbound, { refs: refsOf(created), now: base }) : unbound;
   const { scores, checks } = scoreTrial(scored, { turns: records, created, all, waId, error }, deps.pricing);
   if (simulation && simulation.outcome !== 'submitted' && simulation.outcome !== 'cancelled')
     checks.push({
