@@ -202,7 +202,9 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
       .where(inArray(t.sourceMessageId, ids))
       .orderBy(asc(t.id))
       .all()
-      .forEach((r, i) => refMap.set(r.reference, `{{ref:${table}[${i}]}}`));
+      .forEach((r, i) => {
+        refMap.set(r.reference, `{{ref:${table}[${i}]}}`);
+      });
   }
   // a date the citizen never wrote out (they said "kal", "yesterday") is relative to the case's clock
   const said = inbound.map((m) => JSON.stringify(m.payload)).join('\n');

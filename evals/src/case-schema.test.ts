@@ -28,14 +28,27 @@ describe('case format', () => {
     const cases = loadCases(defaultPaths.cases);
     expect(cases.length).toBeGreaterThanOrEqual(150);
     const suites = new Set(cases.map((c) => c.suite));
-    expect([...suites].sort()).toEqual([
-      'birth-certificate',
-      'general',
-      'hospital-complaint',
-      'payment',
-      'safety',
-      'status',
-    ]);
+    // subfolders add suites (understanding/, simulated/, regressions/): these must be among them
+    expect([...suites]).toEqual(
+      expect.arrayContaining([
+        'birth-certificate',
+        'general',
+        'hospital-complaint',
+        'payment',
+        'safety',
+        'status',
+        'simulated-birth-certificate',
+        'simulated-hospital-complaint',
+      ]),
+    );
+    // 100+ simulated citizens (rule-based, so CI runs them) for the services offered today
+    const simulated = cases.filter(
+      (c) =>
+        c.goal?.simulator === 'rules' && ['birth_certificate', 'hospital_complaint'].includes(c.goal.service),
+    );
+    expect(simulated.length).toBeGreaterThanOrEqual(100);
+    for (const l of ['en', 'hi', 'hinglish'])
+      expect(new Set(simulated.filter((c) => c.language === l).map((c) => c.goal?.style)).size).toBe(6);
     for (const suite of suites) {
       expect(new Set(cases.filter((c) => c.suite === suite).map((c) => c.language))).toEqual(
         new Set(['en', 'hi', 'hinglish']),
