@@ -14,7 +14,7 @@ figure{display:inline-block;margin:0 12px 16px 0;vertical-align:top}.lg{margin-r
 details{border:1px solid #e5e7eb;border-radius:6px;padding:6px 10px;margin:6px 0}summary{cursor:pointer}
 .msg{white-space:pre-wrap;padding:4px 8px;border-radius:6px;margin:3px 0;max-width:760px}.in{background:#dcf8c6}.out{background:#f3f4f6}
 .calls{font-family:ui-monospace,monospace;font-size:12px;color:#4b5563}.diff td{text-align:left;vertical-align:top;font-family:ui-monospace,monospace;font-size:12px}
-.miss{background:#fee2e2}.hit{background:#dcfce7}`;
+.miss{background:#fee2e2}.hit{background:#dcfce7}.read{font-family:ui-monospace,monospace;font-size:12px;color:#1d4ed8;margin:2px 0 2px 8px}`;
 
 function summaryTable(title: string, rows: SummaryRow[]): string {
   const head = [
@@ -96,10 +96,13 @@ function caseDetail(c: CaseResult): string {
   const transcript = trial.turns
     .map((t) => {
       const calls = t.toolCalls.map((k) => `${k.name}(${JSON.stringify(k.args)}) → ${k.status}`).join('\n');
-      return `<div class="msg in">${h(t.input)}</div>${calls ? `<div class="calls">${h(calls)}</div>` : ''}<div class="msg out" lang="${c.language === 'hi' ? 'hi' : 'en'}">${h(t.replyText || '(no reply)')}</div>`;
+      // what the engine read this turn (fields set or changed, from which words): where a wrong value came from
+      const read =
+        t.read !== undefined ? `<div class="read">engine read: ${h(JSON.stringify(t.read))}</div>` : '';
+      return `<div class="msg in">${h(t.input)}</div>${read}${calls ? `<div class="calls">${h(calls)}</div>` : ''}<div class="msg out" lang="${c.language === 'hi' ? 'hi' : 'en'}">${h(t.replyText || '(no reply)')}</div>`;
     })
     .join('');
-  return `<details><summary><b>${h(c.id)}</b> · ${h(c.variant)} · ${h(c.suite)} · ${c.language} · ${c.passes}/${c.trials.length} ${c.tags.includes('critical') ? '· <span class="bad">critical</span>' : ''}</summary>${c.description ? `<p>${h(c.description)}</p>` : ''}<ul>${checks}</ul>${trial.error ? `<p class="bad">${h(trial.error)}</p>` : ''}${transcript}${stateDiff(c)}</details>`;
+  return `<details><summary><b>${h(c.id)}</b> · ${h(c.variant)} · ${h(c.suite)} · ${c.language} · ${c.passes}/${c.trials.length} ${c.tags.includes('critical') ? '· <span class="bad">critical</span>' : ''}</summary>${c.description ? `<p>${h(c.description)}</p>` : ''}${c.expected.goal ? `<p>simulated citizen (${h(c.expected.goal.simulator)}, ${h(c.expected.goal.style)}): ${h(trial.simulation?.outcome ?? '?')} · facts ${h(JSON.stringify(c.expected.goal.facts))}</p>` : ''}<ul>${checks}</ul>${trial.error ? `<p class="bad">${h(trial.error)}</p>` : ''}${transcript}${stateDiff(c)}</details>`;
 }
 
 function comparisonHtml(c: Comparison): string {
