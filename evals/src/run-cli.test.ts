@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
@@ -86,5 +86,71 @@ describe('npm run eval (offline engine)', () => {
     writeFileSync(t.config, 'concurrency: -1\n');
     expect(await runCli(['--cases', t.cases, '--config', t.config], captureIo().io)).toBe(2);
     expect(existsSync(t.out)).toBe(false);
+  });
+});
+
+describe('run folders and simulated citizens through the CLI', () => {
+  it('a filtered run gets its own folder and never replaces the full run; latest points to the newest; unknown services wait', async () => {
+    const goals = `${suite('none')}
+  - id: smoke-hinglish-goal
+    language: hinglish
+    goal:
+      service: hospital_complaint
+      facts: { hospitalName: Civil Hospital, district: Lucknow, description: ward boy ne badtameezi ki, category: staff_behaviour, anonymous: false }
+    expect: { complaints: { count: 1 } }
+  - id: smoke-en-caste
+    language: en
+    goal: { service: caste_certificate, facts: { applicantName: Sita Devi } }
+`;
+    const t = tempEvalDir(goals, 'concurrency: 2\nthresholds:\n  default: 0\n');
+    const full = captureIo();
+    expect(await runCli(['--cases', t.cases, '--config', t.config, '--out', t.out, '--quiet'], full.io)).toBe(
+      0,
+    );
+    expect(full.stderr()).toContain(
+      'skipped 1 goal case(s) for services this build does not offer: caste_certificate',
+    );
+    const fullReport = readFileSync(join(t.out, 'latest', 'report.json'), 'utf8');
+    const fullCases = JSON.parse(fullReport).cases;
+    expect(fullCases.map((c: { id: string }) => c.id)).toEqual([
+      'smoke-hi-greeting',
+      'smoke-en-status',
+      'smoke-hinglish-goal',
+    ]);
+    expect(fullCases[2].trials[0].simulation).toEqual({ simulator: 'rules', outcome: 'submitted' });
+
+    const filtered = captureIo();
+    await runCli(
+      ['--cases', t.cases, '--config', t.config, '--out', t.out, '--quiet', '--lang', 'hi'],
+      filtered.io,
+    );
+    const dirs = readdirSync(t.out).sort();
+    expect(dirs).toHaveLength(3);
+    expect(dirs[1]).toMatch(/-lang-hi$/);
+    expect(dirs[2]).toBe('latest');
+    expect(JSON.parse(readFileSync(join(t.out, 'latest', 'report.json'), 'utf8')).cases).toHaveLength(1);
+    // the full run's report is still there, unchanged
+    expect(readFileSync(join(t.out, dirs[0], 'report.json'), 'utf8')).toBe(fullReport);
+
+    // a goal for the model-played citizen needs its pinned model in the config
+    const llm = captureIo();
+    expect(
+      await runCli(
+        [
+          '--cases',
+          t.cases,
+          '--config',
+          t.config,
+          '--out',
+          t.out,
+          '--simulator',
+          'llm',
+          '--case',
+          'smoke-hinglish',
+        ],
+        llm.io,
+      ),
+    ).toBe(2);
+    expect(llm.stderr()).toContain('`simulator:` section');
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import OpenAI from 'openai';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,8 @@ import { defaultFeeSchedule } from '../../../tools/fee-schedule.js';
 import { allTools } from '../../../tools/index.js';
 import { caseSchema } from '../case-schema.js';
 import { runCaseTrial } from '../run-case.js';
+import { runCli } from '../run-cli.js';
+import { captureIo, tempEvalDir } from '../testing/temp-suite.js';
 import { createLlmCitizen } from './llm-citizen.js';
 
 // A fake "citizen model": reads the last assistant message it is shown (as the user turn)
@@ -120,5 +124,38 @@ describe('the OpenAI-compatible simulated citizen', () => {
     await runCaseTrial(c, 1, deps);
     expect(server.requests.length).toBeGreaterThan(asked);
     expect(server.requests.at(-1)?.seed).toBe(43);
+  });
+
+  it('is wired into npm run eval: the config pins it, --simulator llm picks it, the report says who played', async () => {
+    const suite = `
+suite: sim
+cases:
+  - id: cli-llm-citizen
+    language: en
+    goal:
+      service: hospital_complaint
+      facts: { hospitalName: Civil Hospital, district: Lucknow, description: the ward boy shouted at my father and pushed him, category: staff_behaviour, anonymous: false }
+`;
+    const config = `thresholds:\n  default: 0\nsimulator:\n  model: citizen-pinned\n  baseUrl: ${server.url}\n  temperature: 0.2\n  seed: 7\n`;
+    const t = tempEvalDir(suite, config);
+    const before = server.requests.length;
+    const cap = captureIo();
+    const code = await runCli(
+      ['--cases', t.cases, '--config', t.config, '--out', t.out, '--quiet', '--simulator', 'llm'],
+      { ...cap.io, cacheDir: join(t.dir, 'cache') },
+    );
+    expect(cap.stderr()).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(t.out, 'latest', 'report.json'), 'utf8'));
+    expect(report.cases[0].trials[0].simulation).toEqual({
+      simulator: 'llm:citizen-pinned',
+      outcome: 'submitted',
+    });
+    expect(report.cases[0].passes).toBe(1);
+    const mine = server.requests.slice(before);
+    expect(mine.length).toBeGreaterThan(3);
+    expect(mine.every((b) => b.model === 'citizen-pinned' && b.temperature === 0.2 && b.seed === 7)).toBe(
+      true,
+    );
   });
 });
