@@ -259,11 +259,23 @@ export function slip(field: string, value: string): string {
   return `${value.slice(0, -1)}`;
 }
 
+// Devanagari slips people make on phone keyboards: the long vowel sign for the short one, a dropped nasal mark.
+const MATRA_SLIPS: [RegExp, string][] = [
+  [/ी/, 'ि'],
+  [/ू/, 'ु'],
+  [/ाँ|ां/, 'ा'],
+  [/ें/, 'े'],
+];
+
 /** Keyboard slips in the words around the facts (not in the facts themselves). */
 export function addTypos(text: string, rng: Rng): string {
   return text
     .split(' ')
     .map((w) => {
+      if (/[\u0900-\u097F]{3,}/.test(w) && rng() < 0.5) {
+        const slip = MATRA_SLIPS.find(([re]) => re.test(w));
+        return slip ? w.replace(slip[0], slip[1]) : w;
+      }
       if (!/^[a-z]{5,}$/i.test(w) || rng() > 0.5) return w;
       const i = 1 + Math.floor(rng() * (w.length - 3));
       return rng() < 0.5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w.slice(0, i) + w.slice(i + 1);
