@@ -5,6 +5,7 @@ import { openDatabase } from '../db/open-database.js';
 import { syncSearchIndex } from '../db/search-index.js';
 import { createApi } from '../http/api.js';
 import { createChatSimulator } from '../http/chat-simulator.js';
+import { createChatUpload } from '../http/chat-upload.js';
 import { createApp } from '../http/create-app.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createMediaRoutes } from '../http/media.js';
@@ -12,6 +13,10 @@ import { createPaymentWebhook } from '../http/webhook-payments.js';
 import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import type { Logger } from '../logging/create-logger.js';
+import { sweepMedia } from '../media/erase-media.js';
+import { createGraphMedia } from '../media/graph-media.js';
+import { createMediaFetcher } from '../media/media-fetch-job.js';
+import { createMediaStore } from '../media/media-store.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline.js';
 import { createWriteLock, preferImmediateTransactions } from '../pipeline/immediate-transactions.js';
@@ -54,6 +59,18 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       });
   const onOutbound = () => outbox?.kick();
 
+  // citizens' photos, documents and voice notes: fetched from Graph in the background, kept by sha256
+  const mediaStore = createMediaStore(config.mediaDir);
+  const mediaFetcher = simulated
+    ? null
+    : createMediaFetcher({
+        db,
+        graph: createGraphMedia({ apiUrl: config.whatsapp.apiUrl, accessToken }),
+        store: mediaStore,
+        now: () => now().getTime(),
+        logger,
+      });
+
   // A database file: turns run on a worker thread with its own connection, so the webhook
   // thread only stores and acknowledges. In memory (tests, evals) or on an injected clock,
   // which cannot cross threads, they run here.
@@ -82,11 +99,18 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         now: () => now().getTime(),
         onAccepted: (waIds) => {
           for (const w of waIds) pipeline.kick(w);
+          mediaFetcher?.kick();
         },
       }),
       createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
-      createApi({ db, token: config.staffApiToken }),
+      createApi({ db, token: config.staffApiToken, mediaStore, now: () => now().getTime() }),
       createMediaRoutes({ db }),
+      createChatUpload({
+        db,
+        store: mediaStore,
+        receive: (m) => pipeline.receive(m),
+        kick: (w) => pipeline.kick(w),
+      }),
       createChatSimulator({ db, receive: (m) => pipeline.receive(m), kick: (w) => pipeline.kick(w) }),
       createStaffConsole({
         db,
@@ -97,6 +121,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         logger,
         secureCookies: config.publicBaseUrl.startsWith('https://'),
         exportCase: (d, o) => caseFromTranscript(d, o),
+        mediaStore,
       }),
     ],
   });
@@ -108,6 +133,8 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     pipeline,
     engine,
     simulated,
+    mediaStore,
+    mediaFetcher,
     /** Background work: the outbox, what the last run left pending, retention, search indexing. */
     start() {
       outbox?.start();
@@ -115,9 +142,20 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       if (recovered) logger.info({ citizens: recovered }, 'processing messages left pending by the last run');
       const indexer = setInterval(() => syncSearchIndex(db), 5_000);
       indexer.unref();
+      mediaFetcher?.start();
+      // erasure and retention delete media rows; this makes the disk follow within a minute
+      const sweeper = setInterval(() => {
+        try {
+          sweepMedia(db, mediaStore);
+        } catch (err) {
+          logger.error({ err }, 'media sweep failed');
+        }
+      }, 60_000);
+      sweeper.unref();
       timers = [
         startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
         { stop: () => clearInterval(indexer) },
+        { stop: () => clearInterval(sweeper) },
       ];
     },
     /** Drain: finish the turns in flight and the sends they queued, then close the database. */
@@ -125,6 +163,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       for (const t of timers) t.stop();
       await pipeline.close();
       await outbox?.stop();
+      await mediaFetcher?.stop();
       db.$client.close();
     },
   };
