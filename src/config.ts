@@ -29,7 +29,11 @@ const envSchema = z.object({
   WHATSAPP_PAIR_BURST: z.coerce.number().int().positive().max(45).default(10),
   WHATSAPP_PAIR_INTERVAL_MS: z.coerce.number().int().positive().default(6000),
   WHATSAPP_PAYMENT_CONFIGURATION: optional,
-  WHATSAPP_PAYMENT_RECONCILE_AFTER_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  WHATSAPP_PAYMENT_RECONCILE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   WHATSAPP_TEMPLATE_STATUS_UPDATE: z.string().min(1).default('case_status_update'),
   WHATSAPP_TEMPLATE_PAYMENT_RECEIPT: z.string().min(1).default('payment_receipt'),
   WHATSAPP_TEMPLATE_REMINDER: z.string().min(1).default('reminder'),
