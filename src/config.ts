@@ -34,9 +34,9 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(15 * 60_000),
-  WHATSAPP_TEMPLATE_STATUS_UPDATE: z.string().min(1).default('case_status_update'),
-  WHATSAPP_TEMPLATE_PAYMENT_RECEIPT: z.string().min(1).default('payment_receipt'),
-  WHATSAPP_TEMPLATE_REMINDER: z.string().min(1).default('reminder'),
+  WHATSAPP_TEMPLATE_STATUS_UPDATE: z.string().min(1).default('sahayak_status_update'),
+  WHATSAPP_TEMPLATE_PAYMENT_RECEIPT: z.string().min(1).default('sahayak_payment_receipt'),
+  WHATSAPP_TEMPLATE_REMINDER: z.string().min(1).default('sahayak_reminder'),
   WHATSAPP_TEMPLATE_LANGUAGES: z
     .string()
     .regex(/^(en|hi|hinglish)=[A-Za-z_]{2,10}(,(en|hi|hinglish)=[A-Za-z_]{2,10})*$/)

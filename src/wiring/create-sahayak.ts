@@ -18,6 +18,10 @@ import { createGraphMedia } from '../media/graph-media.js';
 import { createMediaFetcher } from '../media/media-fetch-job.js';
 import { createMediaStore } from '../media/media-store.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
+import { createRecipientPacer } from '../outbox/recipient-pacer.js';
+import { createSendPreparation } from '../outbox/send-preparation.js';
+import { createPaymentLookup, reconcilePendingPayments } from '../payments/reconcile-payments.js';
+import { applyPaymentStatus } from '../payments/whatsapp-payment-status.js';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline.js';
 import { createWriteLock, preferImmediateTransactions } from '../pipeline/immediate-transactions.js';
 import { pipelineSettings } from '../pipeline/pipeline-settings.js';
@@ -47,6 +51,16 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     ? null
     : createOutboxWorker({
         db,
+        preparation: createSendPreparation({
+          db,
+          catalogue,
+          now: () => now().getTime(),
+          settings: config.whatsapp,
+        }),
+        pace: createRecipientPacer({
+          burst: config.whatsapp.pairBurst,
+          intervalMs: config.whatsapp.pairIntervalMs,
+        }),
         send: createGraphSender({
           apiUrl: config.whatsapp.apiUrl,
           phoneNumberId,
@@ -97,6 +111,16 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         config: config.whatsapp,
         logger,
         now: () => now().getTime(),
+        onPaymentStatuses: (updates) => {
+          for (const u of updates) {
+            const r = applyPaymentStatus(db, u, { now: now().getTime(), simulated, catalogue });
+            logger.info(
+              { reference: u.referenceId, status: u.status, outcome: r.kind },
+              'whatsapp payment status',
+            );
+          }
+          onOutbound();
+        },
         onAccepted: (waIds) => {
           for (const w of waIds) pipeline.kick(w);
           mediaFetcher?.kick();
@@ -152,10 +176,36 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         }
       }, 60_000);
       sweeper.unref();
+      // native checkouts with no final status after WHATSAPP_PAYMENT_RECONCILE_AFTER_MS: ask Graph
+      const { paymentConfiguration } = config.whatsapp;
+      const lookup =
+        !simulated && paymentConfiguration && accessToken && phoneNumberId
+          ? createPaymentLookup({
+              apiUrl: config.whatsapp.apiUrl,
+              phoneNumberId,
+              accessToken,
+              configuration: paymentConfiguration,
+            })
+          : null;
+      const reconciler = setInterval(() => {
+        if (!lookup) return;
+        reconcilePendingPayments({
+          db,
+          lookup,
+          now: now().getTime(),
+          afterMs: config.whatsapp.paymentReconcileAfterMs,
+          simulated,
+          catalogue,
+        })
+          .then(onOutbound)
+          .catch((err) => logger.warn({ err }, 'payment reconciliation failed'));
+      }, 60_000);
+      reconciler.unref();
       timers = [
         startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
         { stop: () => clearInterval(indexer) },
         { stop: () => clearInterval(sweeper) },
+        { stop: () => clearInterval(reconciler) },
       ];
     },
     /** Drain: finish the turns in flight and the sends they queued, then close the database. */
