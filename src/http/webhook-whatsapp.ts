@@ -17,7 +17,7 @@ export interface WhatsAppWebhookDeps {
   db: Db;
   config: { verifyToken?: string; appSecret?: string };
   /** called after the response with the wa_ids that have new inbound messages (deduplicated) */
-  onAccepted: (waIds: string[]) => void;
+  onAccepted: (waIds: string[], accepted: { id: number; waId: string }[]) => void;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   now: () => number;
   /** WhatsApp Pay statuses (`type: "payment"`), applied before the 200: if this throws, Meta retries */
@@ -95,7 +95,7 @@ export function createWhatsAppWebhook({
       // the inbox row is committed: processing may start now, the response goes out first
       setImmediate(() => {
         try {
-          onAccepted(waIds);
+          onAccepted(waIds, result.accepted);
         } catch (err) {
           logger.error({ err }, 'whatsapp onAccepted failed');
         }

@@ -29,6 +29,7 @@ import { createThreadedPipeline } from '../pipeline/threaded-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
+import { createReadReceipts } from '../whatsapp/read-receipt.js';
 import { buildEngines } from './build-engines.js';
 
 /**
@@ -72,6 +73,11 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         ratePerSecond: config.whatsapp.sendRatePerSecond,
       });
   const onOutbound = () => outbox?.kick();
+
+  const readReceipts =
+    simulated || !accessToken || !phoneNumberId
+      ? null
+      : createReadReceipts({ db, logger, apiUrl: config.whatsapp.apiUrl, phoneNumberId, accessToken });
 
   // citizens' photos, documents and voice notes: fetched from Graph in the background, kept by sha256
   const mediaStore = createMediaStore(config.mediaDir);
@@ -121,7 +127,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
           }
           onOutbound();
         },
-        onAccepted: (waIds) => {
+        onAccepted: (waIds, accepted) => {
+          // blue ticks and "typing…" as the turn starts, then the turn itself
+          void readReceipts?.markRead(accepted);
           for (const w of waIds) pipeline.kick(w);
           mediaFetcher?.kick();
         },
@@ -214,6 +222,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       await pipeline.close();
       await outbox?.stop();
       await mediaFetcher?.stop();
+      readReceipts?.close();
       db.$client.close();
     },
   };
