@@ -13,6 +13,7 @@ import { eraseCitizen } from '../privacy/erase-citizen.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
+import { staleTapReply } from '../whatsapp/quoted-reply.js';
 import { loadHistory } from './load-history.js';
 import { replyLanguage } from './reply-language.js';
 import { type TurnStatements, turnStatements } from './turn-statements.js';
@@ -85,7 +86,9 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const pre: OutboundMessage[] = [];
   if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
 
-  const short = shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
+  const short =
+    staleTapReply(db, { waId: row.waId, inboundId, payload: event, lang, catalogue: deps.catalogue }) ??
+    shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
     outcome = await runTurn(

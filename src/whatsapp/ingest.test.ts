@@ -102,7 +102,13 @@ describe('ingestWebhook: inbound fixtures', () => {
       {
         kind: 'button',
         text: 'हाँ, जमा करें',
-        payload: { kind: 'button', id: 'confirm:yes', title: 'हाँ, जमा करें' },
+        // the quoted message's wamid (context.id) is kept beside the event
+        payload: {
+          kind: 'button',
+          id: 'confirm:yes',
+          title: 'हाँ, जमा करें',
+          quotedWamid: 'wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgSQkU3RjE0MjQ0QzBCQjNBMDlGAA==',
+        },
       },
       {
         kind: 'list',
@@ -112,6 +118,7 @@ describe('ingestWebhook: inbound fixtures', () => {
           id: 'category:cleanliness',
           title: 'Cleanliness',
           description: 'Dirty wards, toilets, beds',
+          quotedWamid: 'wamid.HBgMOTE5ODc2NTAwMDExFQIAERgSNTY3QkE0QzZBMDE5RkQ0OTdBAA==',
         },
       },
     ]);

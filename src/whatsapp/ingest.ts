@@ -62,7 +62,8 @@ function prepare(client: Database.Database) {
       item.waId,
       event.kind,
       eventText(event) || null,
-      JSON.stringify(event),
+      // a quoted reply keeps the wamid it quotes beside the event (read by src/whatsapp/quoted-reply.ts)
+      JSON.stringify(item.contextWamid ? { ...event, quotedWamid: item.contextWamid } : event),
       item.wamid,
       item.timestamp,
       now,
