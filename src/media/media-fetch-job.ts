@@ -59,6 +59,11 @@ function statements(c: Database.Database) {
       `update media_files set status = 'failed', attempts = ?, next_attempt_at = null, last_error = ?
        where id = ? and status = 'pending'`,
     ),
+    byMessage: c.prepare<[number], Due>(
+      `select id, wa_id as waId, message_id as messageId, media_id as mediaId, kind,
+         expected_sha256 as expectedSha256, attempts
+       from media_files where message_id = ? and status = 'pending'`,
+    ),
     nextDue: c.prepare(`select min(next_attempt_at) as at from media_files where status = 'pending'`),
   };
 }
@@ -156,6 +161,11 @@ export function createMediaFetcher(o: MediaFetcherOptions) {
 
   return {
     runOnce,
+    /** fetches one message's media now, whatever its backoff (a voice note its turn is waiting for) */
+    async fetchForMessage(messageId: number): Promise<void> {
+      const row = q.byMessage.get(messageId);
+      if (row) await fetchOne(row);
+    },
     start() {
       running = true;
       schedule(0);

@@ -28,6 +28,7 @@ import { pipelineSettings } from '../pipeline/pipeline-settings.js';
 import { createThreadedPipeline } from '../pipeline/threaded-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
+import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
 import { createReadReceipts } from '../whatsapp/read-receipt.js';
 import { buildEngines } from './build-engines.js';
@@ -106,6 +107,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         logger,
         onOutbound,
         settings: pipelineSettings(config),
+        voice: voiceResolverFromConfig(config, db, logger),
       });
 
   const app = createApp({
