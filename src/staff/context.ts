@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { MediaStore } from '../media/media-store.js';
+import type { TemplateSettings } from '../outbox/template-fallback.js';
 import { hasRole, type Role, type StaffSession } from './auth/sessions.js';
 
 export type Logger = {
@@ -24,6 +25,8 @@ export type StaffDeps = {
   exportCase?: (db: Db, opts: { conversationId: number }) => string;
   /** where citizens' photos, documents and voice notes are kept (src/media) */
   mediaStore?: MediaStore;
+  /** approved templates per purpose, for officers' messages outside the 24-hour window */
+  templates?: TemplateSettings;
 };
 
 export type StaffEnv = { Variables: { session: StaffSession } };

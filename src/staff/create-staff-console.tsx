@@ -12,6 +12,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { loginRoutes, safeEqual } from './routes/login.js';
 import { mediaRoutes } from './routes/media.js';
+import { templateReplyRoutes } from './routes/template-reply.js';
 import { Layout } from './views/layout.js';
 
 export type { StaffDeps } from './context.js';
@@ -79,6 +80,7 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   app.route('/', handoffRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', mediaRoutes(deps));
+  app.route('/', templateReplyRoutes(deps));
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) {

@@ -156,6 +156,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         secureCookies: config.publicBaseUrl.startsWith('https://'),
         exportCase: (d, o) => caseFromTranscript(d, o),
         mediaStore,
+        templates: config.whatsapp,
       }),
     ],
   });
