@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open-database.js';
 import type { MediaStore } from './media-store.js';
@@ -10,7 +10,12 @@ import type { MediaStore } from './media-store.js';
  * more is deleted. Run after erasure and periodically; deleting only after the commit means
  * a rolled-back erasure never loses a file.
  */
-export function sweepMedia(db: Db, store: MediaStore): { rows: number; files: number } {
+export function sweepMedia(
+  db: Db,
+  store: MediaStore,
+  // a file written a moment ago may belong to a row another thread (the turn worker) is about to commit
+  { minAgeMs = 10 * 60_000, now = Date.now() }: { minAgeMs?: number; now?: number } = {},
+): { rows: number; files: number } {
   const rows = db.$client
     .prepare(
       'delete from media_files where message_id is not null and message_id not in (select id from messages)',
@@ -27,6 +32,7 @@ export function sweepMedia(db: Db, store: MediaStore): { rows: number; files: nu
   for (const prefix of prefixes) {
     for (const name of readdirSync(join(store.dir, prefix))) {
       if (!/^[0-9a-f]{64}$/.test(name) || used.get(name)) continue;
+      if (minAgeMs > 0 && now - statSync(join(store.dir, prefix, name)).mtimeMs < minAgeMs) continue;
       store.remove(name);
       files++;
     }
