@@ -37,13 +37,18 @@ describe('POST /chat/api/upload', () => {
     expect(sha256).toBe(sha256Hex(png));
     expect(readFileSync(sahayak.mediaStore.pathOf(sha256))).toEqual(png);
     const row = sahayak.db.$client
-      .prepare('select f.kind, f.status, f.caption, m.text from media_files f join messages m on m.id = f.message_id')
+      .prepare(
+        'select f.kind, f.status, f.caption, m.text from media_files f join messages m on m.id = f.message_id',
+      )
       .get();
     expect(row).toEqual({ kind: 'image', status: 'stored', caption: 'ward 3', text: 'ward 3' });
   });
 
   it('a PDF arrives as a document with its file name', async () => {
-    const res = await upload(new Blob([new Uint8Array(samplePdf)], { type: 'application/pdf' }), 'income.pdf');
+    const res = await upload(
+      new Blob([new Uint8Array(samplePdf)], { type: 'application/pdf' }),
+      'income.pdf',
+    );
     expect(res.status).toBe(202);
     const row = sahayak.db.$client
       .prepare("select kind, file_name as fileName, status from media_files where kind = 'document'")
@@ -58,7 +63,9 @@ describe('POST /chat/api/upload', () => {
     const big = new Uint8Array(5 * 1024 * 1024 + 10);
     big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect((await upload(new Blob([big], { type: 'image/png' }), 'big.png')).status).toBe(413);
-    expect((await upload(new Blob(['x'], { type: 'image/png' }), 'x.png', { waId: 'nope' })).status).toBe(400);
+    expect((await upload(new Blob(['x'], { type: 'image/png' }), 'x.png', { waId: 'nope' })).status).toBe(
+      400,
+    );
     expect(sahayak.db.$client.prepare('select count(*) n from messages').get()).toEqual(before);
   });
 });
