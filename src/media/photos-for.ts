@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
 
 export interface Photo {
@@ -34,16 +35,22 @@ export function photosFor(db: Db, o: { waId: string; complaintId: number }, base
   }));
 }
 
+// one prepared statement per connection: the API calls this for every complaint row it lists
+const complaintFiles = new WeakMap<object, Statement<[number, string], StoredFile>>();
+
 export function filesForComplaint(db: Db, o: { waId: string; complaintId: number }): StoredFile[] {
-  return db.$client
-    .prepare(
+  let stmt = complaintFiles.get(db.$client);
+  if (!stmt) {
+    stmt = db.$client.prepare<[number, string], StoredFile>(
       `select m.id, m.media_id as mediaId, m.kind, m.sha256, m.mime_type as mimeType, coalesce(a.caption, m.caption) as caption,
          m.file_name as fileName, m.transcript
        from attachments a join media_files m on m.message_id = a.message_id and m.media_id = a.media_id
        where a.complaint_id = ? and m.wa_id = ? and m.status = 'stored'
        order by a.id`,
-    )
-    .all(o.complaintId, o.waId) as StoredFile[];
+    );
+    complaintFiles.set(db.$client, stmt);
+  }
+  return stmt.all(o.complaintId, o.waId);
 }
 
 /** The stored media of some messages (a transcript page), by message id. */
