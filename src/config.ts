@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 // The one place that reads process.env. Everything else receives a Config.
@@ -24,7 +25,26 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optional,
   WHATSAPP_PHONE_NUMBER_ID: optional,
   WHATSAPP_API_URL: z.string().url().default('https://graph.facebook.com/v21.0'),
-  WHATSAPP_SEND_RATE: z.coerce.number().positive().default(80),
+  WHATSAPP_SEND_RATE: z.coerce.number().positive().max(1000).default(80),
+  WHATSAPP_PAIR_BURST: z.coerce.number().int().positive().max(45).default(10),
+  WHATSAPP_PAIR_INTERVAL_MS: z.coerce.number().int().positive().default(6000),
+  WHATSAPP_PAYMENT_CONFIGURATION: optional,
+  WHATSAPP_PAYMENT_RECONCILE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
+  WHATSAPP_TEMPLATE_STATUS_UPDATE: z.string().min(1).default('sahayak_status_update'),
+  WHATSAPP_TEMPLATE_PAYMENT_RECEIPT: z.string().min(1).default('sahayak_payment_receipt'),
+  WHATSAPP_TEMPLATE_REMINDER: z.string().min(1).default('sahayak_reminder'),
+  WHATSAPP_TEMPLATE_LANGUAGES: z
+    .string()
+    .regex(/^(en|hi|hinglish)=[A-Za-z_]{2,10}(,(en|hi|hinglish)=[A-Za-z_]{2,10})*$/)
+    .default('hi=hi,en=en,hinglish=en'),
+  MEDIA_DIR: optional,
+  STT_BASE_URL: optional,
+  STT_API_KEY: optional,
+  STT_MODEL: z.string().min(1).default('whisper-1'),
   STAFF_API_TOKEN: optional,
   UPI_PAYEE_VPA: z.string().default('sahayak.demo@upi'),
   UPI_PAYEE_NAME: z.string().default('Sahayak Demo Department'),
@@ -52,7 +72,22 @@ export type Config = {
     apiUrl: string;
     /** messages a second the outbox sends: Cloud API numbers start at 80 and grow to 1,000 */
     sendRatePerSecond: number;
+    /** per recipient: a burst of this many, then about one message per `pairIntervalMs` (Meta's pair rate) */
+    pairBurst: number;
+    pairIntervalMs: number;
+    /** the WhatsApp Pay configuration name: when set, fees go out as native order_details checkouts */
+    paymentConfiguration?: string;
+    /** a native checkout still pending this long is looked up on Graph */
+    paymentReconcileAfterMs: number;
+    /** approved template per purpose, sent outside the 24-hour window */
+    templates: { status_update: string; payment_receipt: string; reminder: string };
+    /** template language code per conversation language */
+    templateLanguages: Record<'en' | 'hi' | 'hinglish', string>;
   };
+  /** where inbound media is kept, content-addressed */
+  mediaDir: string;
+  /** speech to text (OpenAI-compatible /v1/audio/transcriptions); unset: voice notes are answered "please type" */
+  stt: { baseUrl?: string; apiKey?: string; model: string };
   staffApiToken?: string;
   upi: { payeeVpa: string; payeeName: string };
   paymentWebhookSecret?: string;
@@ -102,6 +137,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
       apiUrl: e.WHATSAPP_API_URL.replace(/\/+$/, ''),
       sendRatePerSecond: e.WHATSAPP_SEND_RATE,
+      pairBurst: e.WHATSAPP_PAIR_BURST,
+      pairIntervalMs: e.WHATSAPP_PAIR_INTERVAL_MS,
+      paymentConfiguration: e.WHATSAPP_PAYMENT_CONFIGURATION,
+      paymentReconcileAfterMs: e.WHATSAPP_PAYMENT_RECONCILE_AFTER_MS,
+      templates: {
+        status_update: e.WHATSAPP_TEMPLATE_STATUS_UPDATE,
+        payment_receipt: e.WHATSAPP_TEMPLATE_PAYMENT_RECEIPT,
+        reminder: e.WHATSAPP_TEMPLATE_REMINDER,
+      },
+      templateLanguages: {
+        hi: 'hi',
+        en: 'en',
+        hinglish: 'en',
+        ...Object.fromEntries(e.WHATSAPP_TEMPLATE_LANGUAGES.split(',').map((kv) => kv.split('='))),
+      },
+    },
+    mediaDir:
+      e.MEDIA_DIR ??
+      (e.DATABASE_PATH === ':memory:' ? join('data', 'media') : join(dirname(e.DATABASE_PATH), 'media')),
+    // an STT server of its own, else the OpenAI settings (an OpenAI key transcribes too)
+    stt: {
+      baseUrl: e.STT_BASE_URL ?? (e.STT_API_KEY ? undefined : e.OPENAI_BASE_URL),
+      apiKey: e.STT_API_KEY ?? (e.STT_BASE_URL ? undefined : e.OPENAI_API_KEY),
+      model: e.STT_MODEL,
     },
     staffApiToken: e.STAFF_API_TOKEN,
     upi: { payeeVpa: e.UPI_PAYEE_VPA, payeeName: e.UPI_PAYEE_NAME },

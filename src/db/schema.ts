@@ -82,6 +82,9 @@ export const messages = sqliteTable(
     statusAt: integer('status_at'),
     turnId: integer('turn_id'),
     sentBy: text('sent_by'),
+    // outbound: what the message is for ('status_update' | 'payment_receipt' | 'reminder'), so
+    // outside the 24-hour window the outbox can send that purpose's approved template instead
+    purpose: text('purpose'),
     createdAt: integer('created_at').notNull().default(now),
   },
   (t) => [
@@ -246,6 +249,14 @@ export const payments = sqliteTable(
     mediaToken: text('media_token').notNull(),
     providerTxnId: text('provider_txn_id'),
     paidAt: integer('paid_at'),
+    // 'qr' (UPI QR image) or 'whatsapp' (native order_details checkout)
+    checkout: text('checkout', { enum: ['qr', 'whatsapp'] })
+      .notNull()
+      .default('qr'),
+    // the last WhatsApp payment status seen (pending|captured|failed) and when; drives reconciliation
+    waPaymentStatus: text('wa_payment_status'),
+    waPaymentStatusAt: integer('wa_payment_status_at'),
+    orderStatusSentAt: integer('order_status_sent_at'),
     sourceMessageId: integer('source_message_id'),
     createdAt: integer('created_at').notNull(),
   },
@@ -255,6 +266,45 @@ export const payments = sqliteTable(
     uniqueIndex('payments_provider_txn_uq').on(t.providerTxnId),
     uniqueIndex('payments_source_uq').on(t.sourceMessageId),
     index('payments_wa_id_idx').on(t.waId, t.createdAt),
+  ],
+);
+
+/**
+ * Inbound media (photos, documents, voice notes): Meta's media id, and once fetched, the bytes'
+ * sha256, under which the file is stored content-addressed in MEDIA_DIR. Pending rows are the
+ * fetch job's queue (Meta's ids expire after 7 days, their download URLs after 5 minutes).
+ */
+export const mediaFiles = sqliteTable(
+  'media_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    waId: text('wa_id').notNull(),
+    messageId: integer('message_id'),
+    mediaId: text('media_id').notNull(),
+    kind: text('kind', { enum: ['image', 'document', 'audio'] }).notNull(),
+    mimeType: text('mime_type'),
+    // what the webhook said the file hashes to (hex or base64), checked again after download
+    expectedSha256: text('expected_sha256'),
+    caption: text('caption'),
+    fileName: text('file_name'),
+    status: text('status', { enum: ['pending', 'stored', 'failed'] })
+      .notNull()
+      .default('pending'),
+    sha256: text('sha256'),
+    sizeBytes: integer('size_bytes'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    lastError: text('last_error'),
+    transcript: text('transcript'),
+    storedAt: integer('stored_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('media_files_media_id_uq').on(t.mediaId),
+    index('media_files_due_idx').on(t.status, t.nextAttemptAt),
+    index('media_files_message_idx').on(t.messageId),
+    index('media_files_wa_id_idx').on(t.waId),
+    index('media_files_sha_idx').on(t.sha256),
   ],
 );
 

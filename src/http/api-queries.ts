@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { applications, complaints, messages, payments, turns } from '../db/schema.js';
+import { photosFor } from '../media/photos-for.js';
 
 export interface ListQuery {
   phone?: string;
@@ -70,6 +71,7 @@ export function listComplaints(db: Db, q: ListQuery) {
       anonymous: r.anonymous,
       language: r.language,
       createdAt: iso(r.createdAt),
+      photos: photosFor(db, { waId: r.waId, complaintId: r.id }),
     }));
 }
 

@@ -124,6 +124,7 @@ describe('JSON API', () => {
           anonymous: true,
           language: 'hinglish',
           createdAt: '2026-06-12T04:30:00.000Z',
+          photos: [],
         },
       ],
     });

@@ -3,6 +3,8 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { applicationStatuses, complaintStatuses, paymentStatuses } from '../cases/case-workflow.js';
 import type { Db } from '../db/open-database.js';
+import type { MediaStore } from '../media/media-store.js';
+import { mediaResponse } from '../media/media-view.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -39,7 +41,17 @@ function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error
  * The read-only JSON API of DESIGN.md §4 for staff tools, behind
  * `Authorization: Bearer $STAFF_API_TOKEN`. Without a configured token it refuses everything.
  */
-export function createApi({ db, token }: { db: Db; token: string | undefined }) {
+export function createApi({
+  db,
+  token,
+  mediaStore,
+  now = () => Date.now(),
+}: {
+  db: Db;
+  token: string | undefined;
+  mediaStore?: MediaStore;
+  now?: () => number;
+}) {
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
@@ -77,6 +89,12 @@ export function createApi({ db, token }: { db: Db; token: string | undefined }) 
     '/api/payments',
     list(paymentStatuses, (q) => listPayments(db, q)),
   );
+  // the `url` of a complaint's photos: the bytes, behind the same bearer token, each view audited
+  app.get('/api/media/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!mediaStore || !Number.isSafeInteger(id) || id <= 0) return c.json({ error: 'not_found' }, 404);
+    return mediaResponse(db, mediaStore, { id, userId: null, via: 'api', now: now() });
+  });
   app.get('/api/conversations/:phone/messages', (c) => {
     const q = listQuery(c, []);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);

@@ -4,7 +4,11 @@ import type { Db } from '../db/open-database.js';
 import { createIngestBatcher } from '../whatsapp/ingest-batcher.js';
 import { readBodyLimited, TOO_LARGE } from '../whatsapp/read-body.js';
 import { verifySignature } from '../whatsapp/signature.js';
-import { webhookEnvelopeSchema } from '../whatsapp/webhook-payload.js';
+import {
+  type PaymentStatusUpdate,
+  toPaymentStatusUpdates,
+  webhookEnvelopeSchema,
+} from '../whatsapp/webhook-payload.js';
 
 /** Meta's deliveries are small; 3 MB is the documented ceiling of what we accept. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -13,9 +17,11 @@ export interface WhatsAppWebhookDeps {
   db: Db;
   config: { verifyToken?: string; appSecret?: string };
   /** called after the response with the wa_ids that have new inbound messages (deduplicated) */
-  onAccepted: (waIds: string[]) => void;
+  onAccepted: (waIds: string[], accepted: { id: number; waId: string }[]) => void;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   now: () => number;
+  /** WhatsApp Pay statuses (`type: "payment"`), applied before the 200: if this throws, Meta retries */
+  onPaymentStatuses?: (updates: PaymentStatusUpdate[]) => void;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -32,7 +38,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  *   do not use (other objects or fields, unknown message types): answering 4xx there
  *   would only make Meta redeliver the same thing for days.
  */
-export function createWhatsAppWebhook({ db, config, onAccepted, logger, now }: WhatsAppWebhookDeps): Hono {
+export function createWhatsAppWebhook({
+  db,
+  config,
+  onAccepted,
+  logger,
+  now,
+  onPaymentStatuses,
+}: WhatsAppWebhookDeps): Hono {
   const app = new Hono();
   const ingest = createIngestBatcher(db);
 
@@ -66,6 +79,15 @@ export function createWhatsAppWebhook({ db, config, onAccepted, logger, now }: W
     if (!envelope.success) return c.json({ ok: false, error: 'not a WhatsApp webhook payload' }, 400);
 
     const result = await ingest(envelope.data, now());
+    const payments = onPaymentStatuses ? toPaymentStatusUpdates(envelope.data) : [];
+    if (payments.length > 0) {
+      try {
+        onPaymentStatuses?.(payments);
+      } catch (err) {
+        logger.error({ err }, 'whatsapp payment statuses failed');
+        return c.json({ ok: false, error: 'payment status not applied' }, 500);
+      }
+    }
     if (result.duplicates > 0) logger.debug({ duplicates: result.duplicates }, 'whatsapp duplicate delivery');
 
     if (result.accepted.length > 0) {
@@ -73,7 +95,7 @@ export function createWhatsAppWebhook({ db, config, onAccepted, logger, now }: W
       // the inbox row is committed: processing may start now, the response goes out first
       setImmediate(() => {
         try {
-          onAccepted(waIds);
+          onAccepted(waIds, result.accepted);
         } catch (err) {
           logger.error({ err }, 'whatsapp onAccepted failed');
         }

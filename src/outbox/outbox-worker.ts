@@ -5,6 +5,7 @@ import { GraphApiError, type GraphSender } from '../whatsapp/graph-sender.js';
 import { outboundMessageSchema } from '../whatsapp/outbound-message.js';
 import { type ClaimedRow, createOutboxStore } from './outbox-store.js';
 import { createRateLimiter } from './rate-limiter.js';
+import type { SendPreparation } from './send-preparation.js';
 
 export interface OutboxWorkerOptions {
   db: Db;
@@ -23,6 +24,10 @@ export interface OutboxWorkerOptions {
   /** how often to look for due rows when nothing kicked the worker (default 1 s) */
   pollMs?: number;
   random?: () => number;
+  /** the 24-hour window, templates and native checkout (src/outbox/send-preparation.ts) */
+  preparation?: SendPreparation;
+  /** per-recipient pacing (src/outbox/recipient-pacer.ts): resolves when this citizen may get the next message */
+  pace?: (waId: string) => Promise<void>;
 }
 
 export interface OutboxWorker {
@@ -96,11 +101,23 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       o.logger.error({ id: row.id }, 'outbox row has an invalid payload');
       return record(() => store.markFailed(row.id, attempts, 'invalid outbound payload', o.now()));
     }
+    const message = o.preparation?.prepare(row, parsed.data) ?? parsed.data;
+    await o.pace?.(row.waId);
     await acquire();
     let wamid: string;
     try {
-      wamid = (await o.send.send(row.waId, parsed.data)).wamid;
+      wamid = (await o.send.send(row.waId, message)).wamid;
     } catch (err) {
+      // 131047 outside the window → the purpose's template; a refused checkout → the QR: sent next, at once
+      const instead =
+        err instanceof GraphApiError ? o.preparation?.recover(row, message, parsed.data, err) : null;
+      if (instead && o.preparation) {
+        const p = o.preparation;
+        return record(() => {
+          p.rewrite(row.id, instead);
+          store.markRetry(row.id, attempts, o.now(), describe(err));
+        });
+      }
       const retryable = err instanceof GraphApiError ? err.retryable : true;
       const error = describe(err);
       const log = { id: row.id, to: maskPhone(row.waId), attempts, error };
@@ -113,7 +130,11 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       return record(() => store.markFailed(row.id, attempts, error, o.now()));
     }
     o.logger.debug({ id: row.id, to: maskPhone(row.waId) }, 'outbox sent');
-    return record(() => store.markSent(row.id, wamid, attempts, o.now()));
+    return record(() => {
+      store.markSent(row.id, wamid, attempts, o.now());
+      if (message !== parsed.data) o.preparation?.rewrite(row.id, message);
+      o.preparation?.sent(message);
+    });
   }
 
   function pump(): Promise<void>[] {

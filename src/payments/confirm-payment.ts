@@ -7,6 +7,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { type Lang, languageSchema } from '../lang/language.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { text } from '../whatsapp/outbound-builders.js';
+import { tagPurpose } from '../whatsapp/service-window.js';
 
 /** The provider's confirmation of one payment. */
 export const paymentConfirmationSchema = z.object({
@@ -97,13 +98,15 @@ export function confirmPayment(db: Db, input: PaymentConfirmation, o: ConfirmOpt
       txn: input.providerTxnId,
       date: indiaDisplayDate(nowMs),
     });
-    enqueueOutbound(db, text(receipt), {
+    const ids = enqueueOutbound(db, text(receipt), {
       waId: paid.waId,
       conversationId: conversation?.id ?? null,
       sentBy: 'system',
       simulated: o.simulated,
       now: nowMs,
     });
+    // outside the 24-hour window the outbox sends the payment-receipt template instead
+    tagPurpose(db, ids, 'payment_receipt');
     return { kind: 'paid', payment: paid, duplicate: false };
   })();
 }

@@ -10,9 +10,11 @@ import type { Lang } from '../lang/language.js';
 import { type Logger, maskPhone } from '../logging/create-logger.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { eraseCitizen } from '../privacy/erase-citizen.js';
+import type { VoiceResolver } from '../stt/voice-notes.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
+import { staleTapReply } from '../whatsapp/quoted-reply.js';
 import { loadHistory } from './load-history.js';
 import { replyLanguage } from './reply-language.js';
 import { type TurnStatements, turnStatements } from './turn-statements.js';
@@ -36,6 +38,8 @@ export interface ProcessDeps {
   now: () => Date;
   logger: Logger;
   settings: PipelineSettings;
+  /** speech to text for voice notes (src/stt); without it a voice note is answered "please type" */
+  voice?: VoiceResolver;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -69,7 +73,11 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   if (row?.direction !== 'in' || row.processStatus !== 'pending') return;
   const now = deps.now();
   const nowMs = now.getTime();
-  const event = row.payload;
+  // a voice note becomes what the citizen said, when it can be transcribed
+  const event =
+    (row.payload.kind === 'audio' &&
+      (await deps.voice?.({ id: inboundId, waId: row.waId, event: row.payload }))) ||
+    row.payload;
   const citizen = q.citizen(row.waId);
   if (!citizen) throw new Error(`inbound ${inboundId} has no citizen row`);
 
@@ -85,7 +93,9 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const pre: OutboundMessage[] = [];
   if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
 
-  const short = shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
+  const short =
+    staleTapReply(db, { waId: row.waId, inboundId, payload: event, lang, catalogue: deps.catalogue }) ??
+    shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
     outcome = await runTurn(
@@ -215,7 +225,8 @@ function shortCircuit(
     return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
   // An officer has the conversation: their replies come from the console.
   if (handoff !== 'none') return [];
-  if (event.kind === 'audio') return t('runtime.audio_not_supported');
+  if (event.kind === 'audio' && !event.transcript)
+    return t(deps.voice ? 'whatsapp.voice.please_type' : 'runtime.audio_not_supported');
   if (event.kind === 'unsupported') return t('runtime.unsupported_message');
   if (event.kind === 'location') {
     const place = [event.name, event.address].filter(Boolean).join(', ');

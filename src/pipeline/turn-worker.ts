@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import { createLogger } from '../logging/create-logger.js';
+import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { buildEngines } from '../wiring/build-engines.js';
 import { createPipeline } from './create-pipeline.js';
 import { groupCommits } from './group-commit.js';
@@ -61,6 +62,7 @@ const pipeline = createPipeline({
   logger,
   onOutbound,
   settings: pipelineSettings(config),
+  voice: voiceResolverFromConfig(config, db, logger),
 });
 
 post({ type: 'ready' });

@@ -10,6 +10,7 @@ import {
   conversations,
   dialogueStates,
   erasures,
+  mediaFiles,
   messages,
   payments,
   turns,
@@ -33,6 +34,8 @@ export function eraseCitizen(db: DbTx, waId: string, now: number): void {
   if (turnIds.length) db.delete(annotations).where(inArray(annotations.turnId, turnIds)).run();
   db.delete(turns).where(eq(turns.waId, waId)).run();
   db.delete(attachments).where(eq(attachments.waId, waId)).run();
+  // the files themselves are deleted by src/media/erase-media.ts's sweep once this commits
+  db.delete(mediaFiles).where(eq(mediaFiles.waId, waId)).run();
   db.update(messages).set({ inReplyTo: null }).where(eq(messages.waId, waId)).run();
   db.delete(messages).where(eq(messages.waId, waId)).run();
   db.delete(conversations).where(eq(conversations.waId, waId)).run();

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import type { MediaStore } from '../media/media-store.js';
+import type { TemplateSettings } from '../outbox/template-fallback.js';
 import { hasRole, type Role, type StaffSession } from './auth/sessions.js';
 
 export type Logger = {
@@ -21,6 +23,10 @@ export type StaffDeps = {
   logger: Logger;
   secureCookies: boolean;
   exportCase?: (db: Db, opts: { conversationId: number }) => string;
+  /** where citizens' photos, documents and voice notes are kept (src/media) */
+  mediaStore?: MediaStore;
+  /** approved templates per purpose, for officers' messages outside the 24-hour window */
+  templates?: TemplateSettings;
 };
 
 export type StaffEnv = { Variables: { session: StaffSession } };

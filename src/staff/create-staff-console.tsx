@@ -11,6 +11,8 @@ import { conversationRoutes } from './routes/conversations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { loginRoutes, safeEqual } from './routes/login.js';
+import { mediaRoutes } from './routes/media.js';
+import { templateReplyRoutes } from './routes/template-reply.js';
 import { Layout } from './views/layout.js';
 
 export type { StaffDeps } from './context.js';
@@ -27,7 +29,7 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
     c.header('Referrer-Policy', 'no-referrer');
     c.header(
       'Content-Security-Policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; media-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
   });
   app.use('/staff', async (c, next) => {
@@ -77,6 +79,8 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   app.route('/', caseRoutes(deps));
   app.route('/', handoffRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', mediaRoutes(deps));
+  app.route('/', templateReplyRoutes(deps));
 
   app.onError((err, c) => {
     if (err instanceof HTTPException) {

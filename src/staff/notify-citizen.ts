@@ -8,6 +8,7 @@ import type { Lang } from '../lang/language.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
+import { tagPurpose } from '../whatsapp/service-window.js';
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -85,13 +86,16 @@ export function notifyCaseChange(
   change: CaseChange,
   o: { actorUserId: number; now: number },
 ): number[] {
-  return enqueueOutbound(deps.db, caseUpdateMessages(deps, change, o.now), {
+  const ids = enqueueOutbound(deps.db, caseUpdateMessages(deps, change, o.now), {
     waId: change.waId,
     conversationId: latestConversationId(deps.db, change.waId),
     sentBy: `staff:${o.actorUserId}`,
     simulated: deps.simulated,
     now: o.now,
   });
+  // if the window closes before it is sent, the outbox turns it into the status-update template
+  tagPurpose(deps.db, ids, 'status_update');
+  return ids;
 }
 
 /** A catalogue message to the citizen in their language (handoff notices); free text, so only inside the window. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -46,6 +47,23 @@ export interface FakeGraphRequest {
   wamid?: string;
 }
 
+/** A file the fake serves as Meta's media: `GET /{media-id}` then the download URL it names. */
+export interface FakeMedia {
+  bytes: Uint8Array;
+  mimeType: string;
+  /** what the lookup claims (default: the bytes' real sha256, hex) */
+  sha256?: string;
+  /** what the lookup claims (default: the real size) */
+  fileSize?: number;
+}
+
+/** One WhatsApp Pay lookup answer: `GET /{phone-number-id}/payments/{configuration}/{reference}`. */
+export interface FakePayment {
+  status: 'captured' | 'pending' | 'failed';
+  amountPaise: number;
+  transactionId?: string;
+}
+
 export interface FakeGraphServer {
   url: string;
   port: number;
@@ -56,6 +74,16 @@ export interface FakeGraphServer {
   /** resolves once at least n sends have succeeded */
   waitForDeliveries(n: number): Promise<FakeGraphRequest[]>;
   setBehaviour(fn: FakeGraphBehaviour): void;
+  /** media the fake serves; `expireUrls` makes every download URL answer 404 (as after its 5 minutes) */
+  media: Map<string, FakeMedia>;
+  mediaOptions: { expireUrls: boolean; lookupStatus?: number };
+  /** media lookups and downloads received, as `lookup:<id>` / `download:<id>` */
+  mediaRequests: string[];
+  /** read receipts / typing indicators received (`{status: "read", message_id, typing_indicator}`) */
+  reads: unknown[];
+  /** payments the lookup answers, by reference id */
+  payments: Map<string, FakePayment>;
+  paymentLookups: string[];
   close(): Promise<void>;
 }
 
@@ -75,6 +103,13 @@ export async function startFakeGraphServer({
   const requests: FakeGraphRequest[] = [];
   const waiters: { n: number; resolve: (r: FakeGraphRequest[]) => void }[] = [];
   const delivered = () => requests.filter((r) => r.status === 200);
+  const media = new Map<string, FakeMedia>();
+  const mediaOptions: { expireUrls: boolean; lookupStatus?: number } = { expireUrls: false };
+  const mediaRequests: string[] = [];
+  const reads: unknown[] = [];
+  const payments = new Map<string, FakePayment>();
+  const paymentLookups: string[] = [];
+  let base = '';
 
   const notify = () => {
     const count = delivered().length;
@@ -86,6 +121,7 @@ export async function startFakeGraphServer({
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'GET') return handleGet(req, res);
     if (req.method !== 'POST' || !/\/messages\/?$/.test(req.url ?? ''))
       return send(res, 404, graphError(100, 'Unknown path'));
     if (accessToken && req.headers.authorization !== `Bearer ${accessToken}`) {
@@ -96,6 +132,11 @@ export async function startFakeGraphServer({
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
       return send(res, 400, graphError(100, 'Invalid JSON'));
+    }
+    // a read receipt (with or without typing indicator) is not a message: no wamid, not a delivery
+    if ((body as { status?: unknown }).status === 'read') {
+      reads.push(body);
+      return send(res, 200, { success: true });
     }
     const to = String((body as { to?: unknown }).to ?? '');
     const record: FakeGraphRequest = { to, body, at: Date.now(), status: 0 };
@@ -122,11 +163,64 @@ export async function startFakeGraphServer({
     notify();
   };
 
+  const handleGet = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (accessToken && req.headers.authorization !== `Bearer ${accessToken}`)
+      return send(res, 401, graphError(190, 'Invalid OAuth access token'));
+    const download = /^\/download\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      const id = decodeURIComponent(download[1]);
+      mediaRequests.push(`download:${id}`);
+      const m = media.get(id);
+      if (!m || mediaOptions.expireUrls) return send(res, 404, graphError(100, 'URL expired'));
+      res.writeHead(200, { 'content-type': m.mimeType, 'content-length': m.bytes.byteLength });
+      return res.end(Buffer.from(m.bytes));
+    }
+    const pay = /^\/v21\.0\/([^/]+)\/payments\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (pay) {
+      const reference = decodeURIComponent(pay[3]);
+      paymentLookups.push(reference);
+      const p = payments.get(reference);
+      if (!p) return send(res, 404, graphError(100, 'Payment not found'));
+      return send(res, 200, {
+        payments: [
+          {
+            reference_id: reference,
+            status: p.status,
+            currency: 'INR',
+            amount: { value: p.amountPaise, offset: 100 },
+            transactions: p.transactionId
+              ? [{ id: p.transactionId, type: 'upi', status: p.status === 'captured' ? 'success' : p.status }]
+              : [],
+          },
+        ],
+      });
+    }
+    const lookup = /^\/v21\.0\/([^/]+)$/.exec(url.pathname);
+    if (lookup) {
+      const id = decodeURIComponent(lookup[1]);
+      mediaRequests.push(`lookup:${id}`);
+      const m = media.get(id);
+      if (mediaOptions.lookupStatus) return send(res, mediaOptions.lookupStatus, graphError(131000, 'error'));
+      if (!m) return send(res, 400, graphError(100, 'Unsupported get request'));
+      return send(res, 200, {
+        messaging_product: 'whatsapp',
+        url: `${base}/download/${encodeURIComponent(id)}`,
+        mime_type: m.mimeType,
+        sha256: m.sha256 ?? createHash('sha256').update(m.bytes).digest('hex'),
+        file_size: m.fileSize ?? m.bytes.byteLength,
+        id,
+      });
+    }
+    return send(res, 404, graphError(100, 'Unknown path'));
+  };
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => send(res, 500, graphError(1, 'fake server error')));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     url: `http://127.0.0.1:${port}/v21.0`,
@@ -141,6 +235,12 @@ export async function startFakeGraphServer({
     setBehaviour: (fn) => {
       current = fn;
     },
+    media,
+    mediaOptions,
+    mediaRequests,
+    reads,
+    payments,
+    paymentLookups,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

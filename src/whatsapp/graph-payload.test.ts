@@ -157,3 +157,70 @@ describe('toGraphPayload (Cloud API message object)', () => {
     }
   });
 });
+
+describe('WhatsApp Pay messages (India)', () => {
+  it('order_details: review_and_pay with the PAY reference, INR amounts at offset 100, the fee as the item', () => {
+    expect(
+      toGraphPayload('919812345678', {
+        kind: 'order_details',
+        text: 'Fee for BC-2026-000001: ₹50',
+        referenceId: 'PAY-2026-000001',
+        amountPaise: 5000,
+        itemName: 'Late fee, application BC-2026-000001',
+        paymentConfiguration: 'sahayak-upi',
+      }),
+    ).toEqual({
+      ...head,
+      type: 'interactive',
+      interactive: {
+        type: 'order_details',
+        body: { text: 'Fee for BC-2026-000001: ₹50' },
+        action: {
+          name: 'review_and_pay',
+          parameters: {
+            reference_id: 'PAY-2026-000001',
+            type: 'digital-goods',
+            payment_type: 'upi',
+            payment_configuration: 'sahayak-upi',
+            currency: 'INR',
+            total_amount: { value: 5000, offset: 100 },
+            order: {
+              status: 'pending',
+              items: [
+                {
+                  retailer_id: 'PAY-2026-000001',
+                  name: 'Late fee, application BC-2026-000001',
+                  amount: { value: 5000, offset: 100 },
+                  quantity: 1,
+                },
+              ],
+              subtotal: { value: 5000, offset: 100 },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('order_status closes the order', () => {
+    expect(
+      toGraphPayload('919812345678', {
+        kind: 'order_status',
+        text: 'Payment complete',
+        referenceId: 'PAY-2026-000001',
+        status: 'completed',
+      }),
+    ).toEqual({
+      ...head,
+      type: 'interactive',
+      interactive: {
+        type: 'order_status',
+        body: { text: 'Payment complete' },
+        action: {
+          name: 'review_order',
+          parameters: { reference_id: 'PAY-2026-000001', order: { status: 'completed' } },
+        },
+      },
+    });
+  });
+});

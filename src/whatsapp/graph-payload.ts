@@ -19,7 +19,37 @@ export type GraphMessagePayload = {
     }
 );
 
+type Money = { value: number; offset: 100 };
 type GraphInteractive =
+  | {
+      type: 'order_details';
+      body: { text: string };
+      footer?: { text: string };
+      action: {
+        name: 'review_and_pay';
+        parameters: {
+          reference_id: string;
+          type: 'digital-goods';
+          payment_type: 'upi';
+          payment_configuration: string;
+          currency: 'INR';
+          total_amount: Money;
+          order: {
+            status: 'pending';
+            items: { retailer_id: string; name: string; amount: Money; quantity: 1 }[];
+            subtotal: Money;
+          };
+        };
+      };
+    }
+  | {
+      type: 'order_status';
+      body: { text: string };
+      action: {
+        name: 'review_order';
+        parameters: { reference_id: string; order: { status: string; description?: string } };
+      };
+    }
   | {
       type: 'button';
       body: { text: string };
@@ -72,6 +102,51 @@ export function toGraphPayload(to: string, m: OutboundMessage): GraphMessagePayl
                 })),
               },
             ],
+          },
+        },
+      };
+    case 'order_details': {
+      // amounts are integers with offset 100: ₹50.00 is { value: 5000, offset: 100 }
+      const money = { value: m.amountPaise, offset: 100 } as const;
+      return {
+        ...head,
+        type: 'interactive',
+        interactive: {
+          type: 'order_details',
+          body: { text: m.text },
+          ...(m.footer ? { footer: { text: m.footer } } : {}),
+          action: {
+            name: 'review_and_pay',
+            parameters: {
+              reference_id: m.referenceId,
+              type: 'digital-goods',
+              payment_type: 'upi',
+              payment_configuration: m.paymentConfiguration,
+              currency: 'INR',
+              total_amount: money,
+              order: {
+                status: 'pending',
+                items: [{ retailer_id: m.referenceId, name: m.itemName, amount: money, quantity: 1 }],
+                subtotal: money,
+              },
+            },
+          },
+        },
+      };
+    }
+    case 'order_status':
+      return {
+        ...head,
+        type: 'interactive',
+        interactive: {
+          type: 'order_status',
+          body: { text: m.text },
+          action: {
+            name: 'review_order',
+            parameters: {
+              reference_id: m.referenceId,
+              order: { status: m.status, ...(m.description ? { description: m.description } : {}) },
+            },
           },
         },
       };

@@ -20,7 +20,23 @@ export const inboundEventSchema = z.discriminatedUnion('kind', [
     sha256: z.string().optional(),
     caption: z.string().optional(),
   }),
-  z.object({ kind: z.literal('audio'), mediaId: z.string(), voice: z.boolean().optional() }),
+  z.object({
+    kind: z.literal('document'),
+    mediaId: z.string(),
+    mimeType: z.string().optional(),
+    sha256: z.string().optional(),
+    fileName: z.string().optional(),
+    caption: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('audio'),
+    mediaId: z.string(),
+    voice: z.boolean().optional(),
+    mimeType: z.string().optional(),
+    sha256: z.string().optional(),
+    /** speech-to-text of a voice note, once transcribed: then it is the citizen's message */
+    transcript: z.string().optional(),
+  }),
   z.object({
     kind: z.literal('location'),
     latitude: z.number(),
@@ -42,7 +58,10 @@ export function eventText(e: InboundEvent): string {
     case 'list':
       return e.title;
     case 'image':
+    case 'document':
       return e.caption ?? '';
+    case 'audio':
+      return e.transcript ?? '';
     case 'location':
       return [e.name, e.address].filter(Boolean).join(', ');
     default:

@@ -33,6 +33,7 @@ function inboundRow(over: Partial<typeof messages.$inferSelect>) {
     statusAt: null,
     turnId: null,
     sentBy: null,
+    purpose: null,
     createdAt: NOW,
     ...over,
   };
@@ -101,7 +102,13 @@ describe('ingestWebhook: inbound fixtures', () => {
       {
         kind: 'button',
         text: 'हाँ, जमा करें',
-        payload: { kind: 'button', id: 'confirm:yes', title: 'हाँ, जमा करें' },
+        // the quoted message's wamid (context.id) is kept beside the event
+        payload: {
+          kind: 'button',
+          id: 'confirm:yes',
+          title: 'हाँ, जमा करें',
+          quotedWamid: 'wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgSQkU3RjE0MjQ0QzBCQjNBMDlGAA==',
+        },
       },
       {
         kind: 'list',
@@ -111,6 +118,7 @@ describe('ingestWebhook: inbound fixtures', () => {
           id: 'category:cleanliness',
           title: 'Cleanliness',
           description: 'Dirty wards, toilets, beds',
+          quotedWamid: 'wamid.HBgMOTE5ODc2NTAwMDExFQIAERgSNTY3QkE0QzZBMDE5RkQ0OTdBAA==',
         },
       },
     ]);
@@ -160,7 +168,13 @@ describe('ingestWebhook: inbound fixtures', () => {
         id: 1,
         waId: '919700012345',
         kind: 'audio',
-        payload: { kind: 'audio', mediaId: '1234567890123456', voice: true },
+        payload: {
+          kind: 'audio',
+          mediaId: '1234567890123456',
+          voice: true,
+          mimeType: 'audio/ogg; codecs=opus',
+          sha256: 'mY0Jt2tqvC3Ck6XzL4u5Q8o0dJcWvGv3C7q0T4zZ2xI=',
+        },
         wamid: 'wamid.HBgMOTE5NzAwMDEyMzQ1FQIAEhggQ0M5QjhBN0Y2RTVENEMzQjJBMTkwOEY3RTZENUM0QjMA',
         waTimestamp: 1763981040,
       }),

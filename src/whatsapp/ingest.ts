@@ -43,6 +43,13 @@ function prepare(client: Database.Database) {
     `insert into attachments (wa_id, message_id, complaint_id, media_id, mime_type, sha256, caption, created_at)
      values (?, ?, null, ?, ?, ?, ?, ?)`,
   );
+  // the media fetch job's queue: one row per Meta media id (a redelivery is the same file)
+  const insertMedia = client.prepare(
+    `insert into media_files (wa_id, message_id, media_id, kind, mime_type, expected_sha256, caption, file_name,
+       status, attempts, next_attempt_at, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
+     on conflict(media_id) do nothing`,
+  );
   const applyStatus = client.prepare(
     `update messages set send_status = ?, status_at = ?, last_error = coalesce(?, last_error)
      where wamid = ? and direction = 'out'
@@ -55,7 +62,8 @@ function prepare(client: Database.Database) {
       item.waId,
       event.kind,
       eventText(event) || null,
-      JSON.stringify(event),
+      // a quoted reply keeps the wamid it quotes beside the event (read by src/whatsapp/quoted-reply.ts)
+      JSON.stringify(item.contextWamid ? { ...event, quotedWamid: item.contextWamid } : event),
       item.wamid,
       item.timestamp,
       now,
@@ -64,7 +72,21 @@ function prepare(client: Database.Database) {
     const id = Number(info.lastInsertRowid);
     // the receipt time, not Meta's timestamp: a retried delivery is still a fresh contact for us
     upsertCitizen.run(item.waId, item.name?.slice(0, MAX_NAME) ?? null, now, now);
-    if (event.kind === 'image') {
+    if (event.kind === 'image' || event.kind === 'document' || event.kind === 'audio') {
+      insertMedia.run(
+        item.waId,
+        id,
+        event.mediaId,
+        event.kind,
+        event.mimeType ?? null,
+        event.sha256 ?? null,
+        event.kind === 'audio' ? null : (event.caption ?? null),
+        event.kind === 'document' ? (event.fileName ?? null) : null,
+        now,
+        now,
+      );
+    }
+    if (event.kind === 'image' || event.kind === 'document') {
       insertAttachment.run(
         item.waId,
         id,

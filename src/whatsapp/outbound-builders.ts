@@ -86,6 +86,8 @@ export function plainText(m: OutboundMessage): string {
     case 'image':
       return m.caption ?? '[image]';
     case 'template':
+    case 'order_details':
+    case 'order_status':
       return m.text;
   }
 }

@@ -61,6 +61,24 @@ export const outboundMessageSchema = z.discriminatedUnion('kind', [
     caption: maxChars(LIMITS.caption).optional(),
   }),
   z.object({
+    // WhatsApp Pay (India): a native UPI checkout for one fee ("Review and pay")
+    kind: z.literal('order_details'),
+    text: maxChars(LIMITS.interactiveBody),
+    referenceId: z.string().min(1).max(35),
+    amountPaise: z.number().int().positive(),
+    itemName: maxChars(60),
+    paymentConfiguration: z.string().min(1),
+    footer: maxChars(LIMITS.footer).optional(),
+  }),
+  z.object({
+    // closes a native checkout after the payment is confirmed
+    kind: z.literal('order_status'),
+    text: maxChars(LIMITS.interactiveBody),
+    referenceId: z.string().min(1).max(35),
+    status: z.enum(['processing', 'partially_shipped', 'shipped', 'completed', 'canceled']),
+    description: maxChars(120).optional(),
+  }),
+  z.object({
     // a pre-approved template, the only thing WhatsApp delivers after the 24-hour window
     kind: z.literal('template'),
     name: z.string().min(1),

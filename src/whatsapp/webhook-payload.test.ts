@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { envelope, whatsappFixture, whatsappFixtureNames } from '../testing/whatsapp-payloads.js';
 import { inboundEventSchema } from './inbound-event.js';
-import { toInboundEvents, toStatusUpdates, webhookEnvelopeSchema } from './webhook-payload.js';
+import {
+  toInboundEvents,
+  toPaymentStatusUpdates,
+  toStatusUpdates,
+  webhookEnvelopeSchema,
+} from './webhook-payload.js';
 
 const parse = (name: string) => webhookEnvelopeSchema.parse(whatsappFixture(name));
 const msg = (type: string, body: Record<string, unknown>) =>
@@ -15,12 +20,17 @@ describe('toInboundEvents on the fixtures', () => {
   it('covers every fixture file', () => {
     expect(whatsappFixtureNames()).toEqual([
       'audio-voice-note',
+      'document-message',
       'image-message',
       'interactive-button-reply',
       'interactive-list-reply',
       'location-message',
+      'quoted-reply',
       'status-delivered',
       'status-failed',
+      'status-payment-captured',
+      'status-payment-failed',
+      'status-payment-pending',
       'text-message',
     ]);
   });
@@ -93,7 +103,13 @@ describe('toInboundEvents on the fixtures', () => {
         name: 'Kamla Bai',
         wamid: 'wamid.HBgMOTE5NzAwMDEyMzQ1FQIAEhggQ0M5QjhBN0Y2RTVENEMzQjJBMTkwOEY3RTZENUM0QjMA',
         timestamp: 1763981040,
-        event: { kind: 'audio', mediaId: '1234567890123456', voice: true },
+        event: {
+          kind: 'audio',
+          mediaId: '1234567890123456',
+          voice: true,
+          mimeType: 'audio/ogg; codecs=opus',
+          sha256: 'mY0Jt2tqvC3Ck6XzL4u5Q8o0dJcWvGv3C7q0T4zZ2xI=',
+        },
       },
     ]);
   });
@@ -181,7 +197,7 @@ describe('toStatusUpdates', () => {
 });
 
 describe('other message types', () => {
-  it.each(['sticker', 'video', 'document', 'reaction', 'contacts', 'order', 'brand_new_type'])(
+  it.each(['sticker', 'video', 'reaction', 'contacts', 'order', 'brand_new_type'])(
     '%s is kept as unsupported',
     (type) => {
       expect(toInboundEvents(msg(type, { [type]: { id: 'x', emoji: '👍' } })).map((i) => i.event)).toEqual([
@@ -238,5 +254,73 @@ describe('other message types', () => {
       entry: [{ id: '1', changes: [{ field: 'account_update', value: { messages: [] } }] }],
     });
     expect(toInboundEvents(other)).toEqual([]);
+  });
+});
+
+describe('documents, quoted replies and WhatsApp Pay statuses', () => {
+  it('a PDF document keeps its id, type, digest, file name and caption', () => {
+    expect(toInboundEvents(parse('document-message')).map((i) => i.event)).toEqual([
+      {
+        kind: 'document',
+        mediaId: '1561902051220341',
+        mimeType: 'application/pdf',
+        sha256: 'Kx8nYQmT0m3lJ9p8cO4w1Qm5ZrjN9J3Lh0Hk2Z5m7xE=',
+        fileName: 'ration-card.pdf',
+        caption: 'aay praman patra ke liye',
+      },
+    ]);
+  });
+
+  it('a quoted text reply carries the quoted wamid', () => {
+    const [item] = toInboundEvents(parse('quoted-reply'));
+    expect(item.contextWamid).toBe('wamid.HBgMOTE5ODExMTAwMDIyFQIAERgSQUFBQUFBQUFBQUFBQUFBQUFBAA==');
+    expect(item.event).toEqual({ kind: 'text', text: 'iska kya hua?' });
+  });
+
+  it('captured, pending and failed payment statuses are kept, not dropped', () => {
+    expect(toPaymentStatusUpdates(parse('status-payment-captured'))).toEqual([
+      {
+        wamid: 'wamid.HBgMOTE5ODExMTAwMDIyFQIAERgSUEFZT1JERVIwMDAwMDAwMDAA',
+        status: 'captured',
+        timestamp: 1763981400,
+        recipientId: '919811100022',
+        referenceId: 'PAY-2026-000042',
+        amountPaise: 5000,
+        currency: 'INR',
+        transactionId: 'pg_txn_7Hk2LmQ9',
+      },
+    ]);
+    expect(toPaymentStatusUpdates(parse('status-payment-pending')).map((s) => s.status)).toEqual(['pending']);
+    const [failed] = toPaymentStatusUpdates(parse('status-payment-failed'));
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toBe('U30 Debit failed at the remitter bank');
+  });
+
+  it('a payment "failed" is not read as a delivery failure, and delivery statuses are not payments', () => {
+    expect(toStatusUpdates(parse('status-payment-failed'))).toEqual([]);
+    expect(toStatusUpdates(parse('status-payment-captured'))).toEqual([]);
+    expect(toPaymentStatusUpdates(parse('status-failed'))).toEqual([]);
+    expect(toPaymentStatusUpdates(parse('status-delivered'))).toEqual([]);
+  });
+
+  it('an amount in another offset is converted to paise; a fraction of a paisa is not trusted', () => {
+    const withAmount = (amount: unknown) =>
+      toPaymentStatusUpdates(
+        webhookEnvelopeSchema.parse(
+          envelope({
+            statuses: [
+              {
+                id: 'wamid.p',
+                type: 'payment',
+                status: 'captured',
+                timestamp: '1',
+                payment: { reference_id: 'PAY-1', amount },
+              },
+            ],
+          }),
+        ),
+      )[0].amountPaise;
+    expect(withAmount({ value: 50, offset: 1 })).toBe(5000);
+    expect(withAmount({ value: 5, offset: 1000 })).toBeUndefined();
   });
 });

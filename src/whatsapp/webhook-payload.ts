@@ -60,7 +60,23 @@ const imageSchema = z.object({
     caption: z.string().optional(),
   }),
 });
-const audioSchema = z.object({ audio: z.object({ id: z.string().min(1), voice: z.boolean().optional() }) });
+const audioSchema = z.object({
+  audio: z.object({
+    id: z.string().min(1),
+    voice: z.boolean().optional(),
+    mime_type: z.string().optional(),
+    sha256: z.string().optional(),
+  }),
+});
+const documentSchema = z.object({
+  document: z.object({
+    id: z.string().min(1),
+    mime_type: z.string().optional(),
+    sha256: z.string().optional(),
+    filename: z.string().optional(),
+    caption: z.string().optional(),
+  }),
+});
 const locationSchema = z.object({
   location: z.object({
     latitude: z.number().finite(),
@@ -89,8 +105,58 @@ const statusSchema = z.object({
   status: z.enum(['sent', 'delivered', 'read', 'failed']),
   timestamp: epochSeconds,
   recipient_id: z.string(),
+  type: z.string().optional(),
   errors: z.array(errorSchema).optional(),
 });
+
+const moneySchema = z.object({ value: z.number().int().nonnegative(), offset: z.number().int().positive() });
+
+// WhatsApp Pay (India): a status of `type: "payment"` reports the checkout of an order_details
+// message. It is not a delivery status, and it must never be dropped: it is how a fee gets paid.
+const paymentStatusSchema = z.object({
+  id: z.string().min(1),
+  type: z.literal('payment'),
+  status: z.enum(['captured', 'pending', 'failed']),
+  timestamp: epochSeconds,
+  recipient_id: z.string().optional(),
+  payment: z.object({
+    reference_id: z.string().min(1).max(64),
+    amount: moneySchema.optional(),
+    currency: z.string().optional(),
+    transaction: z
+      .object({
+        id: z.string().min(1).max(128),
+        type: z.string().optional(),
+        status: z.string().optional(),
+        amount: moneySchema.optional(),
+        error: z
+          .object({ code: z.union([z.string(), z.number()]).optional(), reason: z.string().optional() })
+          .optional(),
+      })
+      .optional(),
+  }),
+});
+
+export interface PaymentStatusUpdate {
+  /** the wamid of the order_details message */
+  wamid: string;
+  status: 'captured' | 'pending' | 'failed';
+  timestamp: number;
+  recipientId?: string;
+  referenceId: string;
+  /** paise (value scaled to offset 100), when the status carries an amount */
+  amountPaise?: number;
+  currency?: string;
+  transactionId?: string;
+  error?: string;
+}
+
+/** Meta's `{ value, offset }` money as paise; undefined when it is not a whole number of paise. */
+export function toPaise(m: { value: number; offset: number } | undefined): number | undefined {
+  if (!m) return undefined;
+  const paise = (m.value * 100) / m.offset;
+  return Number.isInteger(paise) ? paise : undefined;
+}
 
 export interface InboundItem {
   waId: string;
@@ -162,8 +228,27 @@ function toEvent(type: string, raw: unknown): InboundEvent {
     case 'audio': {
       const m = audioSchema.safeParse(raw);
       if (!m.success) break;
-      const { id, voice } = m.data.audio;
-      return voice === undefined ? { kind: 'audio', mediaId: id } : { kind: 'audio', mediaId: id, voice };
+      const { id, voice, mime_type, sha256 } = m.data.audio;
+      return {
+        kind: 'audio',
+        mediaId: id,
+        ...(voice !== undefined && { voice }),
+        ...(mime_type !== undefined && { mimeType: mime_type }),
+        ...(sha256 !== undefined && { sha256 }),
+      };
+    }
+    case 'document': {
+      const m = documentSchema.safeParse(raw);
+      if (!m.success) break;
+      const { id, mime_type, sha256, filename, caption } = m.data.document;
+      return {
+        kind: 'document',
+        mediaId: id,
+        ...(mime_type !== undefined && { mimeType: mime_type }),
+        ...(sha256 !== undefined && { sha256 }),
+        ...(filename !== undefined && { fileName: filename.slice(0, 240) }),
+        ...(caption !== undefined && { caption }),
+      };
     }
     case 'location': {
       const m = locationSchema.safeParse(raw);
@@ -178,7 +263,7 @@ function toEvent(type: string, raw: unknown): InboundEvent {
       };
     }
   }
-  // sticker, video, document, reaction, contacts, order, system, unknown… or a known type
+  // sticker, video, reaction, contacts, order, system, unknown… or a known type
   // whose body did not match: kept (the citizen wrote something) and answered politely.
   return { kind: 'unsupported', type: type.slice(0, 40) };
 }
@@ -217,13 +302,40 @@ export function toStatusUpdates(payload: WebhookEnvelope): StatusUpdate[] {
   for (const value of values(payload)) {
     for (const raw of value.statuses ?? []) {
       const s = statusSchema.safeParse(raw);
-      if (!s.success) continue;
+      // a payment's "failed" is not a delivery failure of the order message
+      if (!s.success || s.data.type === 'payment') continue;
       out.push({
         wamid: s.data.id,
         status: s.data.status,
         timestamp: s.data.timestamp,
         recipientId: s.data.recipient_id,
         ...(s.data.errors?.length ? { errors: s.data.errors } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+/** Every WhatsApp Pay status (`type: "payment"`: captured, pending, failed) in a delivery. */
+export function toPaymentStatusUpdates(payload: WebhookEnvelope): PaymentStatusUpdate[] {
+  const out: PaymentStatusUpdate[] = [];
+  for (const value of values(payload)) {
+    for (const raw of value.statuses ?? []) {
+      const s = paymentStatusSchema.safeParse(raw);
+      if (!s.success) continue;
+      const p = s.data.payment;
+      const amountPaise = toPaise(p.amount ?? p.transaction?.amount);
+      const err = p.transaction?.error;
+      out.push({
+        wamid: s.data.id,
+        status: s.data.status,
+        timestamp: s.data.timestamp,
+        ...(s.data.recipient_id !== undefined && { recipientId: s.data.recipient_id }),
+        referenceId: p.reference_id,
+        ...(amountPaise !== undefined && { amountPaise }),
+        ...(p.currency !== undefined && { currency: p.currency }),
+        ...(p.transaction?.id !== undefined && { transactionId: p.transaction.id }),
+        ...(err && { error: [err.code, err.reason].filter((x) => x !== undefined).join(' ') }),
       });
     }
   }

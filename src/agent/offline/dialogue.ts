@@ -38,11 +38,11 @@ export function handleMessage(
   if (loaded.expired) turn.notes.push(turn.say.t(`expired.${loaded.expired}`));
   const event = input.inbound;
 
-  if (event.kind === 'audio' || event.kind === 'unsupported') {
+  if ((event.kind === 'audio' && !event.transcript) || event.kind === 'unsupported') {
     turn.notes.push(turn.say.t('audio'));
     return resume(turn, false);
   }
-  if (event.kind === 'image') {
+  if (event.kind === 'image' || event.kind === 'document') {
     const draft = turn.state.draft;
     if (draft?.service === 'complaint') {
       turn.state = { ...turn.state, draft: { ...draft, photos: draft.photos + 1 } };

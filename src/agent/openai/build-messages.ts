@@ -17,8 +17,10 @@ export function inboundText(e: InboundEvent): string {
       return e.description ? `${e.title} (${e.description})` : e.title;
     case 'image':
       return e.caption ? `[photo attached: ${e.caption}]` : '[photo attached]';
+    case 'document':
+      return e.caption ? `[document attached: ${e.caption}]` : '[document attached]';
     case 'audio':
-      return '[voice message]';
+      return e.transcript ?? '[voice message]';
     case 'location':
       return `[location shared: ${[e.name, e.address].filter(Boolean).join(', ') || `${e.latitude}, ${e.longitude}`}]`;
     case 'unsupported':

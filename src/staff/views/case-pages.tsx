@@ -4,12 +4,14 @@ import {
   type CaseType,
   complaintStatuses,
 } from '../../cases/case-workflow.js';
+import type { StoredFile } from '../../media/photos-for.js';
 import type { StaffSession } from '../auth/sessions.js';
 import { hasRole } from '../auth/sessions.js';
 import type { CaseEventRow, CaseFilters, CaseListRow, CaseNoteRow, Officer } from '../case-queries.js';
 import { formatDuration, formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
 import { Csrf, Layout } from './layout.js';
+import { MediaGallery } from './media-gallery.js';
 
 export const plural = (type: CaseType) => (type === 'application' ? 'applications' : 'complaints');
 const statusesOf = (type: CaseType): readonly string[] =>
@@ -114,6 +116,10 @@ export function CaseListPage(props: {
   );
 }
 
+type AttachmentRow = { mediaId: string; mimeType: string | null; caption: string | null };
+const pendingMedia = (p: { attachments: AttachmentRow[]; files?: StoredFile[] }) =>
+  p.attachments.filter((a) => !p.files?.some((f) => f.mediaId === a.mediaId));
+
 export function CaseDetailPage(props: {
   type: CaseType;
   row: Record<string, unknown>;
@@ -124,6 +130,8 @@ export function CaseDetailPage(props: {
   notes: CaseNoteRow[];
   officers: Officer[];
   attachments: { mediaId: string; mimeType: string | null; caption: string | null }[];
+  /** the attachments already fetched and stored (src/media), shown inline */
+  files?: StoredFile[];
   session: StaffSession;
   now: number;
   flash?: string;
@@ -167,13 +175,15 @@ export function CaseDetailPage(props: {
               </>
             )}
           </dl>
-          {props.attachments.length > 0 && (
+          <MediaGallery files={props.files ?? []} />
+          {pendingMedia(props).length > 0 && (
             <>
               <h2>Photos sent</h2>
               <ul>
-                {props.attachments.map((a) => (
+                {pendingMedia(props).map((a) => (
                   <li>
-                    {a.mimeType ?? 'media'} {a.mediaId} {a.caption && `— ${a.caption}`}
+                    {a.mimeType ?? 'media'} {a.mediaId} (being fetched from WhatsApp){' '}
+                    {a.caption && `— ${a.caption}`}
                   </li>
                 ))}
               </ul>

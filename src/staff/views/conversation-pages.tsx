@@ -9,6 +9,7 @@ import { formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
 import { Csrf, Layout } from './layout.js';
 import { MessageBubble } from './message-bubble.js';
+import { TemplateReplyForm } from './template-reply-form.js';
 import { TurnDetails } from './turn-details.js';
 
 const Select = (p: { name: string; label: string; value?: string; options: string[] }) => (
@@ -207,6 +208,7 @@ export function ConversationPage(props: {
               updates send one).
             </p>
           )}
+          {!props.windowOpen && officer && <TemplateReplyForm conversationId={c.id} csrf={s.csrfToken} />}
           {citizen && citizen.handoff !== 'none' && (
             <form method="post" action={`/staff/handoffs/${c.id}/release`}>
               <Csrf token={s.csrfToken} />

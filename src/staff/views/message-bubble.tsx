@@ -1,5 +1,6 @@
 import type { MessageRow } from '../conversation-queries.js';
 import { formatTime } from '../format.js';
+import { InboundMedia } from './media-gallery.js';
 
 type Payload = Record<string, unknown> & {
   buttons?: { id: string; title: string }[];
@@ -49,13 +50,11 @@ function Body({ m }: { m: MessageRow }) {
         </>
       );
     case 'image':
+      if (m.direction === 'in')
+        return <InboundMedia messageId={m.id} kind="image" caption={str(p.caption)} />;
       return (
         <>
-          <div class="meta">
-            {m.direction === 'in'
-              ? `[photo ${str(p.mimeType)}, media ${str(p.mediaId)}]`
-              : `[image ${str(p.url)}]`}
-          </div>
+          <div class="meta">[image {str(p.url)}]</div>
           {str(p.caption) && <div>{str(p.caption)}</div>}
         </>
       );
@@ -74,7 +73,11 @@ function Body({ m }: { m: MessageRow }) {
     case 'location':
       return <div>[location] {m.text || `${p.latitude}, ${p.longitude}`}</div>;
     case 'audio':
-      return <div class="meta">[voice note, not transcribed]</div>;
+      return <InboundMedia messageId={m.id} kind="audio" transcript={str(p.transcript)} />;
+    case 'document':
+      return (
+        <InboundMedia messageId={m.id} kind="document" caption={str(p.caption)} fileName={str(p.fileName)} />
+      );
     default:
       return <div>{m.text ?? <span class="meta">[{m.kind}]</span>}</div>;
   }

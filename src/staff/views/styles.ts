@@ -44,5 +44,6 @@ details summary{cursor:pointer}
 .kv{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 .kv dt{color:#5c6670}.kv dd{margin:0}
 .stack>*{margin-bottom:.6rem}
+.media-gallery{display:flex;flex-wrap:wrap;gap:.6rem}.media-item{margin:0}.media-item img{max-width:100%;height:auto;border-radius:4px;border:1px solid #d0d7de}.media-item audio{max-width:100%}
 @media (max-width:600px){main{padding:.6rem}.bubble{max-width:95%}th,td{padding:.3rem}}
 `;

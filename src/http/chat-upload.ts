@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../db/open-database.js';
+import { baseMime, MEDIA_LIMITS, type MediaKind, mediaProblem } from '../media/media-limits.js';
+import type { MediaStore } from '../media/media-store.js';
+import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import type { ChatSimulatorDeps } from './chat-simulator.js';
+
+const fieldsSchema = z.object({
+  waId: z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits'),
+  caption: z.string().max(1024).optional(),
+});
+
+const kindOf = (mime: string): MediaKind | null => {
+  for (const kind of ['image', 'document', 'audio'] as const)
+    if (MEDIA_LIMITS[kind].mimeTypes.includes(mime)) return kind;
+  return null;
+};
+
+/**
+ * `POST /chat/api/upload` (multipart: waId, file, caption): the simulator's photo, document
+ * or voice note. The bytes are checked against WhatsApp's limits and stored exactly as the
+ * fetch job would store Meta's download, then the message goes through the same inbox and
+ * turn as a webhook delivery, so staff see the very photo that was sent.
+ */
+export function createChatUpload({
+  db,
+  store,
+  receive,
+  kick,
+}: Pick<ChatSimulatorDeps, 'receive' | 'kick'> & { db: Db; store: MediaStore }) {
+  const app = new Hono();
+  app.post('/chat/api/upload', async (c) => {
+    const body = await c.req.parseBody().catch(() => null);
+    if (!body) return c.json({ error: 'invalid_upload', detail: 'send multipart/form-data' }, 400);
+    const fields = fieldsSchema.safeParse({
+      waId: body.waId,
+      caption: typeof body.caption === 'string' && body.caption.trim() ? body.caption.trim() : undefined,
+    });
+    const file = body.file;
+    if (!fields.success)
+      return c.json({ error: 'invalid_upload', detail: z.prettifyError(fields.error) }, 400);
+    if (!(file instanceof File)) return c.json({ error: 'invalid_upload', detail: 'file is missing' }, 400);
+    const mime = baseMime(file.type || 'application/octet-stream');
+    const kind = kindOf(mime);
+    if (!kind)
+      return c.json({ error: 'unsupported_media', detail: `${mime} is not a type WhatsApp sends` }, 415);
+    if (file.size > MEDIA_LIMITS[kind].maxBytes) return c.json({ error: 'payload_too_large' }, 413);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const problem = mediaProblem(kind, mime, bytes);
+    if (problem) return c.json({ error: 'invalid_media', detail: problem }, 422);
+
+    const sha = store.put(bytes);
+    const { waId, caption } = fields.data;
+    const mediaId = `sim-media-${randomUUID()}`;
+    const fileName = file.name ? file.name.slice(0, 240) : undefined;
+    const event: InboundEvent =
+      kind === 'audio'
+        ? { kind, mediaId, voice: true, mimeType: mime, sha256: sha }
+        : kind === 'document'
+          ? {
+              kind,
+              mediaId,
+              mimeType: mime,
+              sha256: sha,
+              ...(fileName && { fileName }),
+              ...(caption && { caption }),
+            }
+          : { kind, mediaId, mimeType: mime, sha256: sha, ...(caption && { caption }) };
+    const stored = receive({ waId, wamid: `sim.${randomUUID()}`, event });
+    // the bytes are here already: nothing for the fetch job to download
+    db.$client
+      .prepare(
+        `update media_files set status = 'stored', sha256 = ?, size_bytes = ?, stored_at = ?, next_attempt_at = null
+         where media_id = ?`,
+      )
+      .run(sha, bytes.byteLength, Date.now(), mediaId);
+    kick(waId);
+    return c.json({ id: stored.id, sha256: sha }, 202);
+  });
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open-database.js';
+
+export interface Photo {
+  sha256: string;
+  mimeType: string;
+  caption: string | null;
+  /** behind the staff API's bearer token (JSON API) */
+  url: string;
+}
+
+export interface StoredFile {
+  id: number;
+  mediaId: string;
+  kind: 'image' | 'document' | 'audio';
+  sha256: string;
+  mimeType: string;
+  caption: string | null;
+  fileName: string | null;
+  transcript: string | null;
+}
+
+/**
+ * The stored photos and documents attached to a complaint (attachments.complaint_id), for
+ * the JSON API: `[{ sha256, mimeType, caption, url }]`. The wa_id is checked as well, so a
+ * complaint never lists another citizen's files. Files still being fetched are left out
+ * until they are stored.
+ */
+export function photosFor(db: Db, o: { waId: string; complaintId: number }, base = '/api/media'): Photo[] {
+  return filesForComplaint(db, o).map((f) => ({
+    sha256: f.sha256,
+    mimeType: f.mimeType,
+    caption: f.caption,
+    url: `${base}/${f.id}`,
+  }));
+}
+
+// one prepared statement per connection: the API calls this for every complaint row it lists
+const complaintFiles = new WeakMap<object, Statement<[number, string], StoredFile>>();
+
+export function filesForComplaint(db: Db, o: { waId: string; complaintId: number }): StoredFile[] {
+  let stmt = complaintFiles.get(db.$client);
+  if (!stmt) {
+    stmt = db.$client.prepare<[number, string], StoredFile>(
+      `select m.id, m.media_id as mediaId, m.kind, m.sha256, m.mime_type as mimeType, coalesce(a.caption, m.caption) as caption,
+         m.file_name as fileName, m.transcript
+       from attachments a join media_files m on m.message_id = a.message_id and m.media_id = a.media_id
+       where a.complaint_id = ? and m.wa_id = ? and m.status = 'stored'
+       order by a.id`,
+    );
+    complaintFiles.set(db.$client, stmt);
+  }
+  return stmt.all(o.complaintId, o.waId);
+}
+
+/** The stored media of some messages (a transcript page), by message id. */
+export function filesForMessages(db: Db, messageIds: number[]): Map<number, StoredFile & { status: string }> {
+  const out = new Map<number, StoredFile & { status: string }>();
+  if (messageIds.length === 0) return out;
+  const rows = db.$client
+    .prepare(
+      `select id, media_id as mediaId, message_id as messageId, kind, sha256, mime_type as mimeType, caption, file_name as fileName,
+         transcript, status from media_files where message_id in (${messageIds.map(() => '?').join(',')})`,
+    )
+    .all(...messageIds) as (StoredFile & { messageId: number; status: string })[];
+  for (const r of rows) out.set(r.messageId, r);
+  return out;
+}
