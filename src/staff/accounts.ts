@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.js';
 import { staffUsers } from '../db/schema.js';
@@ -9,6 +9,8 @@ export const newUserSchema = z.object({
   username: z
     .string()
     .trim()
+    // one account per name whatever its case: stored lower-case, looked up by lower(username)
+    .toLowerCase()
     .regex(/^[a-z0-9._-]{2,40}$/i, 'username: 2–40 letters, digits, dot, dash or underscore'),
   role: roleSchema,
   password: z.string().min(10, 'password: at least 10 characters').max(200),
@@ -28,7 +30,12 @@ export async function createStaffUser(
   hashParams?: Parameters<typeof hashPassword>[1],
 ): Promise<number> {
   const u = newUserSchema.parse(input);
-  if (db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, u.username)).get()) {
+  const taken = db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(sql`lower(${staffUsers.username}) = ${u.username}`)
+    .get();
+  if (taken) {
     throw new UsernameTakenError(`username "${u.username}" is taken`);
   }
   const passwordHash = await hashPassword(u.password, hashParams);
