@@ -35,10 +35,9 @@ export function bodyLimits(
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     const max = limitFor(c.req.path, rules, fallback);
-    const tooLarge = () => {
-      c.header('Connection', 'close');
-      return c.json({ error: 'payload_too_large', maxBytes: max }, 413);
-    };
+    // no "Connection: close": closing at once would reset the socket under a client still
+    // sending, losing the 413; @hono/node-server discards the rest (bounded) and then closes
+    const tooLarge = () => c.json({ error: 'payload_too_large', maxBytes: max }, 413);
     const declared = c.req.header('content-length');
     if (declared !== undefined && !c.req.header('transfer-encoding')) {
       const n = Number(declared);
