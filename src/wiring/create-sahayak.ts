@@ -87,7 +87,18 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
       createApi({ db, token: config.staffApiToken }),
       createMediaRoutes({ db }),
-      createChatSimulator({ db, receive: (m) => pipeline.receive(m), kick: (w) => pipeline.kick(w) }),
+      // /chat only where it is meant to be (config.chatSimulator): a 404 otherwise
+      ...(config.chatSimulator.enabled
+        ? [
+            createChatSimulator({
+              db,
+              receive: (m) => pipeline.receive(m),
+              kick: (w) => pipeline.kick(w),
+              ratePerMinute: config.chatSimulator.ratePerMinute,
+              now: () => now().getTime(),
+            }),
+          ]
+        : []),
       createStaffConsole({
         db,
         catalogue,
