@@ -26,6 +26,9 @@ export function openDatabase({ path }: { path: string }): Db {
   client.pragma('busy_timeout = 5000');
   client.pragma('foreign_keys = ON');
   client.pragma('synchronous = NORMAL');
+  // deleted rows are overwritten, not left in free space: an erased citizen's text must
+  // not be readable from the file afterwards (DPDP erasure, retention)
+  client.pragma('secure_delete = ON');
   const db = drizzle(client, { schema }) as Db;
   migrate(db, { migrationsFolder });
   return db;

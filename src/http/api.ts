@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { applicationStatuses, complaintStatuses, paymentStatuses } from '../cases/case-workflow.js';
 import type { Db } from '../db/open-database.js';
+import { isErasedWaId } from '../privacy/erase-citizen.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -27,12 +28,17 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return m ? timingSafeEqual(digest(m[1].trim()), digest(token)) : false;
 }
 
+// an erased citizen's pseudonym links their kept records: it is not a key to look them up by
+const ERASED_LOOKUP = 'an erased citizen cannot be looked up';
+
 function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error: string } {
   const limit = limitSchema.safeParse(c.req.query('limit') || undefined);
   if (!limit.success) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
   const status = c.req.query('status') || undefined;
   if (status && !statuses.includes(status)) return { error: `status must be one of: ${statuses.join(', ')}` };
-  return { phone: c.req.query('phone') || undefined, status, limit: limit.data };
+  const phone = c.req.query('phone') || undefined;
+  if (phone && isErasedWaId(phone)) return { error: ERASED_LOOKUP };
+  return { phone, status, limit: limit.data };
 }
 
 /**
@@ -80,6 +86,8 @@ export function createApi({ db, token }: { db: Db; token: string | undefined }) 
   app.get('/api/conversations/:phone/messages', (c) => {
     const q = listQuery(c, []);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+    if (isErasedWaId(c.req.param('phone')))
+      return c.json({ error: 'invalid_query', message: ERASED_LOOKUP }, 400);
     return c.json({ items: conversationMessages(db, c.req.param('phone'), q.limit) });
   });
   return app;

@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncSearchIndex } from '../db/search-index.js';
+import { type ServedSahayak, serveSahayak } from '../testing/serve-sahayak.js';
+import { ERASURE_REPLY_GRACE_MS, forgetErasureReplies, isErasedWaId } from './erase-citizen.js';
+
+const WA = 'sim919900011223';
+// distinctive strings: found anywhere in the file, they are the erased citizen's data
+const CAPTION = 'Wardphoto Zxqvyl caption';
+const TEXT = 'Meri beti Qjxwvk ka janm hua hai';
+const STAFF_REPLY = 'Namaste Kzvqpx ji, officer here';
+const NOTE = 'Annotation Vwqzxj about this turn';
+// a trigram only the citizen's text contains: the search index stores such fragments
+const FRAGMENT = 'qqq';
+
+let s: ServedSahayak;
+let dir: string;
+let dbPath: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sahayak-erase-'));
+  dbPath = join(dir, 'sahayak.db');
+  s = await serveSahayak({ DATABASE_PATH: dbPath, TOKEN: 'x', STAFF_API_TOKEN: 'api-token' });
+});
+afterAll(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function say(message: Record<string, unknown>) {
+  const res = await fetch(`${s.base}/chat/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ waId: WA, message }),
+  });
+  expect(res.status).toBe(202);
+  await s.sahayak.pipeline.idle();
+}
+
+const fileBytes = () =>
+  Buffer.concat([dbPath, `${dbPath}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p))).toString(
+    'latin1',
+  );
+
+describe('erasure leaves nothing recoverable (real server, database file)', () => {
+  it('the citizen’s text, photo caption, staff reply, annotation and number are gone from the file', async () => {
+    const sql = s.sahayak.db.$client;
+    await say({ kind: 'text', text: `${TEXT} qqqq` });
+    await say({ kind: 'image', caption: CAPTION, mimeType: 'image/jpeg' });
+    const turn = sql.prepare('select id from turns where wa_id = ? order by id limit 1').get(WA) as {
+      id: number;
+    };
+    sql
+      .prepare(
+        `insert into messages (wa_id, direction, kind, text, send_status, sent_by, created_at) values (?, 'out', 'text', ?, 'simulated', 'staff:1', ?)`,
+      )
+      .run(WA, STAFF_REPLY, Date.now());
+    sql
+      .prepare(
+        `insert into annotations (turn_id, user_id, verdict, note, created_at) values (?, 1, 'bad', ?, ?)`,
+      )
+      .run(turn.id, NOTE, Date.now());
+    sql
+      .prepare(
+        `insert into applications (reference, wa_id, child_name, sex, date_of_birth, place_of_birth_type, place_of_birth,
+           mother_name, father_name, address, district, pin_code, language, fee_rule, sla_due_at, status_at, created_at)
+         values ('BC-2026-009001', ?, 'Anaya', 'female', '2026-11-10', 'hospital', 'District Hospital', 'Seema', 'Ram',
+           'Rampur', 'Sitapur', '261001', 'hinglish', 'within_21_days', 0, 0, 0)`,
+      )
+      .run(WA);
+    syncSearchIndex(s.sahayak.db);
+    sql.pragma('wal_checkpoint(TRUNCATE)');
+    // the data is really in the file (and the index) before the erasure
+    for (const x of [TEXT, CAPTION, STAFF_REPLY, NOTE, WA, FRAGMENT]) expect(fileBytes()).toContain(x);
+
+    await say({ kind: 'text', text: 'mera data delete karo' });
+    await say({ kind: 'text', text: 'haan' });
+    expect(sql.prepare('select count(*) n from citizens where wa_id = ?').get(WA)).toEqual({ n: 0 });
+
+    // the "data deleted" reply keeps the number only until it has gone out
+    expect(forgetErasureReplies(s.sahayak.db, Date.now() + ERASURE_REPLY_GRACE_MS + 1)).toBeGreaterThan(0);
+    sql.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fileBytes();
+    for (const x of [TEXT, CAPTION, STAFF_REPLY, NOTE, WA, 'Qjxwvk', 'Kzvqpx', 'Vwqzxj', FRAGMENT])
+      expect(bytes.includes(x), `"${x}" is still in the database file`).toBe(false);
+  });
+
+  it('the kept application carries a random pseudonym that the API refuses to look up', async () => {
+    const row = s.sahayak.db.$client
+      .prepare(`select wa_id from applications where reference = 'BC-2026-009001'`)
+      .get() as { wa_id: string };
+    expect(isErasedWaId(row.wa_id)).toBe(true);
+    // not derived from the number: 24 random hex digits
+    expect(row.wa_id).toMatch(/^erased:[0-9a-f]{24}$/);
+    const auth = { authorization: 'Bearer api-token' };
+    const res = await fetch(`${s.base}/api/applications?phone=${encodeURIComponent(row.wa_id)}`, {
+      headers: auth,
+    });
+    expect(res.status).toBe(400);
+    const msgs = await fetch(`${s.base}/api/conversations/${encodeURIComponent(row.wa_id)}/messages`, {
+      headers: auth,
+    });
+    expect(msgs.status).toBe(400);
+  });
+});
