@@ -11,6 +11,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   PUBLIC_BASE_URL: optional,
   ENGINE: z.enum(['openai', 'offline']).optional(),
   OPENAI_API_KEY: optional,
@@ -42,6 +43,8 @@ export type Config = {
   port: number;
   host: string;
   databasePath: string;
+  /** how long a request waits for another process's write lock before a 503 */
+  databaseBusyTimeoutMs: number;
   publicBaseUrl: string;
   engine: 'openai' | 'offline';
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number };
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     engine,
     openai: {

@@ -28,7 +28,11 @@ import { buildEngines } from './build-engines.js';
  */
 export function createSahayak(config: Config, { logger, now: clock }: { logger: Logger; now?: () => Date }) {
   const now = clock ?? (() => new Date());
-  const db = openDatabase({ path: config.databasePath });
+  const db = openDatabase({
+    path: config.databasePath,
+    busyTimeoutMs: config.databaseBusyTimeoutMs,
+    onWait: (message) => logger.warn(message),
+  });
   // a database file gets a second writer (the turn worker): see preferImmediateTransactions
   const threaded = config.databasePath !== ':memory:' && !clock;
   const writeLock = createWriteLock();
