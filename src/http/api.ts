@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { applicationStatuses, complaintStatuses, paymentStatuses } from '../cases/case-workflow.js';
 import type { Db } from '../db/open-database.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
+import { audit } from '../staff/audit.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -30,6 +31,9 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 
 // an erased citizen's pseudonym links their kept records: it is not a key to look them up by
 const ERASED_LOOKUP = 'an erased citizen cannot be looked up';
+
+const boundedQuery = (q: Record<string, string>) =>
+  Object.fromEntries(Object.entries(q).map(([k, v]) => [k.slice(0, 40), v.slice(0, 200)]));
 
 function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error: string } {
   const limit = limitSchema.safeParse(c.req.query('limit') || undefined);
@@ -61,6 +65,17 @@ export function createApi({ db, token }: { db: Db; token: string | undefined }) 
     }
     c.header('Cache-Control', 'no-store');
     await next();
+    // every read of personal data is accountable, the token's reads included
+    if (c.res.status === 200) {
+      audit(db, {
+        userId: null,
+        action: 'api.read',
+        targetType: 'api',
+        targetId: c.req.path.slice(0, 200),
+        detail: { query: boundedQuery(c.req.query()), via: 'STAFF_API_TOKEN' },
+        now: Date.now(),
+      });
+    }
   });
 
   const list =

@@ -4,6 +4,13 @@ import type { Db } from '../db/open-database.js';
 import { staffUsers } from '../db/schema.js';
 import { hashPassword } from './auth/password.js';
 
+/** The account rules in words, shown before anything is asked (the CLI) and beside the form. */
+export const ACCOUNT_RULES = [
+  'username: 2–40 letters, digits, dot, dash or underscore (stored lower-case; "Asha" and "asha" are one account)',
+  'role: reviewer, officer or admin',
+  'password: at least 10 characters, at most 200',
+].join('\n');
+
 export const roleSchema = z.enum(['reviewer', 'officer', 'admin']);
 export const newUserSchema = z.object({
   username: z

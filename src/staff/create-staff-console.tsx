@@ -3,6 +3,7 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { audit } from './audit.js';
+import { auditListViews } from './audit-list-views.js';
 import { deleteSession, findSession, SESSION_COOKIE } from './auth/sessions.js';
 import type { StaffDeps, StaffEnv } from './context.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -57,6 +58,8 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   });
   app.use('/staff', guard);
   app.use('/staff/*', guard);
+  // one audit row per list or search of citizens' records (detail pages audit themselves)
+  app.use('/staff/*', auditListViews(deps));
 
   app.post('/staff/logout', (c) => {
     const s = c.get('session');
