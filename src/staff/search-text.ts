@@ -1,6 +1,5 @@
 // C0 and C1 control characters (NUL included): nothing a person searches for, and NUL
 // breaks SQLite's string handling (a 500 on ?q=%00%00 before this)
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 // long enough for any real search; a pasted page is cut, not run as a huge FTS phrase
