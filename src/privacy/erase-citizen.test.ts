@@ -18,15 +18,9 @@ const FRAGMENT = 'qqq';
 let s: ServedSahayak;
 let dir: string;
 let dbPath: string;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sahayak-erase-'));
-  dbPath = join(dir, 'sahayak.db');
-  s = await serveSahayak({ DATABASE_PATH: dbPath, TOKEN: 'x', STAFF_API_TOKEN: 'api-token' });
-});
-afterAll(async () => {
-  await s.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+let before = '';
+let after = '';
+let forgotten = 0;
 
 async function say(message: Record<string, unknown>) {
   const res = await fetch(`${s.base}/chat/api/messages`, {
@@ -34,7 +28,7 @@ async function say(message: Record<string, unknown>) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ waId: WA, message }),
   });
-  expect(res.status).toBe(202);
+  if (res.status !== 202) throw new Error(`chat answered ${res.status}`);
   await s.sahayak.pipeline.idle();
 }
 
@@ -43,47 +37,64 @@ const fileBytes = () =>
     'latin1',
   );
 
+// The conversation, the staff's traces and the erasure happen here (several turns on the
+// worker thread); the tests below read the file as it was before and after.
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sahayak-erase-'));
+  dbPath = join(dir, 'sahayak.db');
+  s = await serveSahayak({ DATABASE_PATH: dbPath, STAFF_API_TOKEN: 'api-token' });
+  const sql = s.sahayak.db.$client;
+  await say({ kind: 'text', text: `${TEXT} qqqq` });
+  await say({ kind: 'image', caption: CAPTION, mimeType: 'image/jpeg' });
+  const turn = sql.prepare('select id from turns where wa_id = ? order by id limit 1').get(WA) as {
+    id: number;
+  };
+  sql
+    .prepare(
+      `insert into messages (wa_id, direction, kind, text, send_status, sent_by, created_at) values (?, 'out', 'text', ?, 'simulated', 'staff:1', ?)`,
+    )
+    .run(WA, STAFF_REPLY, Date.now());
+  sql
+    .prepare(
+      `insert into annotations (turn_id, user_id, verdict, note, created_at) values (?, 1, 'bad', ?, ?)`,
+    )
+    .run(turn.id, NOTE, Date.now());
+  sql
+    .prepare(
+      `insert into applications (reference, wa_id, child_name, sex, date_of_birth, place_of_birth_type, place_of_birth,
+         mother_name, father_name, address, district, pin_code, language, fee_rule, sla_due_at, status_at, created_at)
+       values ('BC-2026-009001', ?, 'Anaya', 'female', '2026-11-10', 'hospital', 'District Hospital', 'Seema', 'Ram',
+         'Rampur', 'Sitapur', '261001', 'hinglish', 'within_21_days', 0, 0, 0)`,
+    )
+    .run(WA);
+  syncSearchIndex(s.sahayak.db);
+  sql.pragma('wal_checkpoint(TRUNCATE)');
+  before = fileBytes();
+
+  await say({ kind: 'text', text: 'mera data delete karo' });
+  await say({ kind: 'text', text: 'haan' });
+  // the "data deleted" reply keeps the number only until it has gone out
+  forgotten = forgetErasureReplies(s.sahayak.db, Date.now() + ERASURE_REPLY_GRACE_MS + 1);
+  sql.pragma('wal_checkpoint(TRUNCATE)');
+  after = fileBytes();
+});
+afterAll(async () => {
+  await s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
 describe('erasure leaves nothing recoverable (real server, database file)', () => {
-  it('the citizen’s text, photo caption, staff reply, annotation and number are gone from the file', async () => {
-    const sql = s.sahayak.db.$client;
-    await say({ kind: 'text', text: `${TEXT} qqqq` });
-    await say({ kind: 'image', caption: CAPTION, mimeType: 'image/jpeg' });
-    const turn = sql.prepare('select id from turns where wa_id = ? order by id limit 1').get(WA) as {
-      id: number;
-    };
-    sql
-      .prepare(
-        `insert into messages (wa_id, direction, kind, text, send_status, sent_by, created_at) values (?, 'out', 'text', ?, 'simulated', 'staff:1', ?)`,
-      )
-      .run(WA, STAFF_REPLY, Date.now());
-    sql
-      .prepare(
-        `insert into annotations (turn_id, user_id, verdict, note, created_at) values (?, 1, 'bad', ?, ?)`,
-      )
-      .run(turn.id, NOTE, Date.now());
-    sql
-      .prepare(
-        `insert into applications (reference, wa_id, child_name, sex, date_of_birth, place_of_birth_type, place_of_birth,
-           mother_name, father_name, address, district, pin_code, language, fee_rule, sla_due_at, status_at, created_at)
-         values ('BC-2026-009001', ?, 'Anaya', 'female', '2026-11-10', 'hospital', 'District Hospital', 'Seema', 'Ram',
-           'Rampur', 'Sitapur', '261001', 'hinglish', 'within_21_days', 0, 0, 0)`,
-      )
-      .run(WA);
-    syncSearchIndex(s.sahayak.db);
-    sql.pragma('wal_checkpoint(TRUNCATE)');
-    // the data is really in the file (and the index) before the erasure
-    for (const x of [TEXT, CAPTION, STAFF_REPLY, NOTE, WA, FRAGMENT]) expect(fileBytes()).toContain(x);
+  it('before: the citizen’s text, caption, staff reply, annotation, number and index fragments are in the file', () => {
+    for (const x of [TEXT, CAPTION, STAFF_REPLY, NOTE, WA, FRAGMENT]) expect(before).toContain(x);
+  });
 
-    await say({ kind: 'text', text: 'mera data delete karo' });
-    await say({ kind: 'text', text: 'haan' });
-    expect(sql.prepare('select count(*) n from citizens where wa_id = ?').get(WA)).toEqual({ n: 0 });
-
-    // the "data deleted" reply keeps the number only until it has gone out
-    expect(forgetErasureReplies(s.sahayak.db, Date.now() + ERASURE_REPLY_GRACE_MS + 1)).toBeGreaterThan(0);
-    sql.pragma('wal_checkpoint(TRUNCATE)');
-    const bytes = fileBytes();
+  it('after the erasure and a checkpoint: none of it is left in the file', () => {
+    expect(s.sahayak.db.$client.prepare('select count(*) n from citizens where wa_id = ?').get(WA)).toEqual({
+      n: 0,
+    });
+    expect(forgotten).toBeGreaterThan(0);
     for (const x of [TEXT, CAPTION, STAFF_REPLY, NOTE, WA, 'Qjxwvk', 'Kzvqpx', 'Vwqzxj', FRAGMENT])
-      expect(bytes.includes(x), `"${x}" is still in the database file`).toBe(false);
+      expect(after.includes(x), `"${x}" is still in the database file`).toBe(false);
   });
 
   it('the kept application carries a random pseudonym that the API refuses to look up', async () => {
@@ -102,5 +113,30 @@ describe('erasure leaves nothing recoverable (real server, database file)', () =
       headers: auth,
     });
     expect(msgs.status).toBe(400);
+  });
+});
+
+describe('the erasure reply sent through WhatsApp', () => {
+  it('loses its number as soon as it is sent; a live citizen’s message keeps it', async () => {
+    const { openDatabase } = await import('../db/open-database.js');
+    const db = openDatabase({ path: ':memory:' });
+    const sql = db.$client;
+    sql.prepare(`insert into citizens (wa_id, created_at) values ('919800000002', 0)`).run();
+    const insert = sql.prepare(
+      `insert into messages (wa_id, direction, kind, text, send_status, created_at) values (?, 'out', 'text', 'done', 'queued', 0)`,
+    );
+    const erased = Number(insert.run('919800000001').lastInsertRowid);
+    const live = Number(insert.run('919800000002').lastInsertRowid);
+    sql.prepare(`update messages set send_status = 'sending'`).run();
+    expect(sql.prepare('select wa_id from messages where id = ?').get(erased)).toEqual({
+      wa_id: '919800000001',
+    });
+    sql.prepare(`update messages set send_status = 'sent', wamid = 'wamid.' || id`).run();
+    const rows = sql.prepare('select id, wa_id from messages order by id').all() as {
+      id: number;
+      wa_id: string;
+    }[];
+    expect(isErasedWaId(rows.find((r) => r.id === erased)?.wa_id ?? '')).toBe(true);
+    expect(rows.find((r) => r.id === live)?.wa_id).toBe('919800000002');
   });
 });
