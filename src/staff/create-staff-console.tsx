@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { databaseUnavailable } from '../http/database-unavailable.js';
 import { audit } from './audit.js';
 import { auditListViews } from './audit-list-views.js';
 import { deleteSession, findSession, SESSION_COOKIE } from './auth/sessions.js';
@@ -92,6 +93,11 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
         </Layout>,
         status,
       );
+    }
+    if (databaseUnavailable(err)) {
+      // another process holds the write lock: nothing was changed, trying again will work
+      c.header('Retry-After', '5');
+      return c.text('The database is busy; nothing was changed. Try again in a few seconds.', 503);
     }
     deps.logger.error({ err, path: c.req.path }, 'staff console error');
     return c.text('Internal error', 500);
