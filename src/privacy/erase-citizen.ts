@@ -31,7 +31,7 @@ export const isErasedWaId = (waId: string) => waId.startsWith(PSEUDONYM_PREFIX);
  * Makes the full-text index forget what is deleted: FTS5's secure-delete removes a deleted
  * row's tokens from the index at once (the delete trigger on messages feeds it the old
  * text) instead of leaving them in older segments until a merge. Persistent and idempotent
- * (migration 0004 sets it too); independent of which case tables exist.
+ * (migration 0005 sets it too); independent of which case tables exist.
  */
 export function secureSearchIndexDeletes(db: DbTx): void {
   db.run(sql`insert into messages_fts(messages_fts, rank) values ('secure-delete', 1)`);
