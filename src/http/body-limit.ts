@@ -7,12 +7,14 @@ export type BodyLimitRule = { prefix: string; maxBytes: number };
 const KB = 1024;
 /**
  * What each group needs: the WhatsApp webhook takes Meta's batches (3 MB, DESIGN.md), the
- * payment webhook one JSON event, staff forms a reply or note (a 4,096-character Devanagari
+ * payment webhook one JSON event, the login form two short fields, staff forms a reply or note (a 4,096-character Devanagari
  * reply is ~36 KB URL-encoded), the simulator one chat message. Anything else: a few KB.
  */
 export const DEFAULT_BODY_LIMITS: BodyLimitRule[] = [
   { prefix: '/webhook/whatsapp', maxBytes: 3 * KB * KB },
   { prefix: '/webhook/payments', maxBytes: 64 * KB },
+  // before /staff: the first matching prefix wins; a login form is a name and a password
+  { prefix: '/staff/login', maxBytes: 4 * KB },
   { prefix: '/staff', maxBytes: 64 * KB },
   { prefix: '/chat', maxBytes: 16 * KB },
 ];
