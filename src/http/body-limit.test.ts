@@ -91,7 +91,7 @@ describe('body limits on every route (real server)', () => {
     const res = await fetch(`${s.base}/chat/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ waId: 'sim9100000001', message: { kind: 'text', text: 'नमस्ते '.repeat(500) } }),
+      body: JSON.stringify({ message: { kind: 'text', text: 'नमस्ते '.repeat(500) } }),
     });
     expect(res.status).toBe(202);
   });

@@ -6,7 +6,9 @@ import { syncSearchIndex } from '../db/search-index.js';
 import { type ServedSahayak, serveSahayak } from '../testing/serve-sahayak.js';
 import { ERASURE_REPLY_GRACE_MS, forgetErasureReplies, isErasedWaId } from './erase-citizen.js';
 
-const WA = 'sim919900011223';
+// this browser's simulator id and its cookie (set in beforeAll)
+let WA = '';
+let simCookie = '';
 // distinctive strings: found anywhere in the file, they are the erased citizen's data
 const CAPTION = 'Wardphoto Zxqvyl caption';
 const TEXT = 'Meri beti Qjxwvk ka janm hua hai';
@@ -25,7 +27,7 @@ let forgotten = 0;
 async function say(message: Record<string, unknown>) {
   const res = await fetch(`${s.base}/chat/api/messages`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: simCookie },
     body: JSON.stringify({ waId: WA, message }),
   });
   if (res.status !== 202) throw new Error(`chat answered ${res.status}`);
@@ -43,6 +45,9 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sahayak-erase-'));
   dbPath = join(dir, 'sahayak.db');
   s = await serveSahayak({ DATABASE_PATH: dbPath, STAFF_API_TOKEN: 'api-token' });
+  const me = await fetch(`${s.base}/chat/api/me`);
+  simCookie = me.headers.getSetCookie()[0].split(';')[0];
+  WA = ((await me.json()) as { waId: string }).waId;
   const sql = s.sahayak.db.$client;
   await say({ kind: 'text', text: `${TEXT} qqqq` });
   await say({ kind: 'image', caption: CAPTION, mimeType: 'image/jpeg' });
