@@ -11,7 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
-  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  // the HTTP thread blocks while it waits: short, then a 503 that WhatsApp retries
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   PUBLIC_BASE_URL: optional,
   ENGINE: z.enum(['openai', 'offline']).optional(),
   OPENAI_API_KEY: optional,
