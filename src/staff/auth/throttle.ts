@@ -62,12 +62,3 @@ export function reserveAttempt(db: Db, username: string, ip: string, now: number
 export function settleSuccess(db: Db, ticket: AttemptTicket): void {
   db.update(loginAttempts).set({ success: true }).where(inArray(loginAttempts.id, ticket.ids)).run();
 }
-
-/** True when either key has used up its failures inside the window. */
-export function isThrottled(db: Db, username: string, ip: string, now: number): boolean {
-  const k = throttleKeys(username, ip);
-  return (
-    failuresSinceLastSuccess(db, k.user, now) >= THROTTLE_LIMITS.user ||
-    failuresSinceLastSuccess(db, k.ip, now) >= THROTTLE_LIMITS.ip
-  );
-}
