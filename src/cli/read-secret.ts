@@ -18,9 +18,10 @@ export async function readSecret(
     }
     return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   }
-  output.write(prompt);
+  // echo off before the prompt shows: whatever is typed after it is never displayed
   input.setRawMode(true);
   input.resume();
+  output.write(prompt);
   try {
     return await new Promise<string>((resolve, reject) => {
       let typed = '';

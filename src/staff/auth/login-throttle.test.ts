@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loginForm, type ServedSahayak, serveSahayak } from '../../testing/serve-sahayak.js';
 import { createStaffUser } from '../accounts.js';
 import { THROTTLE_LIMITS } from './throttle.js';
@@ -6,11 +6,13 @@ import { THROTTLE_LIMITS } from './throttle.js';
 const PASSWORD = 'correct horse battery';
 const served: ServedSahayak[] = [];
 afterEach(async () => {
-  for (const s of served.splice(0)) await s.close();
+  for (const x of served.splice(0)) await x.close();
 });
 
-async function start() {
-  const s = await serveSahayak();
+// a fresh server and account per test, made in the hook (the account's hash is the slow part)
+let s: ServedSahayak;
+beforeEach(async () => {
+  s = await serveSahayak();
   served.push(s);
   // the real scrypt cost: the slower the check, the wider the race it must not open
   await createStaffUser(
@@ -18,8 +20,7 @@ async function start() {
     { username: 'officer', role: 'officer', password: PASSWORD },
     Date.now(),
   );
-  return s;
-}
+});
 
 /** `n` login POSTs for one user, started 2 ms apart so they arrive in order but overlap. */
 async function parallelLogins(base: string, passwords: string[], username = 'officer') {
@@ -39,7 +40,7 @@ async function parallelLogins(base: string, passwords: string[], username = 'off
   );
 }
 
-const checked = (s: ServedSahayak) =>
+const checked = () =>
   (
     s.sahayak.db.$client
       .prepare(`select count(*) n from audit_log where action in ('login', 'login.failed')`)
@@ -48,25 +49,22 @@ const checked = (s: ServedSahayak) =>
 
 describe('login throttle under parallel guesses (real server)', () => {
   it('40 parallel wrong guesses for one user: at most the limit reach the password check', async () => {
-    const s = await start();
     const statuses = await parallelLogins(s.base, Array(40).fill('wrong password!'));
     expect(statuses.filter((x) => x === 401)).toHaveLength(THROTTLE_LIMITS.user);
     expect(statuses.filter((x) => x === 429)).toHaveLength(40 - THROTTLE_LIMITS.user);
-    expect(checked(s)).toBe(THROTTLE_LIMITS.user);
+    expect(checked()).toBe(THROTTLE_LIMITS.user);
   });
 
   it('19 parallel guesses with the right password at #9: it does not log in', async () => {
-    const s = await start();
     const passwords = Array(19).fill('wrong password!');
     passwords[8] = PASSWORD;
     const statuses = await parallelLogins(s.base, passwords);
     expect(statuses[8]).toBe(429);
     expect(statuses).not.toContain(303);
-    expect(checked(s)).toBeLessThanOrEqual(THROTTLE_LIMITS.user);
+    expect(checked()).toBeLessThanOrEqual(THROTTLE_LIMITS.user);
   });
 
   it('a 3,000-character username (inside the 4 KB form limit) is stored bounded', async () => {
-    const s = await start();
     const statuses = await parallelLogins(s.base, ['x'], 'a'.repeat(3000));
     expect(statuses).toEqual([401]);
     const longest = s.sahayak.db.$client
@@ -79,7 +77,6 @@ describe('login throttle under parallel guesses (real server)', () => {
   });
 
   it('usernames are one account whatever the case: same lockout, no second "Officer"', async () => {
-    const s = await start();
     await expect(
       createStaffUser(s.sahayak.db, { username: 'Officer', role: 'admin', password: PASSWORD }, Date.now(), {
         N: 1024,
