@@ -33,13 +33,15 @@ describe('openDatabase against a locked or read-only file', () => {
 
   it('gives up with a clear error when the lock is held past the wait', async () => {
     const path = freshFile();
-    const { released } = await holdWriteLock(path, 2500);
+    // held far longer than the test: let go by killing the holder
+    const { child, released } = await holdWriteLock(path, 60_000);
     expect(() => openDatabase({ path, busyTimeoutMs: 200, lockWaitMs: 600 })).toThrow(
       DatabaseUnavailableError,
     );
     expect(() => openDatabase({ path, busyTimeoutMs: 200, lockWaitMs: 200 })).toThrow(
       /stayed locked by another process/,
     );
+    child.kill();
     await released;
   });
 
