@@ -145,3 +145,35 @@ describe('the erasure reply sent through WhatsApp', () => {
     expect(rows.find((r) => r.id === live)?.wa_id).toBe('919800000002');
   });
 });
+
+describe('the erasure’s periodic tail (retention job)', () => {
+  it('checkpoints and truncates the WAL after a recent erasure, so its old pages go too', async () => {
+    const { openDatabase } = await import('../db/open-database.js');
+    const { eraseCitizen, finishErasures } = await import('./erase-citizen.js');
+    const d = mkdtempSync(join(tmpdir(), 'sahayak-wal-'));
+    const path = join(d, 'sahayak.db');
+    const db = openDatabase({ path });
+    const sql = db.$client;
+    const wa = '919800000077';
+    const marker = 'Walmarker Pqzvxk';
+    sql.prepare(`insert into citizens (wa_id, created_at) values (?, 0)`).run(wa);
+    sql
+      .prepare(
+        `insert into messages (wa_id, direction, kind, text, process_status, created_at) values (?, 'in', 'text', ?, 'done', 0)`,
+      )
+      .run(wa, marker);
+    const now = Date.now();
+    db.transaction((tx) => eraseCitizen(tx, wa, now));
+    const read = () =>
+      Buffer.concat([path, `${path}-wal`].filter((p) => existsSync(p)).map((p) => readFileSync(p))).toString(
+        'latin1',
+      );
+    // before: the log still has the page as it was when the message was written
+    expect(read()).toContain(marker);
+    finishErasures(db, now + 1000);
+    expect(readFileSync(`${path}-wal`).length).toBe(0);
+    expect(read()).not.toContain(marker);
+    sql.close();
+    rmSync(d, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
-import type { DbTx } from '../db/open-database.js';
+import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import type { Db, DbTx } from '../db/open-database.js';
 import {
   annotations,
   applications,
@@ -95,4 +95,21 @@ export function forgetErasureReplies(db: DbTx, now: number): number {
   if (stale.length === 0) return 0;
   db.update(messages).set({ waId: newPseudonym() }).where(inArray(messages.id, stale)).run();
   return stale.length;
+}
+
+/**
+ * The periodic tail of erasure (the retention job runs it): replies that have gone out
+ * lose their number, and after a recent erasure the write-ahead log is checkpointed and
+ * truncated, since it still holds the pages as they were before the delete. Outside any
+ * transaction. Returns how many replies were rewritten.
+ */
+export function finishErasures(db: Db, now: number): number {
+  const replies = forgetErasureReplies(db, now);
+  const recent = db
+    .select({ id: erasures.id })
+    .from(erasures)
+    .where(gt(erasures.completedAt, now - 2 * ERASURE_REPLY_GRACE_MS - 60_000))
+    .get();
+  if (recent || replies) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return replies;
 }
