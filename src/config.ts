@@ -12,6 +12,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
+  // the HTTP thread blocks while it waits: short, then a 503 that WhatsApp retries
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   PUBLIC_BASE_URL: optional,
   ENGINE: z.enum(['openai', 'offline']).optional(),
   OPENAI_API_KEY: optional,
@@ -53,6 +55,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RETENTION_DAYS: z.coerce.number().int().positive().default(180),
   FEE_SCHEDULE_PATH: optional,
+  CHAT_SIMULATOR_ENABLED: z.enum(['true', 'false', '1', '0']).optional(),
+  CHAT_SIMULATOR_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
 });
 
 export type Config = {
@@ -60,6 +64,8 @@ export type Config = {
   port: number;
   host: string;
   databasePath: string;
+  /** how long a request waits for another process's write lock before a 503 */
+  databaseBusyTimeoutMs: number;
   publicBaseUrl: string;
   engine: 'openai' | 'offline';
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number };
@@ -96,6 +102,8 @@ export type Config = {
   retentionDays: number;
   /** a JSON file overriding the default birth-registration fee schedule */
   feeSchedulePath?: string;
+  /** /chat: on by default except when NODE_ENV=production; messages a minute per client IP */
+  chatSimulator: { enabled: boolean; ratePerMinute: number };
 };
 
 export class ConfigError extends Error {
@@ -115,11 +123,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('WHATSAPP_APP_SECRET is required when NODE_ENV=production');
   }
   const engine = e.ENGINE ?? (e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? 'openai' : 'offline');
+  if (engine === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    // otherwise every turn would fail over to offline while the logs said "openai"
+    throw new ConfigError(
+      'ENGINE=openai needs OPENAI_API_KEY or OPENAI_BASE_URL (an OpenAI-compatible server); unset ENGINE to use the offline engine',
+    );
+  }
+  const chatEnabled = e.CHAT_SIMULATOR_ENABLED;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     engine,
     openai: {
@@ -169,5 +185,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     retentionDays: e.RETENTION_DAYS,
     feeSchedulePath: e.FEE_SCHEDULE_PATH,
+    chatSimulator: {
+      // anyone reaching /chat can file records as a simulated citizen: not in production by accident
+      enabled:
+        chatEnabled === undefined
+          ? e.NODE_ENV !== 'production'
+          : chatEnabled === 'true' || chatEnabled === '1',
+      ratePerMinute: e.CHAT_SIMULATOR_RATE_PER_MINUTE,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
+import { DatabaseUnavailableError } from './db/open-database.js';
 import { createLogger } from './logging/create-logger.js';
 import { createSahayak } from './wiring/create-sahayak.js';
 
@@ -15,7 +16,17 @@ try {
   throw err;
 }
 const logger = createLogger({ level: config.logLevel });
-const sahayak = createSahayak(config, { logger });
+let sahayak: ReturnType<typeof createSahayak>;
+try {
+  sahayak = createSahayak(config, { logger });
+} catch (err) {
+  // a locked, read-only or unopenable database: one clear line, not a stack
+  if (err instanceof DatabaseUnavailableError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 
 const server = serve({ fetch: sahayak.app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(

@@ -1,18 +1,23 @@
-// npm run staff:add-user -- --username asha --role officer [--name "Asha Verma"] [--password p]
-// Without --password the password is read from stdin (first line), so it stays out of shell history.
+// npm run staff:add-user -- --username asha --role officer [--name "Asha Verma"]
+// The password is asked for without echo (or read as the first line of a pipe), so it stays
+// out of the terminal, shell history and the process list. --password still works for scripts.
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
-import { createStaffUser, newUserSchema, UsernameTakenError } from '../staff/accounts.js';
+import { ACCOUNT_RULES, createStaffUser, newUserSchema, UsernameTakenError } from '../staff/accounts.js';
+import { audit } from '../staff/audit.js';
+import { readSecret } from './read-secret.js';
 
-async function readStdinLine(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Password: ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    if (Buffer.concat(chunks).includes(10)) break;
+const USAGE =
+  'usage: npm run staff:add-user -- --username <name> --role reviewer|officer|admin [--name "Full Name"]\n';
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
   }
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
 async function main(): Promise<number> {
@@ -24,7 +29,9 @@ async function main(): Promise<number> {
       password: { type: 'string' },
     },
   });
-  const password = values.password ?? (await readStdinLine());
+  // the rules first, so nobody types a password only to learn it was too short
+  process.stderr.write(`${ACCOUNT_RULES}\n`);
+  const password = values.password ?? (await readSecret('Password (not shown): '));
   const parsed = newUserSchema.safeParse({
     username: values.username ?? '',
     role: values.role ?? '',
@@ -32,16 +39,23 @@ async function main(): Promise<number> {
     displayName: values.name,
   });
   if (!parsed.success) {
-    process.stderr.write(
-      `${parsed.error.issues.map((i) => i.message).join('\n')}\n` +
-        'usage: npm run staff:add-user -- --username <name> --role reviewer|officer|admin [--name "Full Name"] [--password <p>]\n',
-    );
+    process.stderr.write(`${parsed.error.issues.map((i) => i.message).join('\n')}\n${USAGE}`);
     return 2;
   }
   const config = loadConfig();
   const db = openDatabase({ path: config.databasePath });
   try {
-    const id = await createStaffUser(db, parsed.data, Date.now());
+    const now = Date.now();
+    const id = await createStaffUser(db, parsed.data, now);
+    // made outside the console, so no staff user to blame: the audit row says where it came from
+    audit(db, {
+      userId: null,
+      action: 'account.create',
+      targetType: 'staff_user',
+      targetId: id,
+      detail: { username: parsed.data.username, role: parsed.data.role, via: 'cli', osUser: osUser() },
+      now,
+    });
     process.stdout.write(
       `created ${parsed.data.role} "${parsed.data.username}" (id ${id}) in ${config.databasePath}\n`,
     );
@@ -57,4 +71,7 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await main().catch((err: Error) => {
+  process.stderr.write(`${err.message}\n`);
+  return 1;
+});

@@ -348,7 +348,8 @@ export const staffUsers = sqliteTable(
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('staff_users_username_uq').on(t.username)],
+  // unique whatever the case: "Asha" and "asha" would otherwise share one lockout
+  (t) => [uniqueIndex('staff_users_username_lower_uq').on(sql`lower(${t.username})`)],
 );
 
 export const staffSessions = sqliteTable('staff_sessions', {

@@ -5,6 +5,8 @@ import { applicationStatuses, complaintStatuses, paymentStatuses } from '../case
 import type { Db } from '../db/open-database.js';
 import type { MediaStore } from '../media/media-store.js';
 import { mediaResponse } from '../media/media-view.js';
+import { isErasedWaId } from '../privacy/erase-citizen.js';
+import { audit } from '../staff/audit.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -29,12 +31,20 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return m ? timingSafeEqual(digest(m[1].trim()), digest(token)) : false;
 }
 
+// an erased citizen's pseudonym links their kept records: it is not a key to look them up by
+const ERASED_LOOKUP = 'an erased citizen cannot be looked up';
+
+const boundedQuery = (q: Record<string, string>) =>
+  Object.fromEntries(Object.entries(q).map(([k, v]) => [k.slice(0, 40), v.slice(0, 200)]));
+
 function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error: string } {
   const limit = limitSchema.safeParse(c.req.query('limit') || undefined);
   if (!limit.success) return { error: `limit must be a whole number from 1 to ${MAX_LIMIT}` };
   const status = c.req.query('status') || undefined;
   if (status && !statuses.includes(status)) return { error: `status must be one of: ${statuses.join(', ')}` };
-  return { phone: c.req.query('phone') || undefined, status, limit: limit.data };
+  const phone = c.req.query('phone') || undefined;
+  if (phone && isErasedWaId(phone)) return { error: ERASED_LOOKUP };
+  return { phone, status, limit: limit.data };
 }
 
 /**
@@ -67,6 +77,17 @@ export function createApi({
     }
     c.header('Cache-Control', 'no-store');
     await next();
+    // every read of personal data is accountable, the token's reads included
+    if (c.res.status === 200) {
+      audit(db, {
+        userId: null,
+        action: 'api.read',
+        targetType: 'api',
+        targetId: c.req.path.slice(0, 200),
+        detail: { query: boundedQuery(c.req.query()), via: 'STAFF_API_TOKEN' },
+        now: Date.now(),
+      });
+    }
   });
 
   const list =
@@ -98,6 +119,8 @@ export function createApi({
   app.get('/api/conversations/:phone/messages', (c) => {
     const q = listQuery(c, []);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+    if (isErasedWaId(c.req.param('phone')))
+      return c.json({ error: 'invalid_query', message: ERASED_LOOKUP }, 400);
     return c.json({ items: conversationMessages(db, c.req.param('phone'), q.limit) });
   });
   return app;

@@ -18,18 +18,28 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function upload(file: Blob, name: string, fields: Record<string, string> = { waId: 'sim9100000001' }) {
+// the simulator's citizen is the browser's cookie, as for typed messages: open /chat once
+let cookie = '';
+let me = '';
+async function session() {
+  if (cookie) return;
+  const res = await sahayak.app.request('/chat/api/me');
+  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  me = ((await res.json()) as { waId: string }).waId;
+}
+
+async function upload(file: Blob, name: string, fields: Record<string, string> = {}) {
+  await session();
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file, name);
-  return sahayak.app.request('/chat/api/upload', { method: 'POST', body: form });
+  return sahayak.app.request('/chat/api/upload', { method: 'POST', body: form, headers: { cookie } });
 }
 
 describe('POST /chat/api/upload', () => {
   it('stores a real photo by sha256 and sends it through the inbox as the citizen’s image', async () => {
     const png = await samplePng();
     const res = await upload(new Blob([new Uint8Array(png)], { type: 'image/png' }), 'ward.png', {
-      waId: 'sim9100000001',
       caption: 'ward 3',
     });
     expect(res.status).toBe(202);
@@ -66,6 +76,15 @@ describe('POST /chat/api/upload', () => {
     expect((await upload(new Blob(['x'], { type: 'image/png' }), 'x.png', { waId: 'nope' })).status).toBe(
       400,
     );
+    // another citizen's id, or no simulator session at all: nobody uploads as someone else
+    const other = me === 'sim9100000001' ? 'sim9100000002' : 'sim9100000001';
+    const png = new Blob([new Uint8Array(await samplePng())], { type: 'image/png' });
+    expect((await upload(png, 'x.png', { waId: other })).status).toBe(403);
+    const anonymous = new FormData();
+    anonymous.append('file', png, 'x.png');
+    expect(
+      (await sahayak.app.request('/chat/api/upload', { method: 'POST', body: anonymous })).status,
+    ).toBe(401);
     expect(sahayak.db.$client.prepare('select count(*) n from messages').get()).toEqual(before);
   });
 });

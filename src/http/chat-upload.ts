@@ -6,9 +6,11 @@ import { baseMime, MEDIA_LIMITS, type MediaKind, mediaProblem } from '../media/m
 import type { MediaStore } from '../media/media-store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { ChatSimulatorDeps } from './chat-simulator.js';
+import { simulatorIdentity } from './simulator-identity.js';
 
 const fieldsSchema = z.object({
-  waId: z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits'),
+  // optional, as for messages: the id is the browser's cookie; one given must be that one
+  waId: z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits').optional(),
   caption: z.string().max(1024).optional(),
 });
 
@@ -19,7 +21,7 @@ const kindOf = (mime: string): MediaKind | null => {
 };
 
 /**
- * `POST /chat/api/upload` (multipart: waId, file, caption): the simulator's photo, document
+ * `POST /chat/api/upload` (multipart: file, caption; the citizen is the browser's simulator cookie): the simulator's photo, document
  * or voice note. The bytes are checked against WhatsApp's limits and stored exactly as the
  * fetch job would store Meta's download, then the message goes through the same inbox and
  * turn as a webhook delivery, so staff see the very photo that was sent.
@@ -32,15 +34,19 @@ export function createChatUpload({
 }: Pick<ChatSimulatorDeps, 'receive' | 'kick'> & { db: Db; store: MediaStore }) {
   const app = new Hono();
   app.post('/chat/api/upload', async (c) => {
+    const own = simulatorIdentity(c, { create: false });
+    if (!own) return c.json({ error: 'no_simulator_session', message: 'open /chat first' }, 401);
     const body = await c.req.parseBody().catch(() => null);
     if (!body) return c.json({ error: 'invalid_upload', detail: 'send multipart/form-data' }, 400);
     const fields = fieldsSchema.safeParse({
-      waId: body.waId,
+      waId: typeof body.waId === 'string' && body.waId ? body.waId : undefined,
       caption: typeof body.caption === 'string' && body.caption.trim() ? body.caption.trim() : undefined,
     });
     const file = body.file;
     if (!fields.success)
       return c.json({ error: 'invalid_upload', detail: z.prettifyError(fields.error) }, 400);
+    if (fields.data.waId && fields.data.waId !== own)
+      return c.json({ error: 'not_your_conversation', message: `this browser is ${own}` }, 403);
     if (!(file instanceof File)) return c.json({ error: 'invalid_upload', detail: 'file is missing' }, 400);
     const mime = baseMime(file.type || 'application/octet-stream');
     const kind = kindOf(mime);
@@ -52,7 +58,8 @@ export function createChatUpload({
     if (problem) return c.json({ error: 'invalid_media', detail: problem }, 422);
 
     const sha = store.put(bytes);
-    const { waId, caption } = fields.data;
+    const waId = own;
+    const { caption } = fields.data;
     const mediaId = `sim-media-${randomUUID()}`;
     const fileName = file.name ? file.name.slice(0, 240) : undefined;
     const event: InboundEvent =

@@ -2,6 +2,7 @@ import { and, inArray, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import { annotations, attachments, conversations, messages, turns } from '../db/schema.js';
 import type { Logger } from '../logging/create-logger.js';
+import { finishErasures } from './erase-citizen.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -78,6 +79,9 @@ export function startRetentionJob({
     try {
       const n = purgeExpiredConversations(db, { days, now: now() });
       if (n) logger.info({ conversations: n, days }, 'retention: purged old conversations');
+      // the erasure's "done" reply loses its number once delivered; the WAL forgets old pages
+      const replies = finishErasures(db, now());
+      if (replies) logger.info({ replies }, 'retention: erasure replies pseudonymised');
     } catch (err) {
       logger.error({ err }, 'retention job failed');
     }

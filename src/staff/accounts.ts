@@ -1,14 +1,23 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.js';
 import { staffUsers } from '../db/schema.js';
 import { hashPassword } from './auth/password.js';
+
+/** The account rules in words, shown before anything is asked (the CLI) and beside the form. */
+export const ACCOUNT_RULES = [
+  'username: 2–40 letters, digits, dot, dash or underscore (stored lower-case; "Asha" and "asha" are one account)',
+  'role: reviewer, officer or admin',
+  'password: at least 10 characters, at most 200',
+].join('\n');
 
 export const roleSchema = z.enum(['reviewer', 'officer', 'admin']);
 export const newUserSchema = z.object({
   username: z
     .string()
     .trim()
+    // one account per name whatever its case: stored lower-case, looked up by lower(username)
+    .toLowerCase()
     .regex(/^[a-z0-9._-]{2,40}$/i, 'username: 2–40 letters, digits, dot, dash or underscore'),
   role: roleSchema,
   password: z.string().min(10, 'password: at least 10 characters').max(200),
@@ -28,7 +37,12 @@ export async function createStaffUser(
   hashParams?: Parameters<typeof hashPassword>[1],
 ): Promise<number> {
   const u = newUserSchema.parse(input);
-  if (db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, u.username)).get()) {
+  const taken = db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(sql`lower(${staffUsers.username}) = ${u.username}`)
+    .get();
+  if (taken) {
     throw new UsernameTakenError(`username "${u.username}" is taken`);
   }
   const passwordHash = await hashPassword(u.password, hashParams);

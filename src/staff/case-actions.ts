@@ -25,8 +25,9 @@ function loadCase(deps: StaffDeps, type: CaseType, id: number) {
 export function moveCase(
   deps: StaffDeps,
   input: { type: CaseType; id: number; to: string; note: string; actor: Actor; assignTo?: number | null },
-): void {
+): { notified: boolean } {
   const now = deps.now();
+  let notified = false;
   try {
     deps.db.$client.transaction(() => {
       const before = loadCase(deps, input.type, input.id);
@@ -51,6 +52,7 @@ export function moveCase(
         },
         { actorUserId: input.actor.id, now },
       );
+      notified = outbox.length > 0;
       audit(deps.db, {
         userId: input.actor.id,
         action: 'case.transition',
@@ -72,6 +74,7 @@ export function moveCase(
     throw err;
   }
   deps.onOutbound();
+  return { notified };
 }
 
 /**

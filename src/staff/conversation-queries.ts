@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database.js';
 import { syncSearchIndex } from '../db/search-index.js';
 import { DAY_MS, istDayStart } from './format.js';
+import { searchText } from './search-text.js';
 
 export type ConversationFilters = {
   from?: string;
@@ -36,7 +37,7 @@ const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
 
 /** Search text → a condition on messages m; trigram FTS needs 3+ characters, shorter falls back to LIKE. */
 function textMatch(q: string): { sql: string; params: unknown[] } {
-  const norm = q.normalize('NFC');
+  const norm = (searchText(q) ?? '').normalize('NFC');
   if (Array.from(norm).length >= 3) {
     return {
       sql: 'm.id in (select rowid from messages_fts where messages_fts match ?)',

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
+import { databaseUnavailable } from '../http/database-unavailable.js';
 import { audit } from './audit.js';
+import { auditListViews } from './audit-list-views.js';
 import { deleteSession, findSession, SESSION_COOKIE } from './auth/sessions.js';
 import type { StaffDeps, StaffEnv } from './context.js';
 import { accountRoutes } from './routes/accounts.js';
@@ -59,6 +61,8 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   });
   app.use('/staff', guard);
   app.use('/staff/*', guard);
+  // one audit row per list or search of citizens' records (detail pages audit themselves)
+  app.use('/staff/*', auditListViews(deps));
 
   app.post('/staff/logout', (c) => {
     const s = c.get('session');
@@ -93,6 +97,11 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
         </Layout>,
         status,
       );
+    }
+    if (databaseUnavailable(err)) {
+      // another process holds the write lock: nothing was changed, trying again will work
+      c.header('Retry-After', '5');
+      return c.text('The database is busy; nothing was changed. Try again in a few seconds.', 503);
     }
     deps.logger.error({ err, path: c.req.path }, 'staff console error');
     return c.text('Internal error', 500);

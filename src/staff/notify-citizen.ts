@@ -6,6 +6,7 @@ import { citizens, conversations } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { isErasedWaId } from '../privacy/erase-citizen.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { tagPurpose } from '../whatsapp/service-window.js';
@@ -80,12 +81,16 @@ export function caseUpdateMessages(deps: NotifyDeps, change: CaseChange, now: nu
   return text(catalogue.t(lang, key, params).trim());
 }
 
-/** Queues the case update in the outbox (in the caller's transaction); returns the outbox ids. */
+/**
+ * Queues the case update in the outbox (in the caller's transaction); returns the outbox
+ * ids, none when the citizen erased their data (a pseudonym is no one to write to).
+ */
 export function notifyCaseChange(
   deps: NotifyDeps,
   change: CaseChange,
   o: { actorUserId: number; now: number },
 ): number[] {
+  if (isErasedWaId(change.waId)) return [];
   const ids = enqueueOutbound(deps.db, caseUpdateMessages(deps, change, o.now), {
     waId: change.waId,
     conversationId: latestConversationId(deps.db, change.waId),
@@ -105,7 +110,7 @@ export function notifyCitizen(
   key: string,
   o: { actorUserId: number; now: number; conversationId?: number | null },
 ): number[] {
-  if (!windowOpen(deps.db, waId, o.now)) return [];
+  if (isErasedWaId(waId) || !windowOpen(deps.db, waId, o.now)) return [];
   const lang = citizenLanguage(deps.db, waId);
   return enqueueOutbound(deps.db, text(deps.catalogue.t(lang, key)), {
     waId,

@@ -111,6 +111,7 @@ describe('staff access', () => {
       '+919876545678',
     );
     expect(auditActions(f.db).filter((a) => !a.startsWith('login'))).toEqual([
+      'conversation.list',
       'transcript.view',
       'case.view',
       'transcript.view.full_phone',

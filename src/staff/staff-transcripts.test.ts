@@ -109,6 +109,7 @@ describe('transcripts', () => {
       { action: 'turn.annotate' },
       { action: 'transcript.export_eval_case' },
       { action: 'transcript.flag' },
+      { action: 'conversation.list' },
     ]);
   });
 

@@ -41,6 +41,8 @@ function inboundRow(over: Partial<typeof messages.$inferSelect>) {
 
 /** An outbound row already sent, with the wamid Graph returned. */
 function sentRow(db: Db, wamid: string, waId = '919812345678') {
+  // every outbound row has its citizen (one without is an erasure's last reply)
+  db.$client.prepare('insert or ignore into citizens (wa_id, created_at) values (?, 0)').run(waId);
   return db
     .insert(messages)
     .values({

@@ -50,9 +50,10 @@ function prepare(client: Database.Database) {
      values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
      on conflict(media_id) do nothing`,
   );
+  // matched on the recipient too: a status naming another number must not touch this message
   const applyStatus = client.prepare(
     `update messages set send_status = ?, status_at = ?, last_error = coalesce(?, last_error)
-     where wamid = ? and direction = 'out'
+     where wamid = ? and direction = 'out' and wa_id = ?
        and (case send_status when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 3 else 0 end) < ?`,
   );
   /** One inbound message: durable inbox row (once per wamid), its sender, a photo as evidence. */
@@ -109,7 +110,14 @@ function prepare(client: Database.Database) {
     for (const s of toStatusUpdates(payload)) {
       const error =
         s.status === 'failed' ? (s.errors?.map(describeWhatsAppError).join('; ') ?? 'failed') : null;
-      const info = applyStatus.run(s.status, s.timestamp * 1000, error, s.wamid, STATUS_RANK[s.status]);
+      const info = applyStatus.run(
+        s.status,
+        s.timestamp * 1000,
+        error,
+        s.wamid,
+        s.recipientId,
+        STATUS_RANK[s.status],
+      );
       result.statuses += info.changes;
     }
     return result;

@@ -27,7 +27,8 @@ export async function readBodyLimited(req: Request, limit: number): Promise<Uint
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // not cancel(): that destroys the socket before the 413 is written; the server drains the rest
+      reader.releaseLock();
       return TOO_LARGE;
     }
     chunks.push(value);

@@ -39,7 +39,11 @@ import { buildEngines } from './build-engines.js';
  */
 export function createSahayak(config: Config, { logger, now: clock }: { logger: Logger; now?: () => Date }) {
   const now = clock ?? (() => new Date());
-  const db = openDatabase({ path: config.databasePath });
+  const db = openDatabase({
+    path: config.databasePath,
+    busyTimeoutMs: config.databaseBusyTimeoutMs,
+    onWait: (message) => logger.warn(message),
+  });
   // a database file gets a second writer (the turn worker): see preferImmediateTransactions
   const threaded = config.databasePath !== ':memory:' && !clock;
   const writeLock = createWriteLock();
@@ -139,13 +143,24 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
       createApi({ db, token: config.staffApiToken, mediaStore, now: () => now().getTime() }),
       createMediaRoutes({ db }),
-      createChatUpload({
-        db,
-        store: mediaStore,
-        receive: (m) => pipeline.receive(m),
-        kick: (w) => pipeline.kick(w),
-      }),
-      createChatSimulator({ db, receive: (m) => pipeline.receive(m), kick: (w) => pipeline.kick(w) }),
+      // /chat only where it is meant to be (config.chatSimulator): a 404 otherwise
+      ...(config.chatSimulator.enabled
+        ? [
+            createChatUpload({
+              db,
+              store: mediaStore,
+              receive: (m) => pipeline.receive(m),
+              kick: (w) => pipeline.kick(w),
+            }),
+            createChatSimulator({
+              db,
+              receive: (m) => pipeline.receive(m),
+              kick: (w) => pipeline.kick(w),
+              ratePerMinute: config.chatSimulator.ratePerMinute,
+              now: () => now().getTime(),
+            }),
+          ]
+        : []),
       createStaffConsole({
         db,
         catalogue,

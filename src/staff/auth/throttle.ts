@@ -1,14 +1,16 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/open-database.js';
 import { loginAttempts } from '../../db/schema.js';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 // per username: guessing one account; per IP: a wider limit so one office behind a NAT is not locked out
-const LIMITS = { user: 5, ip: 20 } as const;
+export const THROTTLE_LIMITS = { user: 5, ip: 20 } as const;
+// a login_attempts key carries what the visitor typed: bounded, so a huge username stores little
+const MAX_KEY_CHARS = 80;
 
 export const throttleKeys = (username: string, ip: string) => ({
-  user: `user:${username.trim().toLowerCase()}`,
-  ip: `ip:${ip}`,
+  user: `user:${username.trim().toLowerCase()}`.slice(0, MAX_KEY_CHARS),
+  ip: `ip:${ip}`.slice(0, MAX_KEY_CHARS),
 });
 
 function failuresSinceLastSuccess(db: Db, key: string, now: number): number {
@@ -26,21 +28,37 @@ function failuresSinceLastSuccess(db: Db, key: string, now: number): number {
   return n;
 }
 
-/** True when either key has used up its failures inside the window. */
-export function isThrottled(db: Db, username: string, ip: string, now: number): boolean {
+/** Rows counted as failures until the password check settles them. */
+export type AttemptTicket = { ids: number[] };
+
+/**
+ * Decides and counts in one transaction, before the (slow, awaited) password check: an
+ * attempt is recorded as a failure up front and turned into a success only when the
+ * password is right. So N guesses sent in parallel see each other's rows and at most the
+ * limit of them reach the password check. Returns null when throttled (nothing written).
+ */
+export function reserveAttempt(db: Db, username: string, ip: string, now: number): AttemptTicket | null {
   const k = throttleKeys(username, ip);
-  return (
-    failuresSinceLastSuccess(db, k.user, now) >= LIMITS.user ||
-    failuresSinceLastSuccess(db, k.ip, now) >= LIMITS.ip
-  );
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    if (
+      failuresSinceLastSuccess(t, k.user, now) >= THROTTLE_LIMITS.user ||
+      failuresSinceLastSuccess(t, k.ip, now) >= THROTTLE_LIMITS.ip
+    )
+      return null;
+    const rows = tx
+      .insert(loginAttempts)
+      .values([
+        { key: k.user, success: false, at: now },
+        { key: k.ip, success: false, at: now },
+      ])
+      .returning({ id: loginAttempts.id })
+      .all();
+    return { ids: rows.map((r) => r.id) };
+  });
 }
 
-export function recordAttempt(db: Db, username: string, ip: string, success: boolean, now: number): void {
-  const k = throttleKeys(username, ip);
-  db.insert(loginAttempts)
-    .values([
-      { key: k.user, success, at: now },
-      { key: k.ip, success, at: now },
-    ])
-    .run();
+/** The password was right: the reserved rows become a success, which resets both counts. */
+export function settleSuccess(db: Db, ticket: AttemptTicket): void {
+  db.update(loginAttempts).set({ success: true }).where(inArray(loginAttempts.id, ticket.ids)).run();
 }

@@ -119,11 +119,18 @@ export function caseRoutes(deps: StaffDeps) {
       const session = requireRole(c, 'officer');
       const id = intParam(c, 'id');
       const to = await field(c, 'to');
-      moveCase(deps, { type, id, to, note: await field(c, 'note'), actor: session.user });
-      return c.redirect(
-        `${base}/${id}?msg=${encodeURIComponent(`Moved to ${to}; the citizen was notified.`)}`,
-        303,
-      );
+      const { notified } = moveCase(deps, {
+        type,
+        id,
+        to,
+        note: await field(c, 'note'),
+        actor: session.user,
+      });
+      // an erased citizen has no number left to write to: say so rather than claim a message went
+      const msg = notified
+        ? `Moved to ${to}; the citizen was notified.`
+        : `Moved to ${to}; the citizen erased their data and cannot be notified.`;
+      return c.redirect(`${base}/${id}?msg=${encodeURIComponent(msg)}`, 303);
     });
 
     app.post(`${base}/:id/assign`, async (c) => {

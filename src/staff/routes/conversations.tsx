@@ -10,6 +10,7 @@ import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../
 import { conversationDetail, filterOptions, listConversations } from '../conversation-queries.js';
 import { maskPhone } from '../mask-phone.js';
 import { windowOpen } from '../notify-citizen.js';
+import { searchText } from '../search-text.js';
 import { ConversationListPage, ConversationPage } from '../views/conversation-pages.js';
 
 export function conversationRoutes(deps: StaffDeps) {
@@ -19,7 +20,7 @@ export function conversationRoutes(deps: StaffDeps) {
   app.get('/staff/conversations', (c) => {
     const q = c.req.query();
     const filters = {
-      q: q.q?.trim() || undefined,
+      q: searchText(q.q),
       from: q.from || undefined,
       to: q.to || undefined,
       language: q.language || undefined,

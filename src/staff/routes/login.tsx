@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -8,9 +8,12 @@ import { staffUsers } from '../../db/schema.js';
 import { audit } from '../audit.js';
 import { verifyPassword } from '../auth/password.js';
 import { createSession, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions.js';
-import { isThrottled, recordAttempt } from '../auth/throttle.js';
+import { reserveAttempt, settleSuccess } from '../auth/throttle.js';
 import type { StaffDeps } from '../context.js';
 import { Layout } from '../views/layout.js';
+
+// Longer than any valid username (accounts.ts: 40); what is stored of a typed name is cut to this.
+const MAX_USERNAME_CHARS = 64;
 
 // Before there is a session, CSRF on the login form is a double-submit cookie.
 const LOGIN_CSRF_COOKIE = 'sahayak_login_csrf';
@@ -81,11 +84,15 @@ export function loginRoutes(deps: StaffDeps) {
     const cookieCsrf = getCookie(c, LOGIN_CSRF_COOKIE) ?? '';
     if (!cookieCsrf || !safeEqual(cookieCsrf, str('_csrf')))
       return c.text('Forbidden: missing or bad CSRF token', 403);
-    const username = str('username').trim();
+    const typed = str('username').trim();
+    // stored in login_attempts and audit_log: bounded, whatever was typed
+    const username = typed.slice(0, MAX_USERNAME_CHARS);
     const now = deps.now();
     const ip = clientIp(c);
     const db = deps.db;
-    if (isThrottled(db, username, ip, now)) {
+    // counted before the password check, in one step, so parallel guesses cannot overtake it
+    const ticket = reserveAttempt(db, username, ip, now);
+    if (!ticket) {
       audit(db, {
         userId: null,
         action: 'login.throttled',
@@ -96,10 +103,17 @@ export function loginRoutes(deps: StaffDeps) {
       });
       return showForm(c, 429, 'Too many failed attempts. Try again in 15 minutes.', username);
     }
-    const user = db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
+    // usernames are unique case-insensitively: "Asha" and "asha" are one account
+    const user =
+      typed.length > MAX_USERNAME_CHARS
+        ? undefined
+        : db
+            .select()
+            .from(staffUsers)
+            .where(sql`lower(${staffUsers.username}) = ${username.toLowerCase()}`)
+            .get();
     const ok = await verifyPassword(str('password'), user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
-      recordAttempt(db, username, ip, false, now);
       audit(db, {
         userId: user?.id ?? null,
         action: 'login.failed',
@@ -110,7 +124,7 @@ export function loginRoutes(deps: StaffDeps) {
       });
       return showForm(c, 401, 'Wrong username or password.', username);
     }
-    recordAttempt(db, username, ip, true, now);
+    settleSuccess(db, ticket);
     const { token } = createSession(db, user.id, now);
     audit(db, {
       userId: user.id,

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+describe('loadConfig', () => {
+  it('refuses ENGINE=openai with neither OPENAI_API_KEY nor OPENAI_BASE_URL', () => {
+    expect(() => loadConfig({ ENGINE: 'openai' })).toThrow(
+      /ENGINE=openai needs OPENAI_API_KEY or OPENAI_BASE_URL/,
+    );
+    expect(loadConfig({ ENGINE: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }).engine).toBe('openai');
+    expect(loadConfig({ ENGINE: 'openai', OPENAI_API_KEY: 'sk-test' }).engine).toBe('openai');
+  });
+
+  describe('npm start with ENGINE=openai and no key', () => {
+    let r: ReturnType<typeof spawnSync>;
+    // spawned in the hook: a cold tsx start is most of the time
+    beforeAll(() => {
+      r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'main.ts')], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', ENGINE: 'openai', DATABASE_PATH: ':memory:', PORT: '0' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+    });
+    it('exits 1 with one clear line, before listening', () => {
+      expect(r.status).toBe(1);
+      const lines = String(r.stderr).trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^ENGINE=openai needs OPENAI_API_KEY or OPENAI_BASE_URL/);
+      expect(String(r.stdout)).not.toMatch(/listening/);
+    });
+  });
+
+  it('/chat is on in development and test, off in production unless CHAT_SIMULATOR_ENABLED', () => {
+    const prod = { NODE_ENV: 'production', WHATSAPP_APP_SECRET: 's' };
+    expect(loadConfig({}).chatSimulator.enabled).toBe(true);
+    expect(loadConfig(prod).chatSimulator.enabled).toBe(false);
+    expect(loadConfig({ ...prod, CHAT_SIMULATOR_ENABLED: 'true' }).chatSimulator.enabled).toBe(true);
+    expect(loadConfig({ CHAT_SIMULATOR_ENABLED: '0' }).chatSimulator.enabled).toBe(false);
+    expect(() => loadConfig({ CHAT_SIMULATOR_ENABLED: 'yes please' })).toThrow(/CHAT_SIMULATOR_ENABLED/);
+  });
+});
