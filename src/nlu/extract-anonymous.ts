@@ -1,3 +1,4 @@
+import { anonymityFromVerbs } from './anonymity-polarity.js';
 import { PhraseIndex } from './phrase-index.js';
 
 const ANONYMOUS = `anonymous|anonymously|anon|gumnaam|gumnam|गुमनाम|gupt|गुप्त|naam mat batana|naam mat batao|naam mat bataiye
@@ -33,8 +34,14 @@ function hiddenName(folded: readonly string[]): boolean | null {
   return null;
 }
 
-/** true: the complainant asks to stay anonymous; false: they agree to be named; null: not said. */
-export function extractAnonymous(folded: readonly string[]): boolean | null {
+/**
+ * true: the complainant asks to stay anonymous; false: they agree to be named; null: not said.
+ * opts.asked: the message answers "hide your name?", so "don't hide it" needs no "name" in it.
+ */
+export function extractAnonymous(folded: readonly string[], opts: { asked?: boolean } = {}): boolean | null {
+  // the verb and its own negation first: "nahi naam chhupana nahi hai" does not hide the name
+  const byVerb = anonymityFromVerbs(folded, opts);
+  if (byVerb !== null) return byVerb;
   const hits = INDEX.findLongest(folded);
   if (hits.length === 0) return hiddenName(folded);
   // "not anonymous" and the NAMED phrases win over a lone "anonymous"

@@ -89,6 +89,18 @@ const HONORIFIC = new Set([
   'श्री',
   'श्रीमती',
   'डॉ',
+  // "Km. Pooja", "Late Shri Ram Prasad", "स्व. श्री रामप्रसाद": titles, not part of the legal name
+  'km',
+  'kum',
+  'kumari',
+  'sushri',
+  'late',
+  'swargiya',
+  'कु',
+  'कुमारी',
+  'सुश्री',
+  'स्व',
+  'स्वर्गीय',
   'is',
   'hai',
   'है',
@@ -118,16 +130,42 @@ export type Names = Partial<{
   childNameBlank: true;
 }>;
 
+// Given names that are also everyday Hindi words ("diya" = gave, "rakhi", "bina" = without): only ever
+// read where a name is expected (after a name cue, or as the answer to a name question).
+const WORD_NAMES = new Set(['diya', 'diyaa', 'दिया', 'rakhi', 'राखी', 'bina', 'beena', 'bani', 'sham']);
+
+// "R. K. Sharma", "S. Mehta": a single letter written with its dot is an initial, even "S" or "D"
+function initial(t: Tokens, i: number): boolean {
+  return t.dotAfter?.[i] === true && /^\p{L}$/u.test(t.raw[i]);
+}
+
+function namePart(t: Tokens, i: number, start: number): boolean {
+  return (
+    nameLike(t.raw[i], t.folded[i]) ||
+    initial(t, i) ||
+    (WORD_NAMES.has(t.folded[i]) && !DENIED.has(t.folded[i + 1] ?? '')) ||
+    surname(t, i, start)
+  );
+}
+
+/** The name as written: "Mohd. Irfan Khan", "R. K. Sharma" keep the dots the citizen wrote. */
+function display(t: Tokens, start: number, end: number): string {
+  return t.raw
+    .slice(start, end)
+    .map((w, k) => `${displayWord(w)}${t.dotAfter?.[start + k] && start + k < end - 1 ? '.' : ''}`)
+    .join(' ');
+}
+
 function takeName(t: Tokens, from: number): { name: string; end: number } | null {
   let i = from;
   while (i < t.folded.length && HONORIFIC.has(t.folded[i]) && !t.breakAfter[i]) i++;
   const start = i;
-  while (i < t.folded.length && i - start < 4 && (nameLike(t.raw[i], t.folded[i]) || surname(t, i, start))) {
+  while (i < t.folded.length && i - start < 4 && namePart(t, i, start)) {
     i++;
     if (t.breakAfter[i - 1]) break;
   }
   if (i === start) return null;
-  return { name: t.raw.slice(start, i).map(displayWord).join(' '), end: i };
+  return { name: display(t, start, i), end: i };
 }
 
 // Surnames that are also Hindi words ("Geeta Das", "Mohan Lal"): after a first name they continue it.
@@ -141,7 +179,7 @@ function surname(t: Tokens, i: number, start: number): boolean {
 function takeNameBefore(t: Tokens, cueStart: number): string | null {
   let i = cueStart;
   while (i > 0 && cueStart - i < 4 && !t.breakAfter[i - 1] && nameLike(t.raw[i - 1], t.folded[i - 1])) i--;
-  return i < cueStart ? t.raw.slice(i, cueStart).map(displayWord).join(' ') : null;
+  return i < cueStart ? display(t, i, cueStart) : null;
 }
 
 /**
@@ -250,17 +288,17 @@ function bareName(t: Tokens): string | null {
     (AFTER_NAME.has(t.folded[end - 1]) || t.folded[end - 1] === 'ji' || t.folded[end - 1] === 'जी')
   )
     end--;
-  const found = takeName(
-    { raw: t.raw.slice(0, end), folded: t.folded.slice(0, end), breakAfter: t.breakAfter.slice(0, end) },
-    0,
-  );
+  const head: Tokens = {
+    raw: t.raw.slice(0, end),
+    folded: t.folded.slice(0, end),
+    breakAfter: t.breakAfter.slice(0, end),
+    dotAfter: t.dotAfter?.slice(0, end),
+  };
+  const found = takeName(head, 0);
   if (!found) return null;
   // "rekha nahi, reena": the name after the denial
   if (DENIED.has(t.folded[found.end] ?? '')) {
-    const meant = takeName(
-      { raw: t.raw.slice(0, end), folded: t.folded.slice(0, end), breakAfter: t.breakAfter.slice(0, end) },
-      found.end + 1,
-    );
+    const meant = takeName(head, found.end + 1);
     return meant && meant.end === end ? meant.name : null;
   }
   // "Sunita Devi W/O Ramesh Kumar": the name, then whose wife/son/daughter she or he is

@@ -24,6 +24,12 @@ const COMPLAINT_CONTEXT = new Set(
   'complaint complain shikayat shikayaat शिकायत incident ghatna घटना hadsa doctor nurse staff'.split(' '),
 );
 
+const DATE_CUES = new Set(
+  'dob date tarikh tareekh तारीख तिथि born birth janm janam जन्म paida पैदा hua hui हुआ हुई incident ghatna घटना'.split(
+    ' ',
+  ),
+);
+
 export interface SlotContext {
   /** "haan"/"nahi" for yes/no questions such as "stay anonymous?" */
   confirmation: 'yes' | 'no' | 'change' | null;
@@ -51,11 +57,11 @@ export function extractSlots(
   const references = extractReferences(normalised);
   if (references.length > 0) slots.references = references;
 
-  const dates = extractDates(
-    withoutReferences(normalised),
-    opts.now,
-    references.length > 0 ? undefined : t.folded,
-  );
+  // an answer to "address?"/"PIN?" is read as one: a date in it needs its own cue ("dob 3/11")
+  const addressAnswer = bare('address', 'pinCode', 'district') && !has(DATE_CUES);
+  const dates = addressAnswer
+    ? []
+    : extractDates(withoutReferences(normalised), opts.now, references.length > 0 ? undefined : t.folded);
   if (dates.length > 0) {
     const date = meantDate(dates, t.folded);
     if (bare('incidentDate') || (complaintContext && !birthContext)) slots.incidentDate = date;
@@ -108,7 +114,7 @@ export function extractSlots(
   else if (bare('category', 'description')) slots.category = 'other';
   if (bare('description') || (category && t.folded.length >= 4)) slots.description = normalised;
 
-  const anonymous = extractAnonymous(t.folded);
+  const anonymous = extractAnonymous(t.folded, { asked: bare('anonymous') });
   if (anonymous !== null) {
     slots.anonymous = anonymous;
     // "naam mat batana", "नाम छुपाएँ" speak of the complainant's name, not a child's
