@@ -46,11 +46,36 @@ const INDEX = new PhraseIndex<[Category, number]>(
   ),
 );
 
-/** The complaint's category from its description, or null when nothing in it points to one. */
+// "₹500 liye", "200 rupaye maange", "1000 demanded": an amount next to a taking verb
+const TAKING = new Set(
+  'liye liya li lete le maange mange maanga manga maangi mangi mangte maangte demanded took taken charged asked wasool vasool मांगे माँगे मांगा मांगी लिए लिया ली लेते वसूले'.split(
+    ' ',
+  ),
+);
+const AMOUNT = /^\d{2,6}$/;
+const CURRENCY = new Set(['rs', 'rupaye', 'rupay', 'rupees', 'rupiya', 'rupaiya', 'रुपये', 'रुपए', 'inr']);
+
+function amountTaken(folded: readonly string[]): boolean {
+  return folded.some((w, i) => {
+    if (!AMOUNT.test(w)) return false;
+    const next = folded.slice(i + 1, i + 4);
+    // "500 rupaye liye", "₹500 liye", "rs 500 maange"
+    return (
+      next.some((x) => TAKING.has(x)) && (next.every((x) => !AMOUNT.test(x)) || CURRENCY.has(next[0] ?? ''))
+    );
+  });
+}
+
+/**
+ * The complaint's category from its description, or null when nothing in it points to one. A
+ * demand for money ("paise maange", "rishwat", "₹500 liye") decides the category whatever else the
+ * message mentions: a bribe is the complaint, the broken machine the setting.
+ */
 export function extractCategory(folded: readonly string[]): Category | null {
   const score = new Map<Category, number>();
   for (const { value } of INDEX.findLongest(folded))
     score.set(value[0], (score.get(value[0]) ?? 0) + value[1]);
+  if ((score.get('bribery_or_fees') ?? 0) >= 4 || amountTaken(folded)) return 'bribery_or_fees';
   let best: Category | null = null;
   let bestScore = 1;
   for (const [cat, s] of score) {

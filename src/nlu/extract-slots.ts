@@ -103,10 +103,10 @@ export function extractSlots(
     }
   }
 
-  const district = districtIn(t.folded, { bare: bare('district') });
-  if (district) slots.district = district;
   const pin = extractPinCode(normalised);
   if (pin) slots.pinCode = pin;
+  const district = districtIn(t.folded, { bare: bare('district'), pinCode: pin ?? undefined });
+  if (district) slots.district = district;
   const address = extractAddress(normalised, { bare: bare('address') });
   if (address) slots.address = address;
 
