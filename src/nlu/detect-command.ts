@@ -34,6 +34,7 @@ data mitao|mera data mitao|mera data mita do|meri jankari hatao|meri jankari hat
     'human',
     `talk to a person|talk to person|talk to someone|talk to a human|talk to human|talk to an agent|talk to agent|speak to a person
 speak to someone|speak to a human|speak to an officer|talk to an officer|talk to officer|real person|human|agent|human agent
+talk to a real person|speak to a real person|a real person|kisi adhikari se baat|kisi officer se baat|kisi staff se baat
 customer care|customer support|helpline|call me|call me back|connect me to someone|insaan se baat|insan se baat
 kisi insaan se baat|kisi se baat|kisi aadmi se baat|kisi vyakti se baat|officer se baat|adhikari se baat|karmchari se baat
 staff se baat karao|staff se baat karni|asli insaan|इंसान से बात|किसी इंसान से बात|किसी से बात|किसी व्यक्ति से बात|अधिकारी से बात
@@ -64,7 +65,7 @@ const AROUND = new Set(
   `please plz pls kindly ok okay now just bas sir madam ji jee bhai bhaiya didi i want wanna would like to can could you me my
 the this it a an let let s lets do karo kar kardo kijiye kijie karein karen dijiye do de dena dedo chahiye chahta chahti hai h
 mujhe muje main mai mera meri abhi ab yeh ye sab aap please help hello hi hey application form ko se baat karni karna karao
-है हैं करो कर करें कीजिए दीजिए दो दें मुझे मैं मेरा मेरी अभी अब यह ये सब आप जी प्लीज़ कृपया चाहिए बात करनी करना करवाओ चाहता चाहती karwa karwao karwado`
+है हैं करो कर करें कीजिए दीजिए दो दें मुझे मैं मेरा मेरी अभी अब यह ये सब आप जी प्लीज़ कृपया चाहिए बात करनी करना करवाओ कराइए कराओ कराएं चाहता चाहती karaiye karaye karwa karwao karwado`
     .split(/\s+/)
     .map(foldForMatch),
 );

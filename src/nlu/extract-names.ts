@@ -283,8 +283,9 @@ function childBeforePossessive(t: Tokens): string | null {
 // The whole message is a name ("Rekha Devi", "रेखा", "rekha devi hai"), nothing else.
 function bareName(t: Tokens): string | null {
   let end = t.folded.length;
+  // "rekha devi hai", "aarav rakha": the verb after the name goes; "Rakhi" alone is the name
   while (
-    end > 0 &&
+    end > 1 &&
     (AFTER_NAME.has(t.folded[end - 1]) || t.folded[end - 1] === 'ji' || t.folded[end - 1] === 'जी')
   )
     end--;

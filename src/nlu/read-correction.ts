@@ -46,6 +46,8 @@ const LINK = new Set(
     .map(foldForMatch),
 );
 
+const ANSWER_WORDS =
+  /^(?:haan|han|ha|haa|ji|yes|yeah|yep|ok|okay|theek|thik|accha|acha|bilkul|sab|sab kuch|all|everything|हाँ|हां|जी|ठीक|सब|बिल्कुल)(?:\s+(?:haan|ji|hai|है|sab|ok|जी|हाँ))*$/iu;
 const PLACE_FIELDS = new Set<string>([
   'hospitalName',
   'address',
@@ -90,9 +92,8 @@ function cleanValue(text: string): Value {
 
 function reading(newText: string, oldText: string | null, whole: string): CorrectionReading | null {
   const next = cleanValue(newText.replace(DO_IT, ''));
-  if (next.text === '') {
-    return null;
-  }
+  // "haan sahi hai" confirms; it corrects nothing
+  if (next.text === '' || ANSWER_WORDS.test(next.text)) return null;
   const old = oldText === null ? null : cleanValue(oldText);
   const out: CorrectionReading = { newValueText: next.text };
   const field = next.field ?? old?.field ?? labelIn(whole);

@@ -61,7 +61,7 @@ const POINTERS = [
 
 // words around the pointer that change nothing: "same as above hai", "वही है जी", "bhai wahi hai"
 const AROUND = new Set(
-  'hai h he है hi ही bhi भी ji जी please plz pls haan ha yes हाँ हां ok bhai sir madam address pata पता it is its that one wala wali वाला वाली'
+  'hai h he है tha था thi थी hi ही bhi भी ji जी please plz pls haan ha yes हाँ हां ok bhai sir madam address pata पता it is its that one wala wali वाला वाली'
     .split(' ')
     .map(foldForMatch),
 );
