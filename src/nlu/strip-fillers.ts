@@ -6,7 +6,8 @@ const EDGE_FILLERS = new Set(
   ),
 );
 // Words that only count as filler at the start ("hi" ends a sentence, but "Hi" may open a greeting)
-const TRAILING_ONLY = new Set(['hi', 'ji', 'जी', 'na', 'ना']);
+// ("H No 44" opens with "H" for house: a lone "h"/"he" is only taken off the end)
+const TRAILING_ONLY = new Set(['hi', 'ji', 'जी', 'na', 'ना', 'h', 'he']);
 const PUNCT = /^[\s,.;:!?।\-–—'"“”‘’]+|[\s,.;:!?।\-–—'"“”‘’]+$/gu;
 
 /**
@@ -20,7 +21,11 @@ export function stripFillers(value: string): string {
     .filter((w) => w !== '');
   let start = 0;
   let end = words.length;
-  const bare = (w: string) => w.replace(PUNCT, '').toLowerCase();
+  // "Bhi"/"HAI" are the same particle; "H"/"TO" in capitals are more likely initials or abbreviations
+  const bare = (w: string) => {
+    const clean = w.replace(PUNCT, '');
+    return clean.length >= 3 || clean === clean.toLowerCase() ? clean.toLowerCase() : clean;
+  };
   while (start < end && EDGE_FILLERS.has(bare(words[start])) && !TRAILING_ONLY.has(bare(words[start])))
     start++;
   while (end > start && EDGE_FILLERS.has(bare(words[end - 1]))) end--;
