@@ -12,7 +12,8 @@ const CUES: [Role, boolean, string][] = [
   [
     'generic',
     false,
-    'naam|nam|name|नाम|naam hai|name is|uska naam|uska nam|its name|his name|her name|named|called',
+    `naam|nam|name|नाम|naam hai|name is|uska naam|uska nam|its name|his name|her name|named|called|named her|named him
+named the baby|named our baby|we named her|we named him|called her|called him|we call her|we call him|naam rakha hai`,
   ],
   [
     'childName',
@@ -135,8 +136,11 @@ export type Names = Partial<{
 const WORD_NAMES = new Set(['diya', 'diyaa', 'दिया', 'rakhi', 'राखी', 'bina', 'beena', 'bani', 'sham']);
 
 // "R. K. Sharma", "S. Mehta": a single letter written with its dot is an initial, even "S" or "D"
+// "आर. के. वर्मा": initials in Devanagari are the letters' names
+const DEVANAGARI_INITIALS = new Set('आर के एस एम पी जे डी बी सी ए वी एन एल टी जी एच यू ओ'.split(' '));
+
 function initial(t: Tokens, i: number): boolean {
-  return t.dotAfter?.[i] === true && /^\p{L}$/u.test(t.raw[i]);
+  return t.dotAfter?.[i] === true && (/^\p{L}$/u.test(t.raw[i]) || DEVANAGARI_INITIALS.has(t.raw[i]));
 }
 
 function namePart(t: Tokens, i: number, start: number): boolean {

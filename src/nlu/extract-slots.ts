@@ -86,6 +86,17 @@ export function extractSlots(
     slots.placeOfBirthType = place.type;
     if (place.name) slots.placeOfBirth = place.name;
     else if (place.type === 'other' && bare('placeOfBirth')) slots.placeOfBirth = normalised;
+  } else if (
+    bare('placeOfBirth') &&
+    t.folded.length > 0 &&
+    t.folded.length <= 8 &&
+    dates.length === 0 &&
+    ctx.confirmation === null &&
+    !DONT_KNOW.test(t.folded.join(' '))
+  ) {
+    // "ट्रॉमा सेंटर", "Sai Kripa Nursing", "Apollo Cradle": asked for the institution's name, a short
+    // answer without a hospital word is that name, as written
+    slots.placeOfBirth = normalised;
   }
 
   if (!place || complaintContext) {

@@ -15,7 +15,8 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const BREAK = /[,.;!?|()/\n\u0964\u0965]/;
 // "Md. Salim", "Dr. Rao", "R. K. Sharma": a dot after a short abbreviation or an initial does not end
 // the clause; "Mohd.", "Smt.", "Kum." are longer but as common in names written on forms
-const ABBREVIATION = /^(?:[A-Za-z]{1,3}|mohd|mohmd|smt|shri|kum|prof|डॉ|मो|मोह|कु|श्री|स्व|प्रो|श्रीमती|सु)$/i;
+const ABBREVIATION =
+  /^(?:[A-Za-z]{1,3}|mohd|mohmd|smt|shri|kum|prof|डॉ|मो|मोह|कु|श्री|स्व|प्रो|श्रीमती|सु|आर|के|एस|एम|पी|जे|डी|बी|सी|ए|वी|एन|एल|टी|जी|एच|यू|ओ)$/i;
 
 /** Words of normalised text, raw and folded side by side, with where clauses break. */
 export function tokenise(normalised: string): Tokens {
