@@ -57,3 +57,12 @@ describe('anonymity: the verb and its own negation', () => {
     expect(analyse('no, show my name', { now, expecting: 'anonymous' }).correction).toBe(false);
   });
 });
+
+describe('anonymity words far from the name', () => {
+  it('"the private one" in a story is no answer', () => {
+    expect(extractAnonymous(folded('they asked for 400 rupees to use the private one'))).toBeNull();
+  });
+  it('"no need to keep it secret" is not anonymous', () => {
+    expect(extractAnonymous(folded('no need to keep it secret'), { asked: true })).toBe(false);
+  });
+});

@@ -94,7 +94,8 @@ export function anonymityFromVerbs(folded: readonly string[], opts: PolarityOpti
     const show = !hide && SHOW.test(w);
     if (!hide && !show) continue;
     const nearName = folded.slice(Math.max(0, i - 3), i + 3).some((x) => NAME.has(x));
-    if (hide && !nearName && !opts.asked && !/anonym|gumna|gupt|गुप्त|गुमनाम|secret|private/.test(w)) continue;
+    // "use the private one", "report chhupa li": hiding words speak of the name only next to it
+    if (hide && !nearName && !opts.asked && !/anonym|gumna|gupt|गुप्त|गुमनाम/.test(w)) continue;
     const negated = negatedBefore(folded, i, lead) || negatedAfter(folded, i);
     // "maine naam bata diya" in a complaint's story is no answer: a plain "tell/show" counts only as
     // the answer to the question; "naam mat batana" (negated, next to "naam") always does
@@ -105,7 +106,7 @@ export function anonymityFromVerbs(folded: readonly string[], opts: PolarityOpti
 }
 
 function negatedBefore(folded: readonly string[], i: number, lead: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     if (NO_NEED.test(folded.slice(k, k + 2).join(' '))) return true;
     // the lead "no"/"nahi" answers the question; it is not this verb's negation
     if (NOT_BEFORE.has(folded[k]) && !(k === 0 && lead === 1)) return true;

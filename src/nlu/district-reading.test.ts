@@ -86,3 +86,10 @@ describe('districtOfPin', () => {
     expect(districtOfPin(pin)).toBe(district);
   });
 });
+
+describe('a cue between two names', () => {
+  it('goes with the name after it: "CHC Rampur, district Moradabad"', () => {
+    expect(readDistrict('complaint about CHC Rampur, district Moradabad')?.district).toBe('Moradabad');
+    expect(readDistrict('Rampur district')?.district).toBe('Rampur');
+  });
+});

@@ -200,7 +200,9 @@ function locate(toks: readonly string[], opts: DistrictOptions): DistrictReading
   const plain: Hit[] = [];
   const placeWordTaken = new Set<number>();
   for (const hit of INDEX.findLongest(toks)) {
-    const cued = CUES.has(toks[hit.start - 1] ?? '') || CUES.has(toks[hit.end] ?? '');
+    // "CHC Rampur, district Moradabad": a cue between two names goes with the one after it
+    const cueAfter = CUES.has(toks[hit.end] ?? '') && !INDEX.has(toks[hit.end + 1] ?? '');
+    const cued = CUES.has(toks[hit.start - 1] ?? '') || cueAfter;
     const alone = opts.bare === true && toks.length <= hit.end - hit.start + 2;
     if (hit.value.cueOnly && !cued && !alone) continue;
     // "not kanpur, lucknow", "कानपुर नहीं, लखनऊ": the one named without a "not" is meant

@@ -106,6 +106,12 @@ const HONORIFIC = new Set([
   'hai',
   'है',
   'ji',
+  // "naam abhi Ayush rakha hai", "naam to Sara hai": fillers between the cue and the name
+  'abhi',
+  'अभी',
+  'to',
+  'toh',
+  'तो',
 ]);
 const AFTER_NAME = new Set([
   'hai',

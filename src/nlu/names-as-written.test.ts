@@ -61,6 +61,7 @@ describe('names as people write them', () => {
     ['baby ka naam Sagar hai', 'Sagar'],
     ['बेटी का नाम आशा रखा है', 'आशा'],
     ['its name is Prem', 'Prem'],
+    ['naam abhi Ayush rakha hai', 'Ayush'],
     ['she was born at home on sunday, we named her Diya', 'Diya'],
   ])('a word-name after a name cue: %j', (text, name) => {
     expect(slots(text).childName).toBe(name);
