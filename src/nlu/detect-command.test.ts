@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse.js';
 import { detectCommand } from './detect-command.js';
 
 describe('detectCommand: commands win over answers', () => {
@@ -100,4 +101,37 @@ describe('detectCommand: commands win over answers', () => {
   ])('an ordinary answer is no command: %j', (text) => {
     expect(detectCommand(text)).toBeNull();
   });
+});
+
+describe('analyse: a command is never the pending answer', () => {
+  const now = new Date('2026-11-24T04:30:00Z');
+
+  it.each([
+    ['delete my data', 'hospitalName', 'delete_data'],
+    ['cancel karo', 'motherName', 'cancel'],
+    ['इसकी फीस कितनी है?', 'fatherName', 'question'],
+    ['start over', 'address', 'restart'],
+  ] as const)('%j asked for %s → command %s, no slot', (text, expecting, kind) => {
+    const a = analyse(text, { now, expecting });
+    expect(a.command?.kind).toBe(kind);
+    expect(a.slots[expecting]).toBeUndefined();
+  });
+
+  it.each([
+    ['Data Hospital', 'hospitalName'],
+    ['12 Menu Road, Bareilly 243001', 'address'],
+  ] as const)('%j stays the answer to %s', (text, expecting) => {
+    const a = analyse(text, { now, expecting });
+    expect(a.command).toBeUndefined();
+    expect(a.slots[expecting]).toBeDefined();
+  });
+});
+
+describe('typo repair does not turn names into commands', () => {
+  it.each(['Suman', 'Raman', 'Aman', 'Mansi', 'Staffy', 'Parson', 'Resham', 'Canela', 'Meenu', 'Dileep'])(
+    '%j',
+    (name) => {
+      expect(detectCommand(name)).toBeNull();
+    },
+  );
 });

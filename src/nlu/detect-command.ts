@@ -119,10 +119,17 @@ const KEYWORDS = [
   ),
 ];
 
-/** "cancle", "restrat", "dleete": a long Latin word one edit (or one swap) from a command word. */
+/**
+ * "cancle", "restrat", "dleete": a Latin word of six letters or more, one edit (or one swap) from a
+ * command word with the same first letter. Shorter words are too often names ("Suman" is not "human").
+ */
 function repair(word: string): string {
-  if (word.length < 5 || !/^[a-z]+$/.test(word) || KEYWORDS.includes(word)) return word;
-  return KEYWORDS.find((k) => Math.abs(k.length - word.length) <= 1 && withinEdits(word, k, 1)) ?? word;
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || KEYWORDS.includes(word)) return word;
+  return (
+    KEYWORDS.find(
+      (k) => k[0] === word[0] && Math.abs(k.length - word.length) <= 1 && withinEdits(word, k, 1),
+    ) ?? word
+  );
 }
 
 const WHOLE_PHRASES: [WholeKind, string[]][] = WHOLE.map(([kind, s]) => [

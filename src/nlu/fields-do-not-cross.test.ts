@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.js';
+import { detectCommand } from './detect-command.js';
 import { extractDates } from './extract-date.js';
 import { extractPinCode } from './extract-pin-code.js';
 
@@ -98,6 +99,30 @@ describe('fields do not cross', () => {
         const s = analyse(d, { now, expecting: 'dateOfBirth' }).slots;
         for (const k of ['childName', 'motherName', 'fatherName', 'pinCode', 'address', 'district'] as const)
           expect(s[k]).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('answers are not commands', () => {
+  const commonNames = fc.constantFrom(
+    ...'Suman Raman Aman Kiran Asha Pooja Diya Jyoti Prem Sagar Rekha Sunita Ramesh Suresh Mahesh Naresh Dinesh Rakesh Mukesh Anil Sunil Sushil Kavita Savita Sarita Anita Nisha Usha Meena Reena Seema Neha Sneha Priya Riya Siya Tara Sara Zoya Ayesha Fatima Nazia Shabana Imran Irfan Salim Arif Kaleem Hasan Husain Mohan Sohan Rohan Karan Arjun Dev Om Ira Myra Kabir Ayaan Vihaan Reyansh Atharv Shaurya Aarav Ishaan Ananya Navya Kavya Sumana Humaira Hemant Hemlata Rajesh Ranjit Ravinder'.split(
+      ' ',
+    ),
+  );
+  it('a name (with a surname) is never a command', () => {
+    fc.assert(
+      fc.property(commonNames, fc.option(commonNames, { nil: undefined }), (first, last) => {
+        const name = last ? `${first} ${last}` : first;
+        expect(detectCommand(name)).toBeNull();
+      }),
+    );
+  });
+
+  it('an address with its PIN is never a command', () => {
+    fc.assert(
+      fc.property(address, (a) => {
+        expect(detectCommand(a)).toBeNull();
       }),
     );
   });
