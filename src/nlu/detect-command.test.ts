@@ -135,3 +135,14 @@ describe('typo repair does not turn names into commands', () => {
     },
   );
 });
+
+describe('money in a story, and paying, are not questions about fees', () => {
+  it.each([
+    'the nurse asked 2000 rupees for the delivery which should be free',
+    'late fee kaise bharu? upi se ho jayega?',
+    'how do I pay the fee',
+    'फीस कैसे भरें',
+  ])('%j', (text) => {
+    expect(detectCommand(text)).toBeNull();
+  });
+});

@@ -109,7 +109,10 @@ const QUESTION =
   /(?:^| )(?:kitna|kitni|kitne|ktna|kya|kia|kaun|kon|kaunse|konse|kaun se|kon se|how|what|which|when|kab|kaise|batao|bataiye|btao|bata do|lagega|lagegi|lagenge|lagta|lagti|kitna|कितना|कितनी|कितने|क्या|कौन|कौनसे|कौन से|कब|कैसे|बताओ|बताइए|लगेगा|लगेगी|लगेंगे|need|needed|required|chahiye|चाहिए)(?: |$)/;
 // "doctor ne 500 rupaye maange": money in a complaint's story is no question about fees
 const TAKING =
-  /(?:^| )(?:maange|mange|maanga|manga|maangi|mangi|liye|liya|li|le liye|took|taken|charged|demanded|asked for|rishwat|bribe|ghoos|मांगे|माँगे|मांगा|लिए|लिया|रिश्वत|घूस)(?: |$)/;
+  /(?:^| )(?:maange|mange|maanga|manga|maangi|mangi|maangte|mangte|liye|liya|li|le liye|lete|took|taken|charged|demanded|asked|asking|wasool|vasool|rishwat|bribe|ghoos|मांगे|माँगे|मांगा|मांगते|लिए|लिया|लेते|रिश्वत|घूस)(?: |$)/;
+// "late fee kaise bharu", "pay the fee by UPI": paying is an action the engine runs, not a question
+const PAYING =
+  /(?:^| )(?:pay|paying|payment|bharu|bharun|bharoon|bharna|bharni|bhar|jama|upi|qr|gpay|phonepe|paytm|भरूं|भरूँ|भरें|भरना|भुगतान|जमा|यूपीआई)(?: |$)/;
 
 const KEYWORDS = [
   ...new Set(
@@ -181,7 +184,7 @@ export function detectCommand(text: string): Command | null {
   if (DOWNLOAD.test(joined) || (CERT_WORD.test(joined) && WHERE_HOW.test(joined) && GET.test(joined)))
     return { kind: 'collect_certificate' };
 
-  if (!TAKING.test(joined)) {
+  if (!TAKING.test(joined) && !PAYING.test(joined)) {
     const clauses = normalised.split(/[,.;!।\n]+/);
     for (const clause of clauses) {
       const c = ` ${foldForMatch(clause).split(' ').map(repair).join(' ')} `;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfCue } from './field-cues.js';
-import { readCorrection } from './read-correction.js';
+import { fieldHolding, readCorrection } from './read-correction.js';
 
 describe('readCorrection', () => {
   it.each([
@@ -85,5 +85,37 @@ describe('fieldOfCue', () => {
     ['naam', 'name'],
   ])('%j → %s', (cue, field) => {
     expect(fieldOfCue(cue)).toBe(field);
+  });
+});
+
+describe('fieldHolding', () => {
+  const now = new Date('2026-11-24T04:30:00Z');
+  const draft = {
+    childName: 'Kavya',
+    motherName: 'Kavita Devi',
+    fatherName: 'Suresh Gupta',
+    dateOfBirth: '2026-11-17',
+    pinCode: '243010',
+  };
+
+  it.each([
+    ['Kavita', 'motherName'],
+    ['kavita devi', 'motherName'],
+    ['Suresh', 'fatherName'],
+    ['17 November', 'dateOfBirth'],
+    ['17/11', 'dateOfBirth'],
+    ['243010', 'pinCode'],
+  ])('%j is held by %s', (old, field) => {
+    expect(fieldHolding(draft, old, now)).toBe(field);
+  });
+
+  it('is undefined when nothing or two fields hold it', () => {
+    expect(fieldHolding(draft, 'Reena', now)).toBeUndefined();
+    expect(fieldHolding({ motherName: 'Asha', childName: 'Asha' }, 'Asha', now)).toBeUndefined();
+  });
+
+  it('finds the field for the value a correction denies', () => {
+    const c = readCorrection('Kavitha, not Kavita');
+    expect(c && c.oldValueText ? fieldHolding(draft, c.oldValueText, now) : null).toBe('motherName');
   });
 });

@@ -1,4 +1,5 @@
 import { foldForMatch, normalise } from '../lang/normalise.js';
+import { extractDates } from './extract-date.js';
 import { type FieldName, fieldCues, type GenericCue, wordsOf } from './field-cues.js';
 import { stripFillers } from './strip-fillers.js';
 
@@ -173,4 +174,28 @@ export function readCorrection(text: string): CorrectionReading | null {
   }
   if (lead || RIGHT_ONE.test(rest)) return reading(rest, null, whole);
   return null;
+}
+
+/**
+ * The field of a draft that holds the value a correction denies: "not Kavita, Kavya" with
+ * { motherName: 'Kavita Devi' } → 'motherName'; "not 24 November" with { dateOfBirth: '2026-11-24' }
+ * → 'dateOfBirth' (dates are compared as dates when `now` is given). Undefined when no field, or more
+ * than one, holds it: then the engine asks which field is meant.
+ */
+export function fieldHolding(
+  values: Readonly<Record<string, unknown>>,
+  oldValueText: string,
+  now?: Date,
+): string | undefined {
+  const old = foldForMatch(oldValueText);
+  if (old === '') return undefined;
+  const oldDate = now ? extractDates(oldValueText, now)[0] : undefined;
+  const matches = Object.entries(values).filter(([, v]) => {
+    if (typeof v !== 'string' || v === '') return false;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return oldDate === v;
+    const value = foldForMatch(v);
+    // "not Suresh" denies "Suresh Gupta": the words said are whole words of the value
+    return value === old || ` ${value} `.includes(` ${old} `);
+  });
+  return matches.length === 1 ? matches[0][0] : undefined;
 }
