@@ -116,6 +116,6 @@ describe('fieldHolding', () => {
 
   it('finds the field for the value a correction denies', () => {
     const c = readCorrection('Kavitha, not Kavita');
-    expect(c && c.oldValueText ? fieldHolding(draft, c.oldValueText, now) : null).toBe('motherName');
+    expect(c?.oldValueText ? fieldHolding(draft, c.oldValueText, now) : null).toBe('motherName');
   });
 });
