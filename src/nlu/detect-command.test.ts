@@ -48,6 +48,8 @@ describe('detectCommand: commands win over answers', () => {
     ['praman patra kahan se milega', 'collect_certificate'],
     ['pdf bhej do', 'collect_certificate'],
     ['प्रमाण पत्र कहाँ मिलेगा', 'collect_certificate'],
+    ['where can I collect the certificate', 'collect_certificate'],
+    ['certificate lene kahan aana hai', 'collect_certificate'],
   ])('%j → %s', (text, kind) => {
     expect(detectCommand(text)?.kind).toBe(kind);
   });
@@ -98,6 +100,8 @@ describe('detectCommand: commands win over answers', () => {
     'staff ne baat hi nahi ki',
     'delivery ke baad copy nahi di',
     'Smart City Hospital',
+    'how do I get a birth certificate for my daughter',
+    'beti ka birth certificate kaise banega',
   ])('an ordinary answer is no command: %j', (text) => {
     expect(detectCommand(text)).toBeNull();
   });

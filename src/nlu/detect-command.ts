@@ -86,10 +86,13 @@ const DOWNLOAD =
   /(?:^| )(?:download|downlod|donwload|pdf|डाउनलोड|e certificate|soft copy|digital copy)(?: |$)/;
 const CERT_WORD =
   /(?:^| )(?:certificate|certifcate|certficate|cert|praman patra|pramanpatra|praman|प्रमाण पत्र|प्रमाणपत्र|प्रमाण|copy|कॉपी|document)(?: |$)/;
-const WHERE_HOW =
-  /(?:^| )(?:kahan|kaha|kahaan|kidhar|where|kaise|kese|how|kab|when|कहाँ|कहां|कैसे|कब|kis jagah|कौन सी जगह)(?: |$)/;
+// "where do I collect it", "kahan se milega": where; "how do I get a birth certificate" is an application
+const WHERE_HOW = /(?:^| )(?:kahan|kaha|kahaan|kidhar|where|कहाँ|कहां|kis jagah|कौन सी जगह|किस जगह)(?: |$)/;
 const GET =
   /(?:^| )(?:milega|milegi|mil|milta|milti|collect|get|receive|pick|le|lu|lun|loon|lena|lene|मिलेगा|मिलेगी|मिल|लूं|लूँ|लेना|लेने)(?: |$)/;
+const COLLECT =
+  /(?:^| )(?:collect|pick up|pickup|lene aana|lene aau|lene aaun|le jaun|le jau|लेने आना|लेने आऊं|ले जाऊं)(?: |$)/;
+/(?:^| )(?:milega|milegi|mil|milta|milti|collect|get|receive|pick|le|lu|lun|loon|lena|lene|मिलेगा|मिलेगी|मिल|लूं|लूँ|लेना|लेने)(?: |$)/;
 
 const TOPIC: ['fees' | 'time' | 'documents', RegExp][] = [
   [
@@ -181,7 +184,10 @@ export function detectCommand(text: string): Command | null {
   // "abhi bhi paise maang rahe", "still not resolved": the trouble goes on after the complaint closed
   if (STILL.test(joined) && NOT_OVER.test(joined.replace(STILL, ' '))) return { kind: 'reopen' };
   if (CERTIFIED.test(joined)) return { kind: 'certified_copy' };
-  if (DOWNLOAD.test(joined) || (CERT_WORD.test(joined) && WHERE_HOW.test(joined) && GET.test(joined)))
+  if (
+    DOWNLOAD.test(joined) ||
+    (CERT_WORD.test(joined) && ((WHERE_HOW.test(joined) && GET.test(joined)) || COLLECT.test(joined)))
+  )
     return { kind: 'collect_certificate' };
 
   if (!TAKING.test(joined) && !PAYING.test(joined)) {

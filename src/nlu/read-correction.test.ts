@@ -119,3 +119,21 @@ describe('fieldHolding', () => {
     expect(c?.oldValueText ? fieldHolding(draft, c.oldValueText, now) : null).toBe('motherName');
   });
 });
+
+describe('a complaint story is no correction', () => {
+  it.each([
+    'the doctor did not come',
+    'the medicine was not available, we bought it outside',
+    'doctor nahi aaye, nurse ne daanta',
+    'dawai nahi mili',
+    'डॉक्टर नहीं आए, नर्स ने डांटा',
+    'bed not given, they asked for money',
+    'staff was rude, not helpful at all',
+    'baby ka naam abhi nahi rakha',
+    'emergency me koi doctor nahi tha raat ko',
+    'बच्चे का नाम अभी नहीं रखा',
+    'nahi naam chalega',
+  ])('%j', (text) => {
+    expect(readCorrection(text)).toBeNull();
+  });
+});

@@ -21,6 +21,8 @@ const LEAD =
 const CLAUSE_SPLIT = /\s*[,;]\s*|\s+(?:but|balki|बल्कि|lekin|लेकिन|magar|मगर)\s+|\s+-\s+/iu;
 const NOT_START = /^(?:not|nahi|nhi|नहीं|नही)\s+(.+)$/iu;
 const NOT_INSIDE = /^(.*?)(?:\s+is|\s+was)?\s+not\s+(.+)$/iu;
+const AUXILIARY =
+  /(?:^|\s)(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can|should|shall|must)$/iu;
 const NEG_END = /^(.+?)\s+(?:nahi|nhi|nahin|नहीं|नही|not)(?:\s+(?:hai|h|है|tha|था|thi|थी|hota|hoga))?$/iu;
 const NEG_MIDDLE = /^(.+?)\s+(?:nahi|nhi|nahin|नहीं|नही)\s+(.+)$/iu;
 const WRONG =
@@ -91,10 +93,31 @@ function cleanValue(text: string): Value {
   return out;
 }
 
+// A value is a name, a date, a number or a place: a verb in it means the sentence tells a story
+// ("doctor nahi aaye, nurse ne daanta", "the doctor did not come"), it corrects nothing
+const STORY_WORD = new Set(
+  `aaye aaya aayi aate aata aati mili mila mile milti milta diya di diye dete deta kiya kiye karte karta hua hui hue
+  gaya gayi gaye daanta danta mara maara liya liye lete leta dekha dekhi suna suni bola boli bole raha rahi rahe hota hoti
+  ne nahi nhi mat did does do done was were are has have had come came comes gave give took take told said asked saw
+  went goes there they he she we us them आए आया आई आते मिली मिला मिले दिया दी दिए किया किए हुआ हुई हुए गया गई गए
+  डांटा मारा लिया लिए देखा सुना बोला रहा रही रहे होता होती ने नहीं मत rakha rakhi rakhenge socha chalega
+  chalegi koi रखा रखी रखेंगे सोचा चलेगा चलेगी कोई`
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map(foldForMatch),
+);
+
+function storyLike(text: string): boolean {
+  return foldForMatch(text)
+    .split(' ')
+    .some((w) => STORY_WORD.has(w));
+}
+
 function reading(newText: string, oldText: string | null, whole: string): CorrectionReading | null {
   const next = cleanValue(newText.replace(DO_IT, ''));
   // "haan sahi hai" confirms; it corrects nothing
-  if (next.text === '' || ANSWER_WORDS.test(next.text)) return null;
+  if (next.text === '' || ANSWER_WORDS.test(next.text) || storyLike(next.text)) return null;
+  if (oldText !== null && storyLike(cleanValue(oldText).text)) return null;
   const old = oldText === null ? null : cleanValue(oldText);
   const out: CorrectionReading = { newValueText: next.text };
   const field = next.field ?? old?.field ?? labelIn(whole);
@@ -112,6 +135,7 @@ function labelIn(text: string): FieldName | undefined {
 }
 
 /**
+ * Call it where a message may correct an earlier answer (analysis.correction, or at the summary).
  * Reads a correction: "X, not Y", "not Y, X", "Y galat hai, X hai", "माँ का नाम गलत लिखा गया, सही नाम X
  * है", "change the father's name to X", "pita ka naam badal ke X kar do", "the date of birth is 25
  * November, not 24 November", "nahi nahi, X", "45 ki jagah 54". Null when the message corrects
@@ -170,7 +194,8 @@ export function readCorrection(text: string): CorrectionReading | null {
     const neg = NEG_MIDDLE.exec(rest);
     if (neg && !NEG_END.test(rest)) return reading(neg[2], neg[1], whole);
     const not = NOT_INSIDE.exec(rest);
-    if (not) return reading(not[1], not[2], whole);
+    // "the medicine was not available" denies nothing typed earlier
+    if (not && !AUXILIARY.test(not[1])) return reading(not[1], not[2], whole);
   }
   if (lead || RIGHT_ONE.test(rest)) return reading(rest, null, whole);
   return null;
