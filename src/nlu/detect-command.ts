@@ -147,15 +147,25 @@ const WHOLE_PHRASES: [WholeKind, string[]][] = WHOLE.map(([kind, s]) => [
     .sort((a, b) => b.length - a.length),
 ]);
 
+// "nahi abhi nahi, cancel", "actually forget it, cancel": refusals around a cancel keep it a cancel
+const AROUND_CANCEL = new Set(
+  'nahi nhi no nope abhi mat actually ab band नहीं अभी मत अब बस'.split(' ').map(foldForMatch),
+);
+
 function wholeCommand(words: string[]): WholeKind | null {
-  const text = ` ${words.join(' ')} `;
   for (const [kind, phrases] of WHOLE_PHRASES) {
+    // take every phrase of this command out ("forget it, cancel" has two), then only politeness may remain
+    let text = ` ${words.join(' ')} `;
+    let found = false;
     for (const p of phrases) {
-      const at = text.indexOf(` ${p} `);
-      if (at < 0) continue;
-      const rest = `${text.slice(0, at)} ${text.slice(at + p.length + 2)}`.split(' ').filter((w) => w !== '');
-      if (rest.every((w) => AROUND.has(w))) return kind;
+      while (text.includes(` ${p} `)) {
+        text = text.replace(` ${p} `, ' ');
+        found = true;
+      }
     }
+    if (!found) continue;
+    const rest = text.split(' ').filter((w) => w !== '');
+    if (rest.every((w) => AROUND.has(w) || (kind === 'cancel' && AROUND_CANCEL.has(w)))) return kind;
   }
   return null;
 }

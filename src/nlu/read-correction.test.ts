@@ -137,3 +137,33 @@ describe('a complaint story is no correction', () => {
     expect(readCorrection(text)).toBeNull();
   });
 });
+
+describe('answers and commands after a lead "no" are no corrections', () => {
+  it.each([
+    'no, you can share my name',
+    'nahi naam bata sakte ho',
+    'no problem sharing my name',
+    'no wait',
+    'nahi ruko',
+    'नहीं अभी रुको',
+    'actually forget it, cancel',
+    'nahi abhi nahi, cancel',
+    'nahi chahiye ab, rehne do',
+    'no name yet',
+    'ज़िला अस्पताल ग़ाज़ियाबाद में सफ़ाई नहीं है, वार्ड में गंदगी है, शिकायत लिखिए',
+    'सरकारी अस्पताल उन्नाव में बहुत गंदगी है, शौचालय में पानी तक नहीं',
+  ])('%j', (text) => {
+    expect(readCorrection(text)).toBeNull();
+  });
+
+  it("a full stop ends a clause, an abbreviation's dot does not", () => {
+    expect(readCorrection('no, the date is wrong. it is 13 november 2026')).toEqual({
+      cue: 'date',
+      newValueText: '13 november 2026',
+    });
+    expect(readCorrection('sorry, father is Mohd. Kaleem Ansari')).toEqual({
+      field: 'fatherName',
+      newValueText: 'Mohd. Kaleem Ansari',
+    });
+  });
+});

@@ -1,4 +1,6 @@
 import { foldForMatch, normalise } from '../lang/normalise.js';
+import { detectCommand } from './detect-command.js';
+import { extractAnonymous } from './extract-anonymous.js';
 import { extractDates } from './extract-date.js';
 import { type FieldName, fieldCues, type GenericCue, wordsOf } from './field-cues.js';
 import { stripFillers } from './strip-fillers.js';
@@ -18,7 +20,10 @@ export interface CorrectionReading {
 // a correction's opening: "nahi nahi,", "sorry,", "oops", "actually", "नहीं,"
 const LEAD =
   /^(?:(?:nahi|nhi|nahin|nai|no|nope|sorry|sry|sori|oops|arre|arey|are|actually|acha|accha|maaf kijiye|maaf karo|maaf|galti ho gayi|galti se|नहीं|नही|सॉरी|माफ़ कीजिए|माफ कीजिए|माफ़ करें|माफ करें|माफ़|माफ|असल में|अरे)(?:\s*[,.!]+\s*|\s+))+/iu;
-const CLAUSE_SPLIT = /\s*[,;]\s*|\s+(?:but|balki|बल्कि|lekin|लेकिन|magar|मगर)\s+|\s+-\s+/iu;
+// clauses end at a comma, or at a full stop that ends a sentence ("the date is wrong. it is 13 nov"),
+// not at an abbreviation's or an initial's dot ("Mohd. Irfan", "R. K. Sharma")
+const CLAUSE_SPLIT =
+  /\s*[,;]\s*|(?<!(?:^|\s)(?:mohd|mohmd|md|dr|smt|shri|sh|mr|mrs|ms|km|kum|no|nos|st|h\.no|\p{L}))\.\s+|\s+(?:but|balki|बल्कि|lekin|लेकिन|magar|मगर)\s+|\s+-\s+/iu;
 const NOT_START = /^(?:not|nahi|nhi|नहीं|नही)\s+(.+)$/iu;
 const NOT_INSIDE = /^(.*?)(?:\s+is|\s+was)?\s+not\s+(.+)$/iu;
 const AUXILIARY =
@@ -101,7 +106,9 @@ const STORY_WORD = new Set(
   ne nahi nhi mat did does do done was were are has have had come came comes gave give took take told said asked saw
   went goes there they he she we us them आए आया आई आते मिली मिला मिले दिया दी दिए किया किए हुआ हुई हुए गया गई गए
   डांटा मारा लिया लिए देखा सुना बोला रहा रही रहे होता होती ने नहीं मत rakha rakhi rakhenge socha chalega
-  chalegi koi रखा रखी रखेंगे सोचा चलेगा चलेगी कोई`
+  chalegi koi रखा रखी रखेंगे सोचा चलेगा चलेगी कोई
+  में mein ko को se से par पर pe पे bahut बहुत tak तक hai है hain हैं likhiye लिखिए
+  wait ruko ruk rukiye rehne rahne yet later baad रुको रुकिए रहने बाद can could may sakte sakta sakti सकते सकता`
     .split(/\s+/)
     .filter((w) => w !== '')
     .map(foldForMatch),
@@ -144,6 +151,10 @@ function labelIn(text: string): FieldName | undefined {
  */
 export function readCorrection(text: string): CorrectionReading | null {
   const whole = normalise(text).replace(/[.!?।]+$/u, '');
+  // "no, show my name", "nahi naam bata sakte ho" answer the anonymity question; "nahi ruko, cancel" is
+  // a command: none of them corrects a field
+  const folded = foldForMatch(whole).split(' ');
+  if (extractAnonymous(folded) !== null || detectCommand(whole) !== null) return null;
   const lead = LEAD.exec(whole);
   const rest = lead ? whole.slice(lead[0].length) : whole;
   if (rest.trim() === '') return null;
