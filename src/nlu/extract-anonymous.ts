@@ -10,7 +10,7 @@ keep my identity secret|don t disclose my name|naam chhupaye|naam chupaye|naam c
 keep it hidden|keep hidden|keep it secret|keep it private|chhupa do|chupa do|chhupa dena|chupa dena|chhupa ke|chupa ke|chhupa kar|gupt rakho|gupt rakhna|छुपा दो|छुपा दें|छुपा दीजिए|छिपा दो|hide it|hide my identity|naam hata do|naam hatao|नाम हटा दो`;
 const NAMED = `naam bata sakte|naam bata do|naam de sakte|naam dikha sakte|naam batane mein koi|share my name|you can share my name|sharing my name|naam dikha do|naam dikha dijiye|naam bata dena|naam de do|naam share kar|
 naam bata sakte ho|नाम दिखा दें|naam chalega|naam chal jayega|नाम चलेगा|नाम चल जाएगा|name is fine|my name is fine|name is ok|naam de sakte ho|
-use my name|not anonymous|no need to hide|dont need to hide|don t need to hide|need not hide|no need to keep
+use my name|show my name|you can show my name|not anonymous|no need to hide|dont need to hide|don t need to hide|need not hide|no need to keep
 no need for anonymity|do not hide|don t hide|dont hide|chhupane ki zarurat nahi|chupane ki jarurat nahi|chhupane ki jarurat nahi
 छुपाने की जरूरत नहीं|mat chhupao|mat chupao|naam mat chhupana|naam mat chupana|मत छुपाओ|नाम मत छुपाना|नाम मत छुपाइए|name can be shared|my name can be shared|can share my name|name can be disclosed|naam chhupane ki zarurat nahi|नाम बता सकते|नाम बता दें|नाम दिखा सकते`;
 

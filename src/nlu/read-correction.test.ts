@@ -150,6 +150,8 @@ describe('answers and commands after a lead "no" are no corrections', () => {
     'nahi abhi nahi, cancel',
     'nahi chahiye ab, rehne do',
     'no name yet',
+    'no, show my name',
+    'nahi, naam chhupa do',
     'ज़िला अस्पताल ग़ाज़ियाबाद में सफ़ाई नहीं है, वार्ड में गंदगी है, शिकायत लिखिए',
     'सरकारी अस्पताल उन्नाव में बहुत गंदगी है, शौचालय में पानी तक नहीं',
   ])('%j', (text) => {

@@ -154,7 +154,7 @@ export function readCorrection(text: string): CorrectionReading | null {
   // "no, show my name", "nahi naam bata sakte ho" answer the anonymity question; "nahi ruko, cancel" is
   // a command: none of them corrects a field
   const folded = foldForMatch(whole).split(' ');
-  if (extractAnonymous(folded) !== null || detectCommand(whole) !== null) return null;
+  if (extractAnonymous(folded, { asked: true }) !== null || detectCommand(whole) !== null) return null;
   const lead = LEAD.exec(whole);
   const rest = lead ? whole.slice(lead[0].length) : whole;
   if (rest.trim() === '') return null;
