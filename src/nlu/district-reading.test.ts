@@ -93,3 +93,12 @@ describe('a cue between two names', () => {
     expect(readDistrict('Rampur district')?.district).toBe('Rampur');
   });
 });
+
+describe('short forms that are other words', () => {
+  it.each(['mere paas BPL card hai', 'CCU mein bed nahi tha', 'maa ka naam Sunita'])(
+    '%j names no district',
+    (text) => {
+      expect(readDistrict(text)).toBeNull();
+    },
+  );
+});

@@ -64,8 +64,8 @@ export const SHORT_FORMS: ReadonlyMap<string, string> = new Map([
   ['ccu', 'Kolkata'],
   ['maa', 'Chennai'],
 ]);
-// "maa" is also "mother": kept in the table for completeness but never read as Chennai
-const SHORT_NOT_READ = new Set(['maa', 'bom', 'agr']);
+// "maa" is also "mother", "BPL" a ration card, "CCU" a cardiac unit: in the table, never read from a message
+const SHORT_NOT_READ = new Set(['maa', 'bom', 'agr', 'bpl', 'ccu']);
 
 const INDEX = new PhraseIndex<Form>([
   ...DISTRICTS.flatMap((d) =>

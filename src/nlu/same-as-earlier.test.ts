@@ -18,6 +18,7 @@ describe('isSameAsEarlier', () => {
     'वही',
     'वही है जी',
     'वही जो ऊपर लिखा है',
+    'वही जो ऊपर बताया था',
     'ऊपर वाला पता',
     'pehle wala',
   ])('%j points back at the earlier address', (text) => {
