@@ -24,6 +24,8 @@ describe('relative incident dates resolve against the clock', () => {
     ['आज सुबह', '2026-11-24'],
     ['कल रात 11 बजे', '2026-11-23'],
     ['about a week ago', '2026-11-17'],
+    ['abhi 2 ghante pehle', '2026-11-24'],
+    ['30 minutes ago', '2026-11-24'],
   ])('%j → %s', (text, iso) => {
     expect(slots(text, 'incidentDate').incidentDate).toBe(iso);
   });

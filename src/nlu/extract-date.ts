@@ -76,7 +76,7 @@ const LAST = new Set([
   'beete',
   'बीते',
 ]);
-const UNIT_DAYS = new Map<string, 'd' | 'w' | 'm' | 'y'>();
+const UNIT_DAYS = new Map<string, 'h' | 'd' | 'w' | 'm' | 'y'>();
 for (const w of ['din', 'dino', 'dinon', 'day', 'days', 'दिन', 'दिनों']) UNIT_DAYS.set(w, 'd');
 for (const w of ['hafta', 'hafte', 'hafton', 'week', 'weeks', 'हफ्ता', 'हफ्ते', 'हफ़्ते', 'सप्ताह', 'saptah'])
   UNIT_DAYS.set(foldNormalised(w), 'w');
@@ -95,6 +95,24 @@ for (const w of [
 ])
   UNIT_DAYS.set(w, 'm');
 for (const w of ['saal', 'sal', 'year', 'years', 'साल', 'वर्ष', 'varsh']) UNIT_DAYS.set(w, 'y');
+// "1 ghante pehle", "20 minutes ago": earlier today
+for (const w of [
+  'ghanta',
+  'ghante',
+  'ghanton',
+  'hour',
+  'hours',
+  'hr',
+  'hrs',
+  'घंटा',
+  'घंटे',
+  'minute',
+  'minutes',
+  'min',
+  'mins',
+  'मिनट',
+])
+  UNIT_DAYS.set(foldNormalised(w), 'h');
 
 // Citizens live in India: "today" is the IST calendar date, whatever the server's zone.
 const IST_OFFSET_MS = 330 * 60 * 1000;
@@ -297,7 +315,9 @@ function relativeDate(toks: string[], today: YMD): YMD | null {
   return null;
 }
 
-function shift(today: YMD, unit: 'd' | 'w' | 'm' | 'y', n: number): YMD {
+function shift(today: YMD, unit: 'h' | 'd' | 'w' | 'm' | 'y', n: number): YMD {
+  // hours count as today: the clock's hour is not known here, and "2 ghante pehle" is almost always today
+  if (unit === 'h') return today;
   if (unit === 'd') return addDays(today, -n);
   if (unit === 'w') return addDays(today, -7 * n);
   return addMonths(today, unit === 'm' ? -n : -12 * n);

@@ -27,7 +27,7 @@ sons name|son name|बच्चे का नाम|बेटी का ना�
     false,
     `maa ka naam|ma ka naam|mata ka naam|mataji ka naam|mata ji ka naam|mummy ka naam|mammi ka naam|amma ka naam|patni ka naam
 wife ka naam|biwi ka naam|mother ka naam|mother s name|mothers name|mother name|wife s name|wifes name|wife name|माँ का नाम
-माता का नाम|मम्मी का नाम|पत्नी का नाम|माता जी का नाम|maa ka nam|mata ka nam`,
+माता का नाम|मम्मी का नाम|पत्नी का नाम|माता जी का नाम|maa ka nam|mata ka nam|m n|mother s n`,
   ],
   [
     'motherName',
@@ -39,7 +39,7 @@ wife ka naam|biwi ka naam|mother ka naam|mother s name|mothers name|mother name|
     false,
     `pita ka naam|pitaji ka naam|pita ji ka naam|papa ka naam|father ka naam|pati ka naam|husband ka naam|father s name
 fathers name|father name|husband s name|husbands name|husband name|पिता का नाम|पिताजी का नाम|पापा का नाम|पति का नाम
-pita ka nam|papa ka nam`,
+pita ka nam|papa ka nam|f n|father s n`,
   ],
   ['fatherName', true, 'pita|pitaji|papa|father|dad|husband|pati|पिता|पिताजी|पापा|पति|pita hai|father is'],
   ['self', false, 'mera naam|mera nam|my name|my name is|मेरा नाम|i am|main hoon|mai hu|main hu|this is'],
@@ -187,6 +187,11 @@ function surname(t: Tokens, i: number, start: number): boolean {
 }
 
 function takeNameBefore(t: Tokens, cueStart: number): string | null {
+  // "Aman hai naam": the copula may stand between the name and the cue
+  let end = cueStart;
+  while (end > 0 && (t.folded[end - 1] === 'hai' || t.folded[end - 1] === 'है') && !t.breakAfter[end - 1])
+    end--;
+  cueStart = end;
   let i = cueStart;
   while (i > 0 && cueStart - i < 4 && !t.breakAfter[i - 1] && nameLike(t.raw[i - 1], t.folded[i - 1])) i--;
   return i < cueStart ? display(t, i, cueStart) : null;

@@ -13,6 +13,9 @@ describe('names as people write them', () => {
     ['mata ka naam Shrimati Usha Devi', { motherName: 'Usha Devi' }],
     ['father is Dr. Vikas Tripathi', { fatherName: 'Vikas Tripathi' }],
     ['pita ka naam Shri Ram Naresh Yadav', { fatherName: 'Ram Naresh Yadav' }],
+    ['F/N Mohd. Yusuf', { fatherName: 'Mohd. Yusuf' }],
+    ['M/N Smt. Shahnaz Begum', { motherName: 'Shahnaz Begum' }],
+    ['pita: स्व. श्री रामनाथ', { fatherName: 'रामनाथ' }],
     ['माता का नाम श्रीमती सुनीता यादव', { motherName: 'सुनीता यादव' }],
     ['पिता का नाम डॉ. अनिल कुमार', { fatherName: 'अनिल कुमार' }],
   ])('%j keeps the name and drops the title', (text, expected) => {
@@ -62,6 +65,7 @@ describe('names as people write them', () => {
     ['बेटी का नाम आशा रखा है', 'आशा'],
     ['its name is Prem', 'Prem'],
     ['naam abhi Ayush rakha hai', 'Ayush'],
+    ['Aman hai naam', 'Aman'],
     ['she was born at home on sunday, we named her Diya', 'Diya'],
   ])('a word-name after a name cue: %j', (text, name) => {
     expect(slots(text).childName).toBe(name);
