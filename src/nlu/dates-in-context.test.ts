@@ -25,9 +25,13 @@ describe('relative incident dates resolve against the clock', () => {
     ['कल रात 11 बजे', '2026-11-23'],
     ['about a week ago', '2026-11-17'],
     ['abhi 2 ghante pehle', '2026-11-24'],
-    ['30 minutes ago', '2026-11-24'],
+    ['3 hours ago', '2026-11-24'],
   ])('%j → %s', (text, iso) => {
     expect(slots(text, 'incidentDate').incidentDate).toBe(iso);
+  });
+
+  it('"ek min, pehle …" (wait a minute) is no date', () => {
+    expect(extractDates('ek min, pehle BC-2026-000417 ka status batao', now)).toEqual([]);
   });
 
   it('an explicit date wins over a vague one: "roughly 6 weeks back, on 9th october"', () => {

@@ -95,23 +95,8 @@ for (const w of [
 ])
   UNIT_DAYS.set(w, 'm');
 for (const w of ['saal', 'sal', 'year', 'years', 'साल', 'वर्ष', 'varsh']) UNIT_DAYS.set(w, 'y');
-// "1 ghante pehle", "20 minutes ago": earlier today
-for (const w of [
-  'ghanta',
-  'ghante',
-  'ghanton',
-  'hour',
-  'hours',
-  'hr',
-  'hrs',
-  'घंटा',
-  'घंटे',
-  'minute',
-  'minutes',
-  'min',
-  'mins',
-  'मिनट',
-])
+// "1 ghante pehle", "2 hours ago": earlier today ("ek min, pehle …" is "wait a minute": no minutes)
+for (const w of ['ghanta', 'ghante', 'ghanton', 'hour', 'hours', 'hr', 'hrs', 'घंटा', 'घंटे'])
   UNIT_DAYS.set(foldNormalised(w), 'h');
 
 // Citizens live in India: "today" is the IST calendar date, whatever the server's zone.
