@@ -102,3 +102,14 @@ describe('short forms that are other words', () => {
     },
   );
 });
+
+describe('a hospital named after a town', () => {
+  it.each([
+    ['Sitapur Eye Hospital, Lucknow', 'Lucknow'],
+    ['Agra Medical Centre, Mathura', 'Mathura'],
+    ['Sitapur Eye Hospital', 'Sitapur'],
+    ['District Hospital Sitapur', 'Sitapur'],
+  ])('%j → %s', (text, district) => {
+    expect(readDistrict(text)?.district).toBe(district);
+  });
+});
