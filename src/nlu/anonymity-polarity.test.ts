@@ -66,3 +66,9 @@ describe('anonymity words far from the name', () => {
     expect(extractAnonymous(folded('no need to keep it secret'), { asked: true })).toBe(false);
   });
 });
+
+describe('a name that starts like a verb', () => {
+  it('"naam Diksha nahi, Deeksha hai" says nothing about anonymity', () => {
+    expect(extractAnonymous(folded('sorry naam Diksha nahi, Deeksha hai'))).toBeNull();
+  });
+});

@@ -93,7 +93,7 @@ export function anonymityFromVerbs(folded: readonly string[], opts: PolarityOpti
     const hide = HIDE.test(w);
     const show = !hide && SHOW.test(w);
     if (!hide && !show) continue;
-    const nearName = folded.slice(Math.max(0, i - 3), i + 3).some((x) => NAME.has(x));
+    const nearName = folded.slice(Math.max(0, i - 4), i + 3).some((x) => NAME.has(x));
     // "use the private one", "report chhupa li": hiding words speak of the name only next to it
     if (hide && !nearName && !opts.asked && !/anonym|gumna|gupt|गुप्त|गुमनाम/.test(w)) continue;
     const negated = negatedBefore(folded, i, lead) || negatedAfter(folded, i);

@@ -71,3 +71,10 @@ describe('house numbers with slashes are not dates', () => {
     expect(slots('Rajaji Puram Lucknow, dob 5/11 hai', 'address').dateOfBirth).toBe('2026-11-05');
   });
 });
+
+describe('a date answer is only a date', () => {
+  it('"abhi 2 ghante pehle" sets no complaint category', () => {
+    const s = slots('abhi 2 ghante pehle', 'incidentDate');
+    expect(s).toEqual({ incidentDate: '2026-11-24' });
+  });
+});

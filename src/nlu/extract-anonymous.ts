@@ -21,7 +21,9 @@ const INDEX = new PhraseIndex<boolean>([
 
 const NAME = new Set(['naam', 'nam', 'name', 'नाम']);
 const NOT = new Set(['mat', 'na', 'naa', 'nahi', 'not', 'dont', 'never', 'मत', 'न', 'ना', 'नहीं']);
-const REVEAL = /^(?:bata|dikha|share|reveal|disclose|show|tell|de|dena|बता|दिखा|दे)/;
+// whole words: "Deeksha" starts like "de" but reveals nothing
+const REVEAL =
+  /^(?:bata[\p{L}\p{M}]*|dikha[\p{L}\p{M}]*|share|sharing|reveal|disclose|show|tell|de|dena|dedo|do|बता[\p{L}\p{M}]*|दिखा[\p{L}\p{M}]*|दे|देना|दो)$/u;
 
 // "mera naam hospital ko mat batana", "मेरा नाम अस्पताल को मत बताना": the phrase with words in between
 function hiddenName(folded: readonly string[]): boolean | null {

@@ -121,9 +121,12 @@ export function extractSlots(
   const address = extractAddress(normalised, { bare: bare('address') });
   if (address) slots.address = address;
 
-  if (category) slots.category = category;
+  // "abhi 2 ghante pehle" answers "when?": its "ghante" is no complaint about waiting
+  const dateAnswer = bare('incidentDate', 'dateOfBirth') && dates.length > 0 && t.folded.length <= 5;
+  if (category && !dateAnswer) slots.category = category;
   else if (bare('category', 'description')) slots.category = 'other';
-  if (bare('description') || (category && t.folded.length >= 4)) slots.description = normalised;
+  if (bare('description') || (category && !dateAnswer && t.folded.length >= 4))
+    slots.description = normalised;
 
   const anonymous = extractAnonymous(t.folded, { asked: bare('anonymous') });
   if (anonymous !== null) {
