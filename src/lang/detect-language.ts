@@ -18,6 +18,13 @@ const WEAK_WEIGHT = 0.4;
 const WEAK = new Set(WEAK_ENGLISH.filter((w) => !HINGLISH_WEIGHT.has(w) && !ENGLISH.has(w)));
 
 const POSTAL = /(?<!\d)[1-9]\d{2}\s?\d{3}(?!\d)/;
+// Words that Indian addresses are written with in every language ("Gali 4, Shanti Nagar", "Mohalla
+// Qazi", "Ram Mandir"): an English citizen's address is not Hinglish because of them
+const ADDRESS_WORDS = new Set(
+  'gali galli mohalla mohalla muhalla nagar ganj gaon gaanv gav gram zila jila tola basti bazar bazaar chowk chauraha marg mandir masjid puram pur vihar kunj tehsil thana shahar kothi haveli'.split(
+    ' ',
+  ),
+);
 const DEVANAGARI_LETTER = /[\u0900-\u0963\u0971-\u097F]/g;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/g;
 
@@ -44,6 +51,7 @@ export function languageOf(normalised: string, folded: readonly string[]): Detec
   for (const token of folded) {
     if (!/[a-z]/.test(token)) continue;
     words += 1;
+    if (ADDRESS_WORDS.has(token)) continue;
     const w = HINGLISH_WEIGHT.get(token);
     if (w !== undefined) hindi += w;
     else if (ENGLISH.has(token)) english += 1;

@@ -165,7 +165,7 @@ describe('analyse: the way people type', () => {
     ['abhi nahi rakha', { childNameBlank: true }],
     ['koi naam nahi', { childNameBlank: true }],
     ['अभी नहीं', { childNameBlank: true }],
-    ['Md. Salim', { childName: 'Md Salim' }],
+    ['Md. Salim', { childName: 'Md. Salim' }],
   ])('answers %j to "child\'s name?"', (text, slots) => {
     expect(analyse(text, { now, expecting: 'childName' }).slots).toEqual(slots);
   });

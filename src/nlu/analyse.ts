@@ -4,6 +4,7 @@ import { languageRequestOf } from '../lang/language-request.js';
 import { normalise } from '../lang/normalise.js';
 import type { AnalyseOptions, Analysis } from './analysis.js';
 import { isCorrection } from './correction.js';
+import { detectCommand } from './detect-command.js';
 import { categoryStrength } from './extract-category.js';
 import { hasInvalidDate } from './extract-date.js';
 import { extractReferenceDigits, withoutReferences } from './extract-reference.js';
@@ -27,7 +28,12 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
   const { lang, script } = languageOf(normalised, t.folded);
   const languageRequest = languageRequestOf(t.folded);
   const confirmation = confirmationOf(normalised, t.folded);
-  const slots = extractSlots(normalised, t, opts, { confirmation });
+  // "delete my data" typed while the hospital is asked is no hospital: a command is never read as
+  // the bare answer to the pending question
+  const command = detectCommand(normalised);
+  const slots = extractSlots(normalised, t, command ? { ...opts, expecting: undefined } : opts, {
+    confirmation,
+  });
   const intents = scoreIntents(t.folded, {
     references: slots.references?.length ?? 0,
     languageRequest: languageRequest !== null,
@@ -56,6 +62,7 @@ export function analyse(text: string, opts: AnalyseOptions): Analysis {
     correction: !onlyAnonymity && isCorrection(t.folded),
   };
   if (languageRequest) analysis.languageRequest = languageRequest;
+  if (command) analysis.command = command;
   if (
     !slots.dateOfBirth &&
     !slots.incidentDate &&

@@ -1,5 +1,6 @@
 import type { ComplaintCategory } from '../domain/enums.js';
 import type { Lang, Script } from '../lang/language.js';
+import type { Command } from './detect-command.js';
 
 /** What a citizen can want; the offline engine's dialogue turns these into tool calls and replies. */
 export type Intent =
@@ -66,6 +67,11 @@ export interface Analysis {
   correction: boolean;
   /** the message has a date that does not exist ("31/02/2026"), and no valid one */
   invalidDate?: true;
+  /**
+   * a command typed whatever is pending (cancel, start again, delete my data, a question about fees…):
+   * when set, no slot was read as the bare answer to the pending question. See detectCommand.
+   */
+  command?: Command;
 }
 
 export interface AnalyseOptions {

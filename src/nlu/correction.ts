@@ -15,7 +15,9 @@ const NEUTRAL = new Set(
 );
 const ANYWHERE = new PhraseIndex<true>(
   `galat|galt|गलत|wrong|incorrect|correction|galti se|galti ho gayi|i mean|mera matlab|matlab|balki|बल्कि|instead
-ki jagah|की जगह|change to|update to|actually|asal mein|असल में|not correct|sahi nahi|सही नहीं|sudhar|सुधार|badal ke|बदलकर|badalkar`
+ki jagah|की जगह|change to|update to|actually|asal mein|असल में|not correct|sahi nahi|सही नहीं|sudhar|सुधार|badal ke|बदलकर|badalkar
+change the|change my|update the|update my|sahi naam|सही नाम|sahi pata|सही पता|correct name|correct date|correct address
+the right name|galat likha|गलत लिखा|badal kar|बदल कर|instead of|in place of`
     .split(/[|\n]/)
     .map((p) => [p, true] as const),
 );
@@ -27,6 +29,8 @@ export function isCorrection(folded: readonly string[]): boolean {
     if (folded.slice(1).some((w) => !NEUTRAL.has(w))) return true;
   }
   if (ANYWHERE.findLongest(folded).length > 0) return true;
+  // "not 24, 25 november": a message that opens by denying something
+  if (folded[0] === 'not' && folded.length >= 3) return true;
   const not = folded.indexOf('not');
   return not >= 0 && folded.indexOf('but', not + 2) > 0;
 }

@@ -1,4 +1,6 @@
 import { extractDistrict } from './extract-district.js';
+import { isSameAsEarlier } from './same-as-earlier.js';
+import { stripFillers } from './strip-fillers.js';
 
 // "pata: 12 Gandhi Nagar, Lucknow 226001", "ghar ka pata ...", "address is ...", "पता ..."
 const AFTER_CUE =
@@ -53,13 +55,15 @@ function addressParts(text: string, fromStart: boolean): string {
 
 /** The address text after a cue, kept as written; null when the message gives none. */
 export function extractAddress(normalised: string, opts: { bare?: boolean } = {}): string | null {
+  // "वही जो ऊपर बताया" points at an earlier address: it is not one (see isSameAsEarlier)
+  if (isSameAsEarlier(normalised)) return null;
   const m = AFTER_CUE.exec(normalised) ?? LIVE_IN.exec(normalised) ?? BEFORE_CUE.exec(normalised);
   let candidate: string | null = null;
   if (m) candidate = addressParts(clip(m[1]), true);
   else if (opts.bare) candidate = clip(normalised);
   else if (PIN.test(normalised) && ADDRESS_WORD.test(normalised)) candidate = addressParts(normalised, false);
   if (!candidate) return null;
-  const text = candidate.replace(TRAILING, '').trim();
+  const text = stripFillers(candidate.replace(TRAILING, '').trim());
   if (text === '' || NOT_ADDRESS.test(text)) return null;
   // an address has substance: a house number or PIN, or a district; "pata chala ki…" has neither
   if (/\d/.test(text)) return text;

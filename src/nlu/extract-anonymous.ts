@@ -1,3 +1,4 @@
+import { anonymityFromVerbs } from './anonymity-polarity.js';
 import { PhraseIndex } from './phrase-index.js';
 
 const ANONYMOUS = `anonymous|anonymously|anon|gumnaam|gumnam|गुमनाम|gupt|गुप्त|naam mat batana|naam mat batao|naam mat bataiye
@@ -9,7 +10,7 @@ keep my identity secret|don t disclose my name|naam chhupaye|naam chupaye|naam c
 keep it hidden|keep hidden|keep it secret|keep it private|chhupa do|chupa do|chhupa dena|chupa dena|chhupa ke|chupa ke|chhupa kar|gupt rakho|gupt rakhna|छुपा दो|छुपा दें|छुपा दीजिए|छिपा दो|hide it|hide my identity|naam hata do|naam hatao|नाम हटा दो`;
 const NAMED = `naam bata sakte|naam bata do|naam de sakte|naam dikha sakte|naam batane mein koi|share my name|you can share my name|sharing my name|naam dikha do|naam dikha dijiye|naam bata dena|naam de do|naam share kar|
 naam bata sakte ho|नाम दिखा दें|naam chalega|naam chal jayega|नाम चलेगा|नाम चल जाएगा|name is fine|my name is fine|name is ok|naam de sakte ho|
-use my name|not anonymous|no need to hide|dont need to hide|don t need to hide|need not hide|no need to keep
+use my name|show my name|you can show my name|not anonymous|no need to hide|dont need to hide|don t need to hide|need not hide|no need to keep
 no need for anonymity|do not hide|don t hide|dont hide|chhupane ki zarurat nahi|chupane ki jarurat nahi|chhupane ki jarurat nahi
 छुपाने की जरूरत नहीं|mat chhupao|mat chupao|naam mat chhupana|naam mat chupana|मत छुपाओ|नाम मत छुपाना|नाम मत छुपाइए|name can be shared|my name can be shared|can share my name|name can be disclosed|naam chhupane ki zarurat nahi|नाम बता सकते|नाम बता दें|नाम दिखा सकते`;
 
@@ -20,7 +21,9 @@ const INDEX = new PhraseIndex<boolean>([
 
 const NAME = new Set(['naam', 'nam', 'name', 'नाम']);
 const NOT = new Set(['mat', 'na', 'naa', 'nahi', 'not', 'dont', 'never', 'मत', 'न', 'ना', 'नहीं']);
-const REVEAL = /^(?:bata|dikha|share|reveal|disclose|show|tell|de|dena|बता|दिखा|दे)/;
+// whole words: "Deeksha" starts like "de" but reveals nothing
+const REVEAL =
+  /^(?:bata[\p{L}\p{M}]*|dikha[\p{L}\p{M}]*|share|sharing|reveal|disclose|show|tell|de|dena|dedo|do|बता[\p{L}\p{M}]*|दिखा[\p{L}\p{M}]*|दे|देना|दो)$/u;
 
 // "mera naam hospital ko mat batana", "मेरा नाम अस्पताल को मत बताना": the phrase with words in between
 function hiddenName(folded: readonly string[]): boolean | null {
@@ -33,8 +36,14 @@ function hiddenName(folded: readonly string[]): boolean | null {
   return null;
 }
 
-/** true: the complainant asks to stay anonymous; false: they agree to be named; null: not said. */
-export function extractAnonymous(folded: readonly string[]): boolean | null {
+/**
+ * true: the complainant asks to stay anonymous; false: they agree to be named; null: not said.
+ * opts.asked: the message answers "hide your name?", so "don't hide it" needs no "name" in it.
+ */
+export function extractAnonymous(folded: readonly string[], opts: { asked?: boolean } = {}): boolean | null {
+  // the verb and its own negation first: "nahi naam chhupana nahi hai" does not hide the name
+  const byVerb = anonymityFromVerbs(folded, opts);
+  if (byVerb !== null) return byVerb;
   const hits = INDEX.findLongest(folded);
   if (hits.length === 0) return hiddenName(folded);
   // "not anonymous" and the NAMED phrases win over a lone "anonymous"

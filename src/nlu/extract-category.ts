@@ -20,7 +20,7 @@ const LEXICON: Record<Category, string> = {
     no medicine 4|no medicines 4|buy outside 3|buy everything outside 3|from outside 2|kharidne ko kaha 3|खरीदने को कहा 3|बाहर से खरीद 4|bahar se kharid 4|medicine nahi 4|medicine nahi mili 4|medicines nahi 4|dawai khatam 3|stock nahi 3|out of stock 3|bahar se dawa 4
     bahar se dawai 4|bahar se medicine 4|बाहर से दवा 4|बाहर से दवाई 4|bahar se kharidni 3|dawai bahar se 4|dawa bahar se 4|दवाई बाहर से 4|दवा बाहर से 4|bahar se mangwai 3|bahar se mangwayi 3|bahar se lani 3|bahar se la 2|bahar ki dawai 3|medical store se 2
     injection nahi 3|dawai 1|dawa 1|दवाई 1|दवा 1|medicine 1|medicines 1|tablet 1|goli 1`,
-  staff_behaviour: `doctor aate hi nahi 4|doctor nahi aate 3|doctor aate nahi 3|doctor nahi aata 3|doctor nahi milte 3|डॉक्टर नहीं आते 3|डॉक्टर आते ही नहीं 4|doctor nahi tha 3|doctor nahi the 3|koi doctor nahi 3|doctor absent 3|no doctor 3|doctor was not there 3|डॉक्टर नहीं था 3|डॉक्टर नहीं थे 3|कोई डॉक्टर नहीं 3|staff nahi tha 3|badtameezi 4|badtamizi 4|badtameez 4|badtmizi 4|बदतमीज़ी 4|बदतमीजी 4|बदतमीज 4|rude 4|rudely 4|misbehave 4|misbehaved 4
+  staff_behaviour: `doctor aate hi nahi 4|doctor nahi aate 3|doctor aate nahi 3|doctor nahi aata 3|doctor nahi milte 3|डॉक्टर नहीं आते 3|डॉक्टर आते ही नहीं 4|doctor nahi tha 3|doctor nahi the 3|koi doctor nahi 3|doctor absent 3|no doctor 3|doctor was not there 3|डॉक्टर नहीं था 3|डॉक्टर नहीं थे 3|कोई डॉक्टर नहीं 3|staff nahi tha 3|badtameezi 4|badtamizi 4|badtameez 4|badtmizi 4|बदतमीज़ी 4|बदतमीजी 4|बदतमीज 4|rude 4|rudely 4|misbehave 4|misbehaved 4|misbehaves 4|misbehaving 4|never comes 3|does not come 3|doesn t come 3
     misbehaviour 4|misbehavior 4|daanta 4|danta 4|daant 3|dant diya 4|डांटा 4|डाँटा 4|डांट 3|chillaya 4|chillayi 4|chilla 3
     चिल्लाया 4|चिल्लाई 4|gaali 4|gali di 4|गाली 4|abuse kiya 4|abused 3|shouted 4|yelled 4|insult 3|insulted 4|बेइज्जती 4
     beizzati 4|behaviour 2|behavior 2|vyavhar 3|व्यवहार 3|bura vyavhar 4|bura bartav 4|dhakka 3|dhakka diya 4|maara 3|haath uthaya 4
@@ -46,11 +46,36 @@ const INDEX = new PhraseIndex<[Category, number]>(
   ),
 );
 
-/** The complaint's category from its description, or null when nothing in it points to one. */
+// "₹500 liye", "200 rupaye maange", "1000 demanded": an amount next to a taking verb
+const TAKING = new Set(
+  'liye liya li lete le maange mange maanga manga maangi mangi mangte maangte demanded took taken charged asked wasool vasool मांगे माँगे मांगा मांगी लिए लिया ली लेते वसूले'.split(
+    ' ',
+  ),
+);
+const AMOUNT = /^\d{2,6}$/;
+const CURRENCY = new Set(['rs', 'rupaye', 'rupay', 'rupees', 'rupiya', 'rupaiya', 'रुपये', 'रुपए', 'inr']);
+
+function amountTaken(folded: readonly string[]): boolean {
+  return folded.some((w, i) => {
+    if (!AMOUNT.test(w)) return false;
+    const next = folded.slice(i + 1, i + 4);
+    // "500 rupaye liye", "₹500 liye", "rs 500 maange"
+    return (
+      next.some((x) => TAKING.has(x)) && (next.every((x) => !AMOUNT.test(x)) || CURRENCY.has(next[0] ?? ''))
+    );
+  });
+}
+
+/**
+ * The complaint's category from its description, or null when nothing in it points to one. A
+ * demand for money ("paise maange", "rishwat", "₹500 liye") decides the category whatever else the
+ * message mentions: a bribe is the complaint, the broken machine the setting.
+ */
 export function extractCategory(folded: readonly string[]): Category | null {
   const score = new Map<Category, number>();
   for (const { value } of INDEX.findLongest(folded))
     score.set(value[0], (score.get(value[0]) ?? 0) + value[1]);
+  if ((score.get('bribery_or_fees') ?? 0) >= 4 || amountTaken(folded)) return 'bribery_or_fees';
   let best: Category | null = null;
   let bestScore = 1;
   for (const [cat, s] of score) {

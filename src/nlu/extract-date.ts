@@ -76,7 +76,7 @@ const LAST = new Set([
   'beete',
   'बीते',
 ]);
-const UNIT_DAYS = new Map<string, 'd' | 'w' | 'm' | 'y'>();
+const UNIT_DAYS = new Map<string, 'h' | 'd' | 'w' | 'm' | 'y'>();
 for (const w of ['din', 'dino', 'dinon', 'day', 'days', 'दिन', 'दिनों']) UNIT_DAYS.set(w, 'd');
 for (const w of ['hafta', 'hafte', 'hafton', 'week', 'weeks', 'हफ्ता', 'हफ्ते', 'हफ़्ते', 'सप्ताह', 'saptah'])
   UNIT_DAYS.set(foldNormalised(w), 'w');
@@ -95,6 +95,9 @@ for (const w of [
 ])
   UNIT_DAYS.set(w, 'm');
 for (const w of ['saal', 'sal', 'year', 'years', 'साल', 'वर्ष', 'varsh']) UNIT_DAYS.set(w, 'y');
+// "1 ghante pehle", "2 hours ago": earlier today ("ek min, pehle …" is "wait a minute": no minutes)
+for (const w of ['ghanta', 'ghante', 'ghanton', 'hour', 'hours', 'hr', 'hrs', 'घंटा', 'घंटे'])
+  UNIT_DAYS.set(foldNormalised(w), 'h');
 
 // Citizens live in India: "today" is the IST calendar date, whatever the server's zone.
 const IST_OFFSET_MS = 330 * 60 * 1000;
@@ -159,8 +162,33 @@ function build(d: number, m: number, y: number | null, today: YMD): YMD | null {
 const NUMERIC =
   /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\s?([/.-])\s?(\d{1,2})(?:\s?[/.-]\s?(\d{4}|\d{2}))?)(?![\d/-])/g;
 
+// "12/3 aliganj lucknow 226024", "H.No. 4/7, Gandhi Nagar": a house number written like a day/month
+const HOUSE_BEFORE =
+  /(?:house|h\s?no|hno|makan|makaan|मकान|flat|plot|quarter|qtr|no|number|num|नं|नंबर|संख्या|#|ghar|घर|khasra|plot no|ward|वार्ड)\s*[:.-]?\s*$/iu;
+const PIN_IN = /(?<!\d)[1-9]\d{2}\s?\d{3}(?!\d)/;
+const ADDRESS_WORD_IN =
+  /(?:^|[\s,])(?:house|makan|मकान|ward|वार्ड|gali|गली|mohalla|मोहल्ला|gram|ग्राम|gaon|गांव|गाँव|village|post|पोस्ट|thana|tehsil|sector|flat|colony|कॉलोनी|nagar|नगर|road|rd|marg|मार्ग|street|lane|block|vihar|विहार|chowk|चौक|puram|पुरम|ganj|गंज|enclave|apartment|near|paas|पास|lucknow|लखनऊ)(?=[\s,.:-]|$)/iu;
+// what may follow a day/month that is a date: "12/3 ko", "12/3 hua", "12/3 at 4 pm"
+const DATE_FOLLOWER =
+  /^\s*(?:ko|को|ki|की|ka|का|hua|hui|huwa|हुआ|हुई|tha|thi|था|थी|hai|है|h|born|dob|date|tarikh|तारीख|janm|जन्म|paida|पैदा|raat|रात|subah|सुबह|shaam|शाम|din|दिन|at\s+\d|को)(?:\s|[,.;!?।]|$)/iu;
+
+/** Whether the day/month written at [at, end) is a house or plot number inside an address. */
+function houseNumber(text: string, at: number, end: number, sep: string, hasYear: boolean): boolean {
+  if (hasYear || sep === '.') return false;
+  const before = text.slice(Math.max(0, at - 14), at);
+  if (HOUSE_BEFORE.test(before)) return true;
+  const after = text.slice(end);
+  // "born 12/3, ... 226024": a comma right after the number closes a date
+  if (!/^\s+\p{L}/u.test(after) || DATE_FOLLOWER.test(after)) return false;
+  const sentence = after.split(/[.!?\n।]/)[0];
+  const segment = after.split(/[,;.!?\n।]/)[0];
+  return PIN_IN.test(sentence) || ADDRESS_WORD_IN.test(segment);
+}
+
 function numericDates(text: string, today: YMD, out: { at: number; date: YMD }[]): void {
   for (const m of text.matchAll(NUMERIC)) {
+    const at = m.index ?? 0;
+    if (!m[1] && houseNumber(text, at, at + m[0].length, m[5], m[7] !== undefined)) continue;
     let date: YMD | null;
     if (m[1]) date = build(Number(m[3]), Number(m[2]), Number(m[1]), today);
     // "12.5" is more often a decimal than a date; dots need a year
@@ -219,7 +247,34 @@ function dayThisMonth(d: number, today: YMD): YMD | null {
   return valid(t) ? t : null;
 }
 
+// "last night", "yesterday evening", "this morning", "day before yesterday": parts of a day
+const PART_OF_DAY = new Set([
+  'night',
+  'evening',
+  'morning',
+  'afternoon',
+  'raat',
+  'shaam',
+  'sham',
+  'subah',
+  'dopahar',
+]);
+
+function dayPhrase(toks: string[], today: YMD): YMD | null {
+  for (let i = 0; i < toks.length; i++) {
+    const [a, b, c] = [toks[i], toks[i + 1] ?? '', toks[i + 2] ?? ''];
+    if (a === 'day' && b === 'before' && c === 'yesterday') return addDays(today, -2);
+    if ((a === 'last' || a === 'yesterday') && PART_OF_DAY.has(b)) return addDays(today, -1);
+    if ((a === 'this' || a === 'today' || a === 'earlier') && (PART_OF_DAY.has(b) || b === 'today'))
+      return today;
+    if (a === 'tonight') return today;
+  }
+  return null;
+}
+
 function relativeDate(toks: string[], today: YMD): YMD | null {
+  const phrase = dayPhrase(toks, today);
+  if (phrase) return phrase;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const unit = UNIT_DAYS.get(toks[i + 1] ?? '');
@@ -245,7 +300,9 @@ function relativeDate(toks: string[], today: YMD): YMD | null {
   return null;
 }
 
-function shift(today: YMD, unit: 'd' | 'w' | 'm' | 'y', n: number): YMD {
+function shift(today: YMD, unit: 'h' | 'd' | 'w' | 'm' | 'y', n: number): YMD {
+  // hours count as today: the clock's hour is not known here, and "2 ghante pehle" is almost always today
+  if (unit === 'h') return today;
   if (unit === 'd') return addDays(today, -n);
   if (unit === 'w') return addDays(today, -7 * n);
   return addMonths(today, unit === 'm' ? -n : -12 * n);

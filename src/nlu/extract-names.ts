@@ -12,7 +12,8 @@ const CUES: [Role, boolean, string][] = [
   [
     'generic',
     false,
-    'naam|nam|name|नाम|naam hai|name is|uska naam|uska nam|its name|his name|her name|named|called',
+    `naam|nam|name|नाम|naam hai|name is|uska naam|uska nam|its name|his name|her name|named|called|named her|named him
+named the baby|named our baby|we named her|we named him|called her|called him|we call her|we call him|naam rakha hai`,
   ],
   [
     'childName',
@@ -26,7 +27,7 @@ sons name|son name|बच्चे का नाम|बेटी का ना�
     false,
     `maa ka naam|ma ka naam|mata ka naam|mataji ka naam|mata ji ka naam|mummy ka naam|mammi ka naam|amma ka naam|patni ka naam
 wife ka naam|biwi ka naam|mother ka naam|mother s name|mothers name|mother name|wife s name|wifes name|wife name|माँ का नाम
-माता का नाम|मम्मी का नाम|पत्नी का नाम|माता जी का नाम|maa ka nam|mata ka nam`,
+माता का नाम|मम्मी का नाम|पत्नी का नाम|माता जी का नाम|maa ka nam|mata ka nam|m n|mother s n`,
   ],
   [
     'motherName',
@@ -38,7 +39,7 @@ wife ka naam|biwi ka naam|mother ka naam|mother s name|mothers name|mother name|
     false,
     `pita ka naam|pitaji ka naam|pita ji ka naam|papa ka naam|father ka naam|pati ka naam|husband ka naam|father s name
 fathers name|father name|husband s name|husbands name|husband name|पिता का नाम|पिताजी का नाम|पापा का नाम|पति का नाम
-pita ka nam|papa ka nam`,
+pita ka nam|papa ka nam|f n|father s n`,
   ],
   ['fatherName', true, 'pita|pitaji|papa|father|dad|husband|pati|पिता|पिताजी|पापा|पति|pita hai|father is'],
   ['self', false, 'mera naam|mera nam|my name|my name is|मेरा नाम|i am|main hoon|mai hu|main hu|this is'],
@@ -89,10 +90,28 @@ const HONORIFIC = new Set([
   'श्री',
   'श्रीमती',
   'डॉ',
+  // "Km. Pooja", "Late Shri Ram Prasad", "स्व. श्री रामप्रसाद": titles, not part of the legal name
+  'km',
+  'kum',
+  'kumari',
+  'sushri',
+  'late',
+  'swargiya',
+  'कु',
+  'कुमारी',
+  'सुश्री',
+  'स्व',
+  'स्वर्गीय',
   'is',
   'hai',
   'है',
   'ji',
+  // "naam abhi Ayush rakha hai", "naam to Sara hai": fillers between the cue and the name
+  'abhi',
+  'अभी',
+  'to',
+  'toh',
+  'तो',
 ]);
 const AFTER_NAME = new Set([
   'hai',
@@ -118,16 +137,45 @@ export type Names = Partial<{
   childNameBlank: true;
 }>;
 
+// Given names that are also everyday Hindi words ("diya" = gave, "rakhi", "bina" = without): only ever
+// read where a name is expected (after a name cue, or as the answer to a name question).
+const WORD_NAMES = new Set(['diya', 'diyaa', 'दिया', 'rakhi', 'राखी', 'bina', 'beena', 'bani', 'sham']);
+
+// "R. K. Sharma", "S. Mehta": a single letter written with its dot is an initial, even "S" or "D"
+// "आर. के. वर्मा": initials in Devanagari are the letters' names
+const DEVANAGARI_INITIALS = new Set('आर के एस एम पी जे डी बी सी ए वी एन एल टी जी एच यू ओ'.split(' '));
+
+function initial(t: Tokens, i: number): boolean {
+  return t.dotAfter?.[i] === true && (/^\p{L}$/u.test(t.raw[i]) || DEVANAGARI_INITIALS.has(t.raw[i]));
+}
+
+function namePart(t: Tokens, i: number, start: number): boolean {
+  return (
+    nameLike(t.raw[i], t.folded[i]) ||
+    initial(t, i) ||
+    (WORD_NAMES.has(t.folded[i]) && !DENIED.has(t.folded[i + 1] ?? '')) ||
+    surname(t, i, start)
+  );
+}
+
+/** The name as written: "Mohd. Irfan Khan", "R. K. Sharma" keep the dots the citizen wrote. */
+function display(t: Tokens, start: number, end: number): string {
+  return t.raw
+    .slice(start, end)
+    .map((w, k) => `${displayWord(w)}${t.dotAfter?.[start + k] && start + k < end - 1 ? '.' : ''}`)
+    .join(' ');
+}
+
 function takeName(t: Tokens, from: number): { name: string; end: number } | null {
   let i = from;
   while (i < t.folded.length && HONORIFIC.has(t.folded[i]) && !t.breakAfter[i]) i++;
   const start = i;
-  while (i < t.folded.length && i - start < 4 && (nameLike(t.raw[i], t.folded[i]) || surname(t, i, start))) {
+  while (i < t.folded.length && i - start < 4 && namePart(t, i, start)) {
     i++;
     if (t.breakAfter[i - 1]) break;
   }
   if (i === start) return null;
-  return { name: t.raw.slice(start, i).map(displayWord).join(' '), end: i };
+  return { name: display(t, start, i), end: i };
 }
 
 // Surnames that are also Hindi words ("Geeta Das", "Mohan Lal"): after a first name they continue it.
@@ -139,9 +187,14 @@ function surname(t: Tokens, i: number, start: number): boolean {
 }
 
 function takeNameBefore(t: Tokens, cueStart: number): string | null {
+  // "Aman hai naam": the copula may stand between the name and the cue
+  let end = cueStart;
+  while (end > 0 && (t.folded[end - 1] === 'hai' || t.folded[end - 1] === 'है') && !t.breakAfter[end - 1])
+    end--;
+  cueStart = end;
   let i = cueStart;
   while (i > 0 && cueStart - i < 4 && !t.breakAfter[i - 1] && nameLike(t.raw[i - 1], t.folded[i - 1])) i--;
-  return i < cueStart ? t.raw.slice(i, cueStart).map(displayWord).join(' ') : null;
+  return i < cueStart ? display(t, i, cueStart) : null;
 }
 
 /**
@@ -245,22 +298,23 @@ function childBeforePossessive(t: Tokens): string | null {
 // The whole message is a name ("Rekha Devi", "रेखा", "rekha devi hai"), nothing else.
 function bareName(t: Tokens): string | null {
   let end = t.folded.length;
+  // "rekha devi hai", "aarav rakha": the verb after the name goes; "Rakhi" alone is the name
   while (
-    end > 0 &&
+    end > 1 &&
     (AFTER_NAME.has(t.folded[end - 1]) || t.folded[end - 1] === 'ji' || t.folded[end - 1] === 'जी')
   )
     end--;
-  const found = takeName(
-    { raw: t.raw.slice(0, end), folded: t.folded.slice(0, end), breakAfter: t.breakAfter.slice(0, end) },
-    0,
-  );
+  const head: Tokens = {
+    raw: t.raw.slice(0, end),
+    folded: t.folded.slice(0, end),
+    breakAfter: t.breakAfter.slice(0, end),
+    dotAfter: t.dotAfter?.slice(0, end),
+  };
+  const found = takeName(head, 0);
   if (!found) return null;
   // "rekha nahi, reena": the name after the denial
   if (DENIED.has(t.folded[found.end] ?? '')) {
-    const meant = takeName(
-      { raw: t.raw.slice(0, end), folded: t.folded.slice(0, end), breakAfter: t.breakAfter.slice(0, end) },
-      found.end + 1,
-    );
+    const meant = takeName(head, found.end + 1);
     return meant && meant.end === end ? meant.name : null;
   }
   // "Sunita Devi W/O Ramesh Kumar": the name, then whose wife/son/daughter she or he is

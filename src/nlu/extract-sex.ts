@@ -6,11 +6,11 @@ type Sex = Slots['sex'];
 const WORDS: [Sex, string][] = [
   [
     'male',
-    'beta bete betaa bitwa ladka ladke larka larke chhora छोरा boy son sons male putra baalak balak बेटा बेटे लड़का लड़के पुत्र बालक',
+    'beta bete betaa bitwa ladka ladke larka larke chhora छोरा boy son sons male putra baalak balak बेटा बेटे लड़का लड़के पुत्र बालक grandson pota pote पोता पोते nati नाती nephew bhatija भतीजा',
   ],
   [
     'female',
-    'beti bitiya betiya ladki larki girl gril grl gurl daughter daughters female putri baalika balika bachchi bacchi bachi chhori छोरी बेटी बिटिया लड़की पुत्री बालिका बच्ची',
+    'beti bitiya betiya ladki larki girl gril grl gurl daughter daughters female putri baalika balika bachchi bacchi bachi chhori छोरी बेटी बिटिया लड़की पुत्री बालिका बच्ची granddaughter poti पोती natin नातिन niece bhatiji भतीजी',
   ],
   ['transgender', 'transgender kinnar किन्नर ट्रांसजेंडर'],
 ];

@@ -24,6 +24,12 @@ const COMPLAINT_CONTEXT = new Set(
   'complaint complain shikayat shikayaat शिकायत incident ghatna घटना hadsa doctor nurse staff'.split(' '),
 );
 
+const DATE_CUES = new Set(
+  'dob date tarikh tareekh तारीख तिथि born birth janm janam जन्म paida पैदा hua hui हुआ हुई incident ghatna घटना'.split(
+    ' ',
+  ),
+);
+
 export interface SlotContext {
   /** "haan"/"nahi" for yes/no questions such as "stay anonymous?" */
   confirmation: 'yes' | 'no' | 'change' | null;
@@ -51,11 +57,11 @@ export function extractSlots(
   const references = extractReferences(normalised);
   if (references.length > 0) slots.references = references;
 
-  const dates = extractDates(
-    withoutReferences(normalised),
-    opts.now,
-    references.length > 0 ? undefined : t.folded,
-  );
+  // an answer to "address?"/"PIN?" is read as one: a date in it needs its own cue ("dob 3/11")
+  const addressAnswer = bare('address', 'pinCode', 'district') && !has(DATE_CUES);
+  const dates = addressAnswer
+    ? []
+    : extractDates(withoutReferences(normalised), opts.now, references.length > 0 ? undefined : t.folded);
   if (dates.length > 0) {
     const date = meantDate(dates, t.folded);
     if (bare('incidentDate') || (complaintContext && !birthContext)) slots.incidentDate = date;
@@ -80,6 +86,17 @@ export function extractSlots(
     slots.placeOfBirthType = place.type;
     if (place.name) slots.placeOfBirth = place.name;
     else if (place.type === 'other' && bare('placeOfBirth')) slots.placeOfBirth = normalised;
+  } else if (
+    bare('placeOfBirth') &&
+    t.folded.length > 0 &&
+    t.folded.length <= 8 &&
+    dates.length === 0 &&
+    ctx.confirmation === null &&
+    !DONT_KNOW.test(t.folded.join(' '))
+  ) {
+    // "ट्रॉमा सेंटर", "Sai Kripa Nursing", "Apollo Cradle": asked for the institution's name, a short
+    // answer without a hospital word is that name, as written
+    slots.placeOfBirth = normalised;
   }
 
   if (!place || complaintContext) {
@@ -97,18 +114,21 @@ export function extractSlots(
     }
   }
 
-  const district = districtIn(t.folded, { bare: bare('district') });
-  if (district) slots.district = district;
   const pin = extractPinCode(normalised);
   if (pin) slots.pinCode = pin;
+  const district = districtIn(t.folded, { bare: bare('district'), pinCode: pin ?? undefined });
+  if (district) slots.district = district;
   const address = extractAddress(normalised, { bare: bare('address') });
   if (address) slots.address = address;
 
-  if (category) slots.category = category;
+  // "abhi 2 ghante pehle" answers "when?": its "ghante" is no complaint about waiting
+  const dateAnswer = bare('incidentDate', 'dateOfBirth') && dates.length > 0 && t.folded.length <= 5;
+  if (category && !dateAnswer) slots.category = category;
   else if (bare('category', 'description')) slots.category = 'other';
-  if (bare('description') || (category && t.folded.length >= 4)) slots.description = normalised;
+  if (bare('description') || (category && !dateAnswer && t.folded.length >= 4))
+    slots.description = normalised;
 
-  const anonymous = extractAnonymous(t.folded);
+  const anonymous = extractAnonymous(t.folded, { asked: bare('anonymous') });
   if (anonymous !== null) {
     slots.anonymous = anonymous;
     // "naam mat batana", "नाम छुपाएँ" speak of the complainant's name, not a child's

@@ -29,6 +29,8 @@ baap बाप papa pita maa mata mummy पिता माँ मां मा�
 too very so really quite complicated difficult confusing hard easy instead simple
 wait ruko ruk ek minute min hold
 नमस्ते मदद शिकायत प्रमाण स्थिति हिंदी इंग्लिश अंग्रेजी लड़का लड़की बेटा बेटी आज कल परसों
+क्या कितना कितनी कितने कैसे कब कहाँ कहां कौन क्यों इसकी इसका इसके फीस शुल्क दस्तावेज कागज बदलकर बदल कर करो करें करना
+fees fee shulk kitna kitni kitne kaise kyun kyon documents badalkar badal karke
 `;
 
 /** Folded words that cannot be (part of) a person's or place's name. */
