@@ -82,9 +82,9 @@ describe('POST /chat/api/upload', () => {
     expect((await upload(png, 'x.png', { waId: other })).status).toBe(403);
     const anonymous = new FormData();
     anonymous.append('file', png, 'x.png');
-    expect(
-      (await sahayak.app.request('/chat/api/upload', { method: 'POST', body: anonymous })).status,
-    ).toBe(401);
+    expect((await sahayak.app.request('/chat/api/upload', { method: 'POST', body: anonymous })).status).toBe(
+      401,
+    );
     expect(sahayak.db.$client.prepare('select count(*) n from messages').get()).toEqual(before);
   });
 });

@@ -10,7 +10,10 @@ import { simulatorIdentity } from './simulator-identity.js';
 
 const fieldsSchema = z.object({
   // optional, as for messages: the id is the browser's cookie; one given must be that one
-  waId: z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits').optional(),
+  waId: z
+    .string()
+    .regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits')
+    .optional(),
   caption: z.string().max(1024).optional(),
 });
 
