@@ -2,7 +2,7 @@ import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
 import { allTools } from '../../tools/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
-import { syncSearchIndex } from '../db/search-index.js';
+import { startSearchIndexer } from '../db/search-index.js';
 import { createApi } from '../http/api.js';
 import { createChatSimulator } from '../http/chat-simulator.js';
 import { createApp } from '../http/create-app.js';
@@ -10,17 +10,13 @@ import { createHealthRoutes } from '../http/health.js';
 import { createMediaRoutes } from '../http/media.js';
 import { createPaymentWebhook } from '../http/webhook-payments.js';
 import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
-import { loadCatalogue } from '../i18n/catalogue.js';
 import type { Logger } from '../logging/create-logger.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
-import { createPipeline, type Pipeline } from '../pipeline/create-pipeline.js';
-import { createWriteLock, preferImmediateTransactions } from '../pipeline/immediate-transactions.js';
-import { pipelineSettings } from '../pipeline/pipeline-settings.js';
-import { createThreadedPipeline } from '../pipeline/threaded-pipeline.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
-import { buildEngines } from './build-engines.js';
+import { loadRuntime } from './load-runtime.js';
 
 /**
  * Builds the whole service from a validated Config: database, engines, pipeline, outbox,
@@ -28,48 +24,43 @@ import { buildEngines } from './build-engines.js';
  */
 export function createSahayak(config: Config, { logger, now: clock }: { logger: Logger; now?: () => Date }) {
   const now = clock ?? (() => new Date());
+  // files first: a bad fee schedule, prompt or catalogue stops the start before the database opens
+  const runtime = loadRuntime(config);
+  const { catalogue, engine, offline, settings } = runtime;
   const db = openDatabase({ path: config.databasePath });
-  // a database file gets a second writer (the turn worker): see preferImmediateTransactions
-  const threaded = config.databasePath !== ':memory:' && !clock;
-  const writeLock = createWriteLock();
-  if (threaded) preferImmediateTransactions(db, writeLock);
-  const catalogue = loadCatalogue();
-  const { engine, offline } = buildEngines(config, catalogue);
 
   const { accessToken, phoneNumberId } = config.whatsapp;
-  const simulated = !(accessToken && phoneNumberId);
-  const outbox = simulated
-    ? null
-    : createOutboxWorker({
-        db,
-        send: createGraphSender({
-          apiUrl: config.whatsapp.apiUrl,
-          phoneNumberId,
-          accessToken,
-          timeoutMs: 15_000,
-        }),
-        now: () => now().getTime(),
-        logger,
-        ratePerSecond: config.whatsapp.sendRatePerSecond,
-      });
+  const simulated = settings.simulated;
+  const outbox =
+    simulated || !accessToken || !phoneNumberId
+      ? null
+      : createOutboxWorker({
+          db,
+          send: createGraphSender({
+            apiUrl: config.whatsapp.apiUrl,
+            phoneNumberId,
+            accessToken,
+            timeoutMs: 10_000, // shorter than the outbox lease (15 s)
+          }),
+          now: () => now().getTime(),
+          logger,
+          ratePerSecond: config.whatsapp.sendRatePerSecond,
+        });
   const onOutbound = () => outbox?.kick();
 
-  // A database file: turns run on a worker thread with its own connection, so the webhook
-  // thread only stores and acknowledges. In memory (tests, evals) or on an injected clock,
-  // which cannot cross threads, they run here.
-  const pipeline: Pipeline = threaded
-    ? createThreadedPipeline({ db, config, writeLock, logger, onOutbound })
-    : createPipeline({
-        db,
-        engine,
-        fallbackEngine: offline,
-        tools: allTools,
-        catalogue,
-        now,
-        logger,
-        onOutbound,
-        settings: pipelineSettings(config),
-      });
+  // One pipeline, on this thread and this connection, as in tests, evals and the terminal:
+  // the engine runs outside any transaction and each turn commits in one short write.
+  const pipeline = createPipeline({
+    db,
+    engine,
+    fallbackEngine: offline,
+    tools: allTools,
+    catalogue,
+    now,
+    logger,
+    onOutbound,
+    settings,
+  });
 
   const app = createApp({
     logger,
@@ -102,6 +93,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
   });
 
   let timers: { stop: () => void }[] = [];
+  let stopping: Promise<void> | null = null;
   return {
     app,
     db,
@@ -113,19 +105,30 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       outbox?.start();
       const recovered = pipeline.recover();
       if (recovered) logger.info({ citizens: recovered }, 'processing messages left pending by the last run');
-      const indexer = setInterval(() => syncSearchIndex(db), 5_000);
-      indexer.unref();
       timers = [
         startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
-        { stop: () => clearInterval(indexer) },
+        startSearchIndexer({ db, onError: (err) => logger.error({ err }, 'search indexing failed') }),
       ];
     },
-    /** Drain: finish the turns in flight and the sends they queued, then close the database. */
-    async stop() {
-      for (const t of timers) t.stop();
-      await pipeline.close();
-      await outbox?.stop();
-      db.$client.close();
+    /**
+     * Drain within `timeoutMs` (Docker stops after 10 s): finish the turns in flight, then
+     * the sends in flight, then close the database. What was not started stays pending
+     * (inbox) or queued (outbox) for the next start; a send cut off keeps its lease and is
+     * re-sent only once the lease has expired.
+     */
+    stop({ timeoutMs = 8_000 }: { timeoutMs?: number } = {}): Promise<void> {
+      stopping ??= (async () => {
+        const deadline = Date.now() + timeoutMs;
+        for (const t of timers) t.stop();
+        const turnsDone = await pipeline.close({ timeoutMs: timeoutMs / 2 });
+        if (!turnsDone)
+          logger.warn('turns still running at the drain deadline stay pending for the next start');
+        const sendsDone = (await outbox?.stop({ timeoutMs: Math.max(0, deadline - Date.now()) })) ?? true;
+        if (!sendsDone)
+          logger.warn('sends still in flight at the drain deadline are retried after their lease');
+        db.$client.close();
+      })();
+      return stopping;
     },
   };
 }
