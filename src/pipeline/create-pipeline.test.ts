@@ -308,3 +308,39 @@ describe('pipeline: history, failures, closing', () => {
     );
   });
 });
+
+describe('pipeline: an LLM failure after a confirmed tool', () => {
+  it('sends the payment QR once when the LLM fails after a confirmed create_payment_qr', async () => {
+    // the model asks for the QR, runs it on the yes, then fails on its next call; the
+    // fallback repeats the confirmed call (as the offline engine does on a yes)
+    const base = scriptedEngine();
+    const llm: Engine = {
+      name: 'openai',
+      async decide(input) {
+        if (input.toolCalls.at(-1)?.name === 'create_payment_qr')
+          throw new EngineUnavailableError('502 from provider', 'server_error');
+        const said = input.inbound.kind === 'text' ? input.inbound.text : '';
+        if (said.startsWith('pay '))
+          return {
+            toolCalls: [
+              {
+                id: 'p1',
+                name: 'create_payment_qr',
+                arguments: JSON.stringify({ forReference: said.slice(4) }),
+              },
+            ],
+          };
+        return base.decide(input);
+      },
+    };
+    const { db, say } = setup(llm, scriptedEngine());
+    await say('apply');
+    await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });
+    const [app] = db.select().from(applications).all();
+    const summary = await say(`pay ${app.reference}`);
+    expect(summary.at(-1)?.kind).toBe('buttons');
+    const reply = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });
+    expect(reply.filter((r) => r.kind === 'image')).toHaveLength(1);
+    expect(db.select().from(turns).all().at(-1)).toMatchObject({ fellBack: true });
+  });
+});
