@@ -57,7 +57,7 @@ export function createOutboxStore(client: Database.Database) {
     // is sending right now keeps its lease and is not sent twice
     recover: client.prepare(
       `update messages set send_status = 'queued', next_attempt_at = ?
-       where send_status = 'sending' and direction = 'out' and coalesce(next_attempt_at, 0) <= ?`,
+       where send_status = 'sending' and direction = 'out' and (next_attempt_at is null or next_attempt_at <= ?)`,
     ),
   };
   /**
