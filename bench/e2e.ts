@@ -27,6 +27,7 @@ export async function benchEndToEnd({
   sendRate,
   graphLatencyMs,
   drainTimeoutMs,
+  profileDir,
 }: {
   rate: number;
   durationS: number;
@@ -34,20 +35,25 @@ export async function benchEndToEnd({
   sendRate: number;
   graphLatencyMs: number;
   drainTimeoutMs: number;
+  /** a directory for a V8 CPU profile of the server (then run as node, not npm start) */
+  profileDir?: string;
 }) {
   const sink = await startGraphSink({ latencyMs: graphLatencyMs });
   const dbPath = tempDbPath();
   // `npm start`; only the outbox's send rate is raised above the 80/s of a new Cloud API
   // number, so the run measures Sahayak rather than Meta's throughput tier
-  const server = await startRealServer({
-    WHATSAPP_SEND_RATE: String(sendRate),
-    DATABASE_PATH: dbPath,
-    WHATSAPP_APP_SECRET: SECRET,
-    WHATSAPP_ACCESS_TOKEN: TOKEN,
-    WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-    WHATSAPP_API_URL: sink.url,
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
+  const server = await startRealServer(
+    {
+      WHATSAPP_SEND_RATE: String(sendRate),
+      DATABASE_PATH: dbPath,
+      WHATSAPP_APP_SECRET: SECRET,
+      WHATSAPP_ACCESS_TOKEN: TOKEN,
+      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+      WHATSAPP_API_URL: sink.url,
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    { profileDir },
+  );
   sink.sendReceiptsTo({ webhookUrl: `${server.url}/webhook/whatsapp`, secret: SECRET });
 
   // signed in advance: the generator's CPU during the run is sending, not HMAC

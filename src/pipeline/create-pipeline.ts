@@ -6,6 +6,7 @@ import { text } from '../whatsapp/outbound-builders.js';
 import { type InboundMessage, insertInbound } from './insert-inbound.js';
 import { createKeyedSerialQueue } from './keyed-serial-queue.js';
 import { isSimulated, type ProcessDeps, processInbound } from './process-inbound.js';
+import { createTurnGate } from './turn-gate.js';
 import { turnStatements } from './turn-statements.js';
 
 export interface PipelineDeps extends ProcessDeps {
@@ -31,9 +32,12 @@ export function createPipeline(deps: PipelineDeps) {
   const retryTimers = new Set<NodeJS.Timeout>();
 
   const pendingFor = (waId: string) => turnStatements(db).nextPending(waId);
+  const gate = createTurnGate();
 
   const queue = createKeyedSerialQueue(async (waId) => {
     for (let next = pendingFor(waId); next && !closing; next = pendingFor(waId)) {
+      await gate();
+      if (closing) return;
       try {
         await processInbound(next.id, deps);
       } catch (err) {
