@@ -73,20 +73,22 @@ function launch(command: string, args: string[], env: Record<string, string>, po
  * The real server as an operator runs it: `npm start` (compiled JavaScript; the bench builds
  * it first), in its own process tree, so RSS and CPU are the whole tree's.
  */
-export async function startRealServer(env: Record<string, string>): Promise<BenchServer> {
+export async function startRealServer(
+  env: Record<string, string>,
+  { profileDir }: { profileDir?: string } = {},
+): Promise<BenchServer> {
   const port = await freePort();
-  const { child, started, output } = launch(
-    'npm',
-    ['start', '--silent'],
-    { LOG_LEVEL: 'warn', ...env },
-    port,
-  );
+  // with a profile directory: the same compiled server without npm, under V8's CPU profiler
+  const [command, args] = profileDir
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/src/main.js']]
+    : ['npm', ['start', '--silent']];
+  const { child, started, output } = launch(command, args, { LOG_LEVEL: 'warn', ...env }, port);
   const url = `http://127.0.0.1:${port}`;
   const healthzMs = await waitHealthy(url, child, output, started);
   return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };
 }
 
-/** The bare Hono handler, compiled-equivalent (plain node + tsx loader once): the ingest baseline. */
+/** The bare Hono handler (node with the tsx loader; it has no code to speak of): the ingest baseline. */
 export async function startBareServer(): Promise<BenchServer> {
   const port = await freePort();
   const { child, started, output } = launch(

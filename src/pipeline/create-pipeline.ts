@@ -3,6 +3,7 @@ import { citizens, messages } from '../db/schema.js';
 import { maskPhone } from '../logging/create-logger.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { text } from '../whatsapp/outbound-builders.js';
+import { createCommitBatcher } from './commit-batcher.js';
 import { type InboundMessage, insertInbound } from './insert-inbound.js';
 import { createKeyedSerialQueue } from './keyed-serial-queue.js';
 import { isSimulated, type ProcessDeps, processInbound } from './process-inbound.js';
@@ -33,13 +34,14 @@ export function createPipeline(deps: PipelineDeps) {
 
   const pendingFor = (waId: string) => turnStatements(db).nextPending(waId);
   const gate = createTurnGate();
+  const turnDeps = { ...deps, commit: deps.commit ?? createCommitBatcher(db) };
 
   const queue = createKeyedSerialQueue(async (waId) => {
     for (let next = pendingFor(waId); next && !closing; next = pendingFor(waId)) {
       await gate();
       if (closing) return;
       try {
-        await processInbound(next.id, deps);
+        await processInbound(next.id, turnDeps);
       } catch (err) {
         if (!markFailed(next.id, waId, err)) {
           // The database refused the failure mark too (disk full, locked by another process):
