@@ -44,6 +44,10 @@ export function createOutboxStore(client: Database.Database) {
       `update messages set send_status = 'queued', attempts = ?, next_attempt_at = ?, last_error = ?
        where id = ? and send_status = 'sending'`,
     ),
+    // a claimed row not sent after all (the worker is stopping): back in line, no attempt spent
+    release: client.prepare(
+      `update messages set send_status = 'queued', next_attempt_at = ? where id = ? and send_status = 'sending'`,
+    ),
     fail: client.prepare(
       `update messages set send_status = 'failed', attempts = ?, last_error = ?, status_at = ?, next_attempt_at = null
        where id = ? and send_status = 'sending'`,
@@ -101,6 +105,7 @@ export function createOutboxStore(client: Database.Database) {
       q.sent.run(wamid, attempts, now, id),
     markRetry: (id: number, attempts: number, at: number, error: string) =>
       q.retry.run(attempts, at, error, id),
+    release: (id: number, now: number) => q.release.run(now, id),
     markFailed: (id: number, attempts: number, error: string, now: number) =>
       q.fail.run(attempts, error, now, id),
     nextDue: () => (q.nextDue.get() as { at: number | null }).at,

@@ -309,3 +309,20 @@ describe('outbox worker against the fake Graph API', () => {
     ]);
   });
 });
+
+describe('outbox worker: stopping', () => {
+  it('stop() sends no row still waiting under the rate limit: it goes back to queued, no attempt spent', async () => {
+    const { db, fake, worker } = await setup({ now: () => Date.now(), ratePerSecond: 5, concurrency: 10 });
+    for (const waId of ['911', '912', '913', '914', '915', '916']) queue(db, waId, 'hi');
+    worker.start();
+    await fake.waitForDeliveries(1);
+    expect(await worker.stop({ timeoutMs: 2_000 })).toBe(true);
+    const rows = db.select({ s: messages.sendStatus, attempts: messages.attempts }).from(messages).all();
+    const sent = rows.filter((r) => r.s === 'sent').length;
+    expect(sent).toBe(fake.delivered().length);
+    expect(sent).toBeLessThan(6);
+    expect(rows.filter((r) => r.s !== 'sent')).toEqual(
+      Array.from({ length: 6 - sent }, () => ({ s: 'queued', attempts: 0 })),
+    );
+  });
+});

@@ -77,6 +77,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
   let running = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
 
@@ -134,6 +135,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       return record(() => store.markFailed(row.id, attempts, 'invalid outbound payload', o.now()));
     }
     await acquire();
+    // stopping: a row still waiting for its turn under the rate limit is not sent now, so
+    // the drain waits only for the requests already on the wire
+    if (stopped) return record(() => store.release(row.id, o.now()));
     let wamid: string;
     try {
       wamid = (await o.send.send(row.waId, parsed.data)).wamid;
@@ -204,12 +208,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     start() {
       if (running) return;
       running = true;
+      stopped = false;
       const n = recoverInFlight();
       if (n > 0) o.logger.warn({ rows: n }, 'outbox re-queued sends interrupted by a restart');
       schedule(0);
     },
     async stop({ timeoutMs = 5_000 } = {}) {
       running = false;
+      stopped = true;
       clearTimeout(timer);
       timer = undefined;
       const deadline = Date.now() + timeoutMs;
