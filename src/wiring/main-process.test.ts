@@ -48,7 +48,10 @@ function runMain(env: Record<string, string>) {
   );
 }
 
-it('a port in use ends the start with one clear line, not an EADDRINUSE stack', async () => {
+// each spawns a node process with the tsx loader: seconds on a loaded machine
+it('a port in use ends the start with one clear line, not an EADDRINUSE stack', {
+  timeout: 20_000,
+}, async () => {
   const port = await freePort();
   blocker = createServer();
   await new Promise<void>((r) => blocker?.listen(port, '127.0.0.1', r));
@@ -57,7 +60,9 @@ it('a port in use ends the start with one clear line, not an EADDRINUSE stack', 
   expect(run.stderr).toBe(`sahayak: port ${port} on 127.0.0.1 is already in use (set PORT)\n`);
 });
 
-it('a bad fee schedule ends the start with one clear line, before it listens', async () => {
+it('a bad fee schedule ends the start with one clear line, before it listens', {
+  timeout: 20_000,
+}, async () => {
   const fees = join(tempDir(), 'fees.json');
   writeFileSync(fees, '{"freeWithinDays": "soon"}');
   const run = await runMain({
