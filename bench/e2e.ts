@@ -241,6 +241,10 @@ export async function benchEndToEnd({
     lostNotStored: notStored,
     unprocessed,
     duplicates: turnDupes + (sink.arrivals.size - known),
+    duplicateTurns: turnDupes,
+    // Graph sends the database has no wamid for: a send cut off at the drain deadline (its
+    // row is still leased and would be sent again after a restart) or a send repeated
+    unknownGraphSends: sink.arrivals.size - known,
     failedSends,
     graphSends: sink.arrivals.size,
     receiptsPosted: sink.receipts.posted,

@@ -37,6 +37,10 @@ export interface OutboxWorkerOptions {
   random?: () => number;
 }
 
+/** Sends in flight the send rate needs for a Graph round trip (rate × latency), at least 16. */
+export const sendsInFlight = (ratePerSecond: number, roundTripMs = 1_000) =>
+  Math.min(4_000, Math.max(16, Math.ceil((ratePerSecond * roundTripMs) / 1000)));
+
 export interface OutboxWorker {
   /** re-queues rows a crash left in 'sending', then sends continuously */
   start(): void;
@@ -64,9 +68,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const baseDelayMs = o.baseDelayMs ?? 2000;
   const maxDelayMs = o.maxDelayMs ?? 5 * 60_000;
   const ratePerSecond = o.ratePerSecond ?? 80;
-  const concurrency =
-    o.concurrency ??
-    Math.min(4_000, Math.max(16, Math.ceil((ratePerSecond * (o.roundTripMs ?? 1_000)) / 1000)));
+  const concurrency = o.concurrency ?? sendsInFlight(ratePerSecond, o.roundTripMs);
   const leaseMs = o.leaseMs ?? 15_000;
   const writeRetryMs = o.writeRetryMs ?? 500;
   const pollMs = o.pollMs ?? 1000;

@@ -11,7 +11,7 @@ import { createMediaRoutes } from '../http/media.js';
 import { createPaymentWebhook } from '../http/webhook-payments.js';
 import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
 import type { Logger } from '../logging/create-logger.js';
-import { createOutboxWorker } from '../outbox/outbox-worker.js';
+import { createOutboxWorker, sendsInFlight } from '../outbox/outbox-worker.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
@@ -41,6 +41,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
             phoneNumberId,
             accessToken,
             timeoutMs: 10_000, // shorter than the outbox lease (15 s)
+            // a socket for each send in flight: a send queued in the agent is neither on the
+            // wire nor cancellable at a drain's deadline
+            maxSockets: sendsInFlight(config.whatsapp.sendRatePerSecond),
           }),
           now: () => now().getTime(),
           logger,
