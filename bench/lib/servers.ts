@@ -102,23 +102,33 @@ export async function startBareServer(): Promise<BenchServer> {
   return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };
 }
 
-/** SIGTERM to every process of the tree we started (npm forwards it too), SIGKILL after 12 s. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * SIGTERM to every process of the tree we started, then waits until all of them are gone
+ * (npm exits before the server has drained: reading the database or closing the fake Graph
+ * API then would cut the drain short); SIGKILL after 12 s.
+ */
 async function stopTree(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
   const pids = treePids(child.pid);
-  for (const pid of pids.reverse()) {
+  for (const pid of [...pids].reverse()) {
     try {
       process.kill(pid, 'SIGTERM');
     } catch {}
   }
-  const timer = setTimeout(() => {
-    for (const pid of pids) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {}
-    }
-  }, 12_000);
-  await exited;
-  clearTimeout(timer);
+  const deadline = Date.now() + 12_000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+  }
 }
