@@ -139,7 +139,7 @@ export async function benchEndToEnd({
   const drained = await waitForQuiet(dbPath, drainTimeoutMs);
   const drainedMs = drained ? round(wall() - sendEnd, 0) : null;
   // the receipts of the last replies (read comes ~0.5 s after the send)
-  await new Promise((r) => setTimeout(r, 700));
+  await sink.receiptsSettled(10_000);
   const cpuAtEnd = treeCpuMs(server.pid);
   const load1mAtEnd = loadavg()[0];
   const peakRss = rss.stop();

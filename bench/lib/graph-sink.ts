@@ -26,12 +26,17 @@ export interface ReceiptTarget {
 export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
   let receipts: ReceiptTarget | undefined;
   const arrivals = new Map<string, number>();
-  const receiptAgent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const receiptAgent = new Agent({ keepAlive: true, maxSockets: 256 });
   const receiptStats = { posted: 0, failed: 0 };
+  // scheduled or on the wire: the run waits for these before it stops the server
+  let outstanding = 0;
   let n = 0;
 
   const postReceipt = (wamid: string, to: string, status: 'sent' | 'delivered' | 'read') => {
+    outstanding--;
     if (!receipts) return;
+    outstanding++;
+    const done = () => outstanding--;
     const body = JSON.stringify(
       statusDelivery({ wamid, status, recipientId: to, timestamp: Math.floor(Date.now() / 1000) }),
     );
@@ -48,11 +53,15 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
       },
       (res) => {
         res.resume();
+        done();
         if (res.statusCode === 200) receiptStats.posted++;
         else receiptStats.failed++;
       },
     );
-    req.on('error', () => receiptStats.failed++);
+    req.on('error', () => {
+      done();
+      receiptStats.failed++;
+    });
     req.end(body);
   };
 
@@ -74,6 +83,7 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
           to = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to?: unknown }).to ?? '');
         } catch {}
         // after the answer, as Meta's come: the server must know the wamid by then
+        outstanding += 3;
         setTimeout(() => postReceipt(wamid, to, 'sent'), 5);
         setTimeout(() => postReceipt(wamid, to, 'delivered'), target.deliveredAfterMs ?? 50);
         setTimeout(() => postReceipt(wamid, to, 'read'), target.readAfterMs ?? 500);
@@ -89,6 +99,12 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
     url: `http://127.0.0.1:${port}/v21.0`,
     arrivals,
     receipts: receiptStats,
+    /** resolves when every receipt scheduled so far has been answered (or after timeoutMs) */
+    async receiptsSettled(timeoutMs: number): Promise<boolean> {
+      const deadline = Date.now() + timeoutMs;
+      while (outstanding > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return outstanding === 0;
+    },
     /** from now on, report every accepted send to this webhook (sent, delivered, read) */
     sendReceiptsTo(target: ReceiptTarget) {
       receipts = target;
