@@ -1,10 +1,10 @@
 import { Agent, request } from 'node:http';
+import { loadavg } from 'node:os';
 import { readDb, waitForQuiet } from '../src/reliability/read-db.js';
-import { spawnServer } from '../src/reliability/spawn-server.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
-import { cpuTimeMs, peakRssMb } from './lib/machine.js';
-import { stopServer, tempDbPath } from './lib/servers.js';
+import { sampleTreeRss, treeCpuMs } from './lib/process-tree.js';
+import { removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
 import { quantile, round } from './lib/stats.js';
 
 const SECRET = 'bench-e2e-secret';
@@ -14,44 +14,58 @@ const TOKEN = 'bench-e2e-token';
 /**
  * Open-loop load: deliveries are offered at `rate` per second for `durationS` whatever the
  * server's pace (a closed loop would slow down with the server and hide queueing), to
- * citizens who each work through a multi-turn conversation. Every reply is matched to the
- * message it answers through the database (reply row → in_reply_to → inbound wamid).
+ * citizens who each work through a multi-turn conversation. The bodies are signed before
+ * the run, so the load generator only sends. The fake Graph API answers each send after
+ * `graphLatencyMs` and then reports it back as Meta does (sent, delivered, read: three more
+ * webhook calls per reply). Every reply is matched to the message it answers through the
+ * database (reply row → in_reply_to → inbound wamid).
  */
 export async function benchEndToEnd({
   rate,
   durationS,
   citizens,
   sendRate,
+  graphLatencyMs,
   drainTimeoutMs,
-  nodeArgs = [],
+  profileDir,
 }: {
   rate: number;
   durationS: number;
   citizens: number;
   sendRate: number;
+  graphLatencyMs: number;
   drainTimeoutMs: number;
-  nodeArgs?: string[];
+  /** a directory for a V8 CPU profile of the server (then run as node, not npm start) */
+  profileDir?: string;
 }) {
-  const sink = await startGraphSink();
+  const sink = await startGraphSink({ latencyMs: graphLatencyMs });
   const dbPath = tempDbPath();
-  // the real server (src/main.ts); only the outbox's send rate is raised above the 80/s of
-  // a new Cloud API number, so the run measures Sahayak rather than Meta's throughput tier
-  const server = await spawnServer({
-    nodeArgs,
-    env: {
+  // `npm start`; only the outbox's send rate is raised above the 80/s of a new Cloud API
+  // number, so the run measures Sahayak rather than Meta's throughput tier
+  const server = await startRealServer(
+    {
       WHATSAPP_SEND_RATE: String(sendRate),
       DATABASE_PATH: dbPath,
       WHATSAPP_APP_SECRET: SECRET,
       WHATSAPP_ACCESS_TOKEN: TOKEN,
       WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
       WHATSAPP_API_URL: sink.url,
-      LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
     },
-  });
-  const cpuAtStart = await cpuTimeMs(server.pid);
+    { profileDir },
+  );
+  sink.sendReceiptsTo({ webhookUrl: `${server.url}/webhook/whatsapp`, secret: SECRET });
+
+  // signed in advance: the generator's CPU during the run is sending, not HMAC
+  const next = deliveryStream({ run: `e2e${rate}x${graphLatencyMs}`, citizens, secret: SECRET });
+  const planned: Delivery[] = Array.from({ length: Math.ceil(rate * durationS * 1.01) + 10 }, next);
+  let cursor = 0;
+
+  const rss = sampleTreeRss(server.pid);
+  const cpuAtStart = treeCpuMs(server.pid);
+  const genCpuAtStart = process.cpuUsage();
+  const load1mAtStart = loadavg()[0];
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const next = deliveryStream({ run: 'e2e', citizens, secret: SECRET });
   const sentAt = new Map<string, number>();
   const acked = new Set<string>();
   let failed = 0;
@@ -61,10 +75,12 @@ export async function benchEndToEnd({
   // retries later): counted as shed, so an overloaded server cannot stretch the run forever.
   const maxInflight = Math.max(500, rate);
   let shed = 0;
+  const ackMs: number[] = [];
 
   const post = (d: Delivery) =>
     new Promise<void>((resolve) => {
       inflight++;
+      const t0 = performance.now();
       const req = request(
         `${server.url}/webhook/whatsapp`,
         { method: 'POST', agent, headers: { ...d.headers, 'content-length': Buffer.byteLength(d.body) } },
@@ -72,6 +88,7 @@ export async function benchEndToEnd({
           res.resume();
           res.on('end', () => {
             inflight--;
+            ackMs.push(performance.now() - t0);
             if (res.statusCode === 200) acked.add(d.wamid);
             else failed++;
             resolve();
@@ -95,7 +112,7 @@ export async function benchEndToEnd({
       const elapsed = (performance.now() - start) / 1000;
       if (elapsed >= durationS) return resolve();
       const due = Math.floor(elapsed * rate);
-      while (offered + shed < due) {
+      while (offered + shed < due && cursor < planned.length) {
         if (inflight >= maxInflight) {
           shed++;
           continue;
@@ -105,7 +122,7 @@ export async function benchEndToEnd({
           resent++;
           void post(last);
         }
-        const d = next();
+        const d = planned[cursor++];
         sentAt.set(d.wamid, wall());
         void post(d);
         last = d;
@@ -117,10 +134,16 @@ export async function benchEndToEnd({
   });
   while (inflight > 0) await new Promise((r) => setTimeout(r, 10));
   const sendEnd = wall();
+  const genCpu = process.cpuUsage(genCpuAtStart);
+  const offeringMs = performance.now() - start;
   const drained = await waitForQuiet(dbPath, drainTimeoutMs);
-  const rssMb = await peakRssMb(server.pid);
-  const cpuAtEnd = await cpuTimeMs(server.pid);
-  await stopServer(server);
+  const drainedMs = drained ? round(wall() - sendEnd, 0) : null;
+  // the receipts of the last replies (read comes ~0.5 s after the send)
+  await sink.receiptsSettled(10_000);
+  const cpuAtEnd = treeCpuMs(server.pid);
+  const load1mAtEnd = loadavg()[0];
+  const peakRss = rss.stop();
+  await server.stop();
   await sink.close();
 
   const db = readDb(dbPath);
@@ -139,36 +162,55 @@ export async function benchEndToEnd({
   const failedSends = db.get<{ n: number }>(
     `select count(*) as n from messages where direction = 'out' and send_status = 'failed'`,
   ).n;
+  const receiptStatuses = Object.fromEntries(
+    db
+      .all<{ s: string; n: number }>(
+        `select send_status as s, count(*) as n from messages where direction = 'out' group by send_status`,
+      )
+      .map((r) => [r.s, r.n]),
+  );
   db.close();
+  removeTempDbs();
 
   let firstSend = Number.POSITIVE_INFINITY;
   for (const t of sentAt.values()) firstSend = Math.min(firstSend, t);
+  const firstReply = new Map<string, number>();
   const lastReply = new Map<string, number>();
   let known = 0;
   for (const r of rows) {
     const at = r.outWamid ? sink.arrivals.get(r.outWamid) : undefined;
     if (at === undefined) continue;
     known++;
+    firstReply.set(r.inWamid, Math.min(firstReply.get(r.inWamid) ?? Number.POSITIVE_INFINITY, at));
     lastReply.set(r.inWamid, Math.max(lastReply.get(r.inWamid) ?? 0, at));
   }
   const latencies: number[] = [];
+  const firstLatencies: number[] = [];
   const warm: number[] = [];
+  const warmFirst: number[] = [];
   let unanswered = 0;
   let lastAt = 0;
   for (const wamid of acked) {
     const at = lastReply.get(wamid);
-    if (at === undefined) {
+    const first = firstReply.get(wamid);
+    if (at === undefined || first === undefined) {
       unanswered++;
       continue;
     }
     const sent = sentAt.get(wamid) ?? at;
     latencies.push(at - sent);
-    if (sent - firstSend >= WARMUP_MS) warm.push(at - sent);
+    firstLatencies.push(first - sent);
+    if (sent - firstSend >= WARMUP_MS) {
+      warm.push(at - sent);
+      warmFirst.push(first - sent);
+    }
     lastAt = Math.max(lastAt, at);
   }
+  const notStored = [...acked].filter((w) => !stored.has(w)).length;
   return {
     offeredRate: rate,
     durationS,
+    graphLatencyMs,
     citizens,
     outboxSendRate: sendRate,
     offered,
@@ -177,32 +219,52 @@ export async function benchEndToEnd({
     rejectedOrFailed: failed,
     redeliveredDuplicates: resent,
     inboundRows,
+    webhookAckP99Ms: round(quantile(ackMs, 0.99), 1),
     turnsPerSecond: round(latencies.length / ((lastAt - firstSend) / 1000), 0),
+    // to the first message of the reply (the citizen sees an answer) and to its last (a
+    // reply of n messages waits n − 1 Graph round trips: each citizen's sends are in order)
+    firstReplyP50Ms: round(quantile(firstLatencies, 0.5), 1),
+    firstReplyP99Ms: round(quantile(firstLatencies, 0.99), 1),
     p50Ms: round(quantile(latencies, 0.5), 1),
     p99Ms: round(quantile(latencies, 0.99), 1),
     maxMs: round(quantile(latencies, 1), 1),
-    // the same without the first seconds, while the fresh process compiles and warms its JIT
+    // the same without the first seconds, while the fresh process warms its JIT
     afterWarmup: {
+      firstReplyP99Ms: round(quantile(warmFirst, 0.99), 1),
       p50Ms: round(quantile(warm, 0.5), 1),
       p99Ms: round(quantile(warm, 0.99), 1),
       turns: warm.length,
     },
-    // acknowledged (200) but not in the inbox: the durability promise broken
-    lost: [...acked].filter((w) => !stored.has(w)).length,
-    // still waiting (inbox or outbox) when the drain timeout ended the run: delayed, not lost
-    unansweredAtCutoff: unanswered,
+    // acknowledged (200) with no reply at Graph when the run ended (not stored, or stored
+    // and never answered or sent within the drain timeout): what a citizen would call lost
+    lost: unanswered,
+    lostNotStored: notStored,
     unprocessed,
     duplicates: turnDupes + (sink.arrivals.size - known),
+    duplicateTurns: turnDupes,
+    // Graph sends the database has no wamid for: a send cut off at the drain deadline (its
+    // row is still leased and would be sent again after a restart) or a send repeated
+    unknownGraphSends: sink.arrivals.size - known,
     failedSends,
     graphSends: sink.arrivals.size,
-    drainedWithinMs: drained ? round(wall() - sendEnd, 0) : null,
-    peakRssMb: rssMb,
-    // the server's own CPU time per answered turn (ingest + turn + send): what bounds
-    // throughput on one core, and less sensitive to other load on the machine than latency
-    serverCpuMsPerTurn:
-      cpuAtStart !== null && cpuAtEnd !== null && latencies.length > 0
-        ? round((cpuAtEnd - cpuAtStart) / latencies.length, 2)
-        : null,
-    targets: { turnsPerSecond: 1_000, p99Ms: 100, rssMb: 250 },
+    receiptsPosted: sink.receipts.posted,
+    receiptsFailed: sink.receipts.failed,
+    outboundStatuses: receiptStatuses,
+    drainedWithinMs: drainedMs,
+    healthzMs: round(server.healthzMs, 0),
+    peakRssMb: peakRss,
+    // the whole tree's CPU time (npm, node) per answered turn: ingest of the message and
+    // its receipts, the turn, the sends. Least sensitive to other load on the machine.
+    serverCpuMsPerTurn: latencies.length > 0 ? round((cpuAtEnd - cpuAtStart) / latencies.length, 2) : null,
+    generatorCpuShareOfCore: round((genCpu.user + genCpu.system) / 1000 / offeringMs, 2),
+    loadAverage1m: { start: round(load1mAtStart, 2), end: round(load1mAtEnd, 2) },
+    targets: {
+      firstReplyP99Ms: 150,
+      lost: 0,
+      duplicates: 0,
+      peakRssMb: 200,
+      serverCpuMsPerTurn: 0.8,
+      healthzMs: 1000,
+    },
   };
 }

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       expect(r.status).toBe(1);
       const lines = String(r.stderr).trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^ENGINE=openai needs OPENAI_API_KEY or OPENAI_BASE_URL/);
+      expect(lines[0]).toMatch(/^sahayak: ENGINE=openai needs OPENAI_API_KEY or OPENAI_BASE_URL/);
       expect(String(r.stdout)).not.toMatch(/listening/);
     });
   });

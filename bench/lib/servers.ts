@@ -1,46 +1,134 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, type ServerProcess, spawnServer } from '../../src/reliability/spawn-server.js';
+import { freePort } from '../../src/reliability/spawn-server.js';
+import { treePids } from './process-tree.js';
 
-const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const benchDir = join(root, 'bench');
+const tempDirs: string[] = [];
 
-export const tempDbPath = () => join(mkdtempSync(join(tmpdir(), 'sahayak-bench-')), 'sahayak.db');
+/** A database file in a fresh temporary directory, removed by removeTempDbs(). */
+export const tempDbPath = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sahayak-bench-'));
+  tempDirs.push(dir);
+  return join(dir, 'sahayak.db');
+};
+export const removeTempDbs = () => {
+  for (const d of tempDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+};
 
-/** The real server (src/main.ts) in its own process. */
-export const startRealServer = (env: Record<string, string>) =>
-  spawnServer({ env: { LOG_LEVEL: 'warn', ...env } });
+export interface BenchServer {
+  url: string;
+  /** the root of the process tree (npm, for `npm start`) */
+  pid: number;
+  child: ChildProcess;
+  /** from spawn to the first 200 from /healthz */
+  healthzMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}
 
-/** The bare Hono handler in its own process: the ingest baseline. */
-export async function startBareServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(benchDir, 'bare-server.ts'), String(port)], {
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
+async function waitHealthy(url: string, child: ChildProcess, out: () => string, started: number) {
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited before it was ready:\n${out()}`);
+    if (i > 3_000) throw new Error(`server not ready after 60 s:\n${out()}`);
     try {
       const res = await fetch(`${url}/healthz`);
       await res.arrayBuffer();
-      if (res.ok) break;
+      if (res.ok) return performance.now() - started;
     } catch {
-      await new Promise((r) => setTimeout(r, 50));
+      // not listening yet
     }
+    await new Promise((r) => setTimeout(r, 20));
   }
-  return { url, stop: () => stopProcess(child) };
 }
 
-export async function stopServer(s: ServerProcess): Promise<void> {
-  await stopProcess(s.child);
+function launch(command: string, args: string[], env: Record<string, string>, port: number) {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? tmpdir(),
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (b: Buffer) => {
+    out = (out + b.toString('utf8')).slice(-100_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return { child, started, output: () => out };
 }
 
-async function stopProcess(child: import('node:child_process').ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+/**
+ * The real server as an operator runs it: `npm start` (compiled JavaScript; the bench builds
+ * it first), in its own process tree, so RSS and CPU are the whole tree's.
+ */
+export async function startRealServer(
+  env: Record<string, string>,
+  { profileDir }: { profileDir?: string } = {},
+): Promise<BenchServer> {
+  const port = await freePort();
+  // with a profile directory: the same compiled server without npm, under V8's CPU profiler
+  const [command, args] = profileDir
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/src/main.js']]
+    : ['npm', ['start', '--silent']];
+  const { child, started, output } = launch(command, args, { LOG_LEVEL: 'warn', ...env }, port);
+  const url = `http://127.0.0.1:${port}`;
+  const healthzMs = await waitHealthy(url, child, output, started);
+  return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };
+}
+
+/** The bare Hono handler (node with the tsx loader; it has no code to speak of): the ingest baseline. */
+export async function startBareServer(): Promise<BenchServer> {
+  const port = await freePort();
+  const { child, started, output } = launch(
+    process.execPath,
+    ['--import', 'tsx', join(benchDir, 'bare-server.ts'), String(port)],
+    {},
+    port,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const healthzMs = await waitHealthy(url, child, output, started);
+  return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * SIGTERM to every process of the tree we started, then waits until all of them are gone
+ * (npm exits before the server has drained: reading the database or closing the fake Graph
+ * API then would cut the drain short); SIGKILL after 12 s.
+ */
+async function stopTree(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const pids = treePids(child.pid);
+  for (const pid of [...pids].reverse()) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {}
+  }
+  const deadline = Date.now() + 12_000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {}
+  }
 }

@@ -152,7 +152,9 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
             ex.pending,
           );
         }
-        if (ex.kind === 'done' && ex.result.ok) {
+        // A fallback engine repeats a call the failed engine already ran this turn (a
+        // confirmed create_payment_qr): the tool is idempotent, its messages go out once.
+        if (ex.kind === 'done' && ex.result.ok && !ranBefore(call.name, ex.result.data)) {
           completed.push({ tool: call.name, data: ex.result.data });
           if (ex.result.messages) toolMessages.push(...ex.result.messages);
         }
@@ -160,6 +162,11 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
       continue;
     }
     return finish([...toolMessages, ...(decision.reply ?? [])], null);
+  }
+
+  function ranBefore(tool: string, data: Record<string, unknown>): boolean {
+    const same = JSON.stringify(data);
+    return completed.some((c) => c.tool === tool && JSON.stringify(c.data) === same);
   }
 
   function finish(reply: OutboundMessage[], pending: PendingAction | null): TurnOutcome {

@@ -4,22 +4,27 @@ import { allTools } from '../../tools/index.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
-import { loadCatalogue } from '../i18n/catalogue.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
-import { pipelineSettings } from '../pipeline/pipeline-settings.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import { buildEngines } from '../wiring/build-engines.js';
+import { loadRuntime, StartupError } from '../wiring/load-runtime.js';
 
 // `npm run chat [-- --phone sim919000000001]`: the assistant in the terminal, through the same
 // inbox, turn runner and store as WhatsApp. A number answers the numbered button or list row.
 const config = loadConfig();
 const phoneArg = process.argv.indexOf('--phone');
 const waId = phoneArg > 0 ? process.argv[phoneArg + 1] : `sim${Date.now().toString().slice(-10)}`;
+let runtime: ReturnType<typeof loadRuntime>;
+try {
+  runtime = loadRuntime(config);
+} catch (err) {
+  if (!(err instanceof StartupError)) throw err;
+  console.error(`sahayak chat: ${err.message}`);
+  process.exit(1);
+}
+const { catalogue, engine, offline } = runtime;
 const db = openDatabase({ path: config.databasePath });
-const catalogue = loadCatalogue();
-const { engine, offline } = buildEngines(config, catalogue);
 const pipeline = createPipeline({
   db,
   engine,
@@ -29,7 +34,7 @@ const pipeline = createPipeline({
   now: () => new Date(),
   logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
   // the terminal is its own simulator, and a prompt engineer types faster than a citizen
-  settings: { ...pipelineSettings(config), simulated: true, rateLimitPerMinute: 1000 },
+  settings: { ...runtime.settings, simulated: true, rateLimitPerMinute: 1000 },
 });
 
 let choices: { id: string; title: string; kind: 'button' | 'list' }[] = [];

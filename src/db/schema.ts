@@ -90,8 +90,13 @@ export const messages = sqliteTable(
   (t) => [
     uniqueIndex('messages_wamid_uq').on(t.wamid),
     uniqueIndex('messages_reply_seq_uq').on(t.inReplyTo, t.seq),
-    index('messages_inbox_idx').on(t.processStatus, t.waId, t.id),
-    index('messages_outbox_idx').on(t.sendStatus, t.nextAttemptAt),
+    // Partial indexes hold only the rows in flight: a turn's mark 'done' and Meta's three
+    // receipts per reply (sent, delivered, read) then touch no index entry, where full
+    // indexes led by the status moved an entry at each change. The queries repeat each
+    // WHERE term verbatim (SQLite's rule for using a partial index).
+    index('messages_pending_idx').on(t.waId, t.id).where(sql`process_status = 'pending'`),
+    index('messages_queued_idx').on(t.nextAttemptAt).where(sql`send_status = 'queued'`),
+    index('messages_sending_idx').on(t.nextAttemptAt).where(sql`send_status = 'sending'`),
     index('messages_conversation_idx').on(t.conversationId, t.id),
     index('messages_wa_id_idx').on(t.waId, t.id),
   ],

@@ -23,7 +23,7 @@ describe('migrating a database whose usernames differ only in case', () => {
     cpSync(migrations, old, { recursive: true });
     const journalPath = join(old, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    const at = journal.entries.findIndex((e) => e.tag === '0003_staff_username_case_dedupe');
+    const at = journal.entries.findIndex((e) => e.tag.endsWith('_staff_username_case_dedupe'));
     journal.entries = journal.entries.slice(0, at);
     writeFileSync(journalPath, JSON.stringify(journal));
     const path = join(dir, 'sahayak.db');

@@ -19,13 +19,20 @@ export function createOutboxStore(client: Database.Database) {
       `select id, wa_id as waId from messages where send_status = 'queued' and next_attempt_at <= ?
        order by next_attempt_at, id`,
     ),
+    // rows whose sender's lease ran out (a crash, a kill mid-send): the same index, usually empty
+    expired: client.prepare(
+      `select id, wa_id as waId from messages where send_status = 'sending' and next_attempt_at <= ?
+       order by next_attempt_at, id`,
+    ),
     // the citizen's oldest unfinished row: the only one that may be sent next
     head: client.prepare(
       `select id, send_status as status, next_attempt_at as at from messages
        where wa_id = ? and send_status in ('queued', 'sending') order by id limit 1`,
     ),
+    // a claim is a lease: while next_attempt_at is ahead, no one else sends the row
     claim: client.prepare(
-      `update messages set send_status = 'sending', status_at = ? where id = ? and send_status = 'queued'
+      `update messages set send_status = 'sending', status_at = ?, next_attempt_at = ?
+       where id = ? and (send_status = 'queued' or (send_status = 'sending' and coalesce(next_attempt_at, 0) <= ?))
        returning id, wa_id as waId, payload, attempts`,
     ),
     sent: client.prepare(
@@ -37,42 +44,60 @@ export function createOutboxStore(client: Database.Database) {
       `update messages set send_status = 'queued', attempts = ?, next_attempt_at = ?, last_error = ?
        where id = ? and send_status = 'sending'`,
     ),
+    // a claimed row not sent after all (the worker is stopping): back in line, no attempt spent
+    release: client.prepare(
+      `update messages set send_status = 'queued', next_attempt_at = ? where id = ? and send_status = 'sending'`,
+    ),
     fail: client.prepare(
       `update messages set send_status = 'failed', attempts = ?, last_error = ?, status_at = ?, next_attempt_at = null
        where id = ? and send_status = 'sending'`,
     ),
-    nextDue: client.prepare(`select min(next_attempt_at) as at from messages where send_status = 'queued'`),
+    nextDue: client.prepare(
+      `select min(at) as at from (
+         select min(next_attempt_at) as at from messages where send_status = 'queued'
+         union all select min(next_attempt_at) from messages where send_status = 'sending')`,
+    ),
+    // only expired leases (or rows from before leases, without one): a row another process
+    // is sending right now keeps its lease and is not sent twice
     recover: client.prepare(
-      `update messages set send_status = 'queued', next_attempt_at = ? where send_status = 'sending' and direction = 'out'`,
+      `update messages set send_status = 'queued', next_attempt_at = ?
+       where send_status = 'sending' and direction = 'out' and (next_attempt_at is null or next_attempt_at <= ?)`,
     ),
   };
-
   /**
-   * Moves up to `limit` rows 'queued' → 'sending': per citizen only the oldest unsent row,
-   * and none for citizens in `busy` (a send in flight). One transaction.
+   * Leases up to `limit` rows ('queued', or 'sending' with an expired lease → 'sending'
+   * until now + leaseMs): per citizen only the oldest unsent row, and none for citizens in
+   * `busy` (a send in flight here). One transaction for the whole batch.
    */
-  const claim = client.transaction((limit: number, now: number, busy: ReadonlySet<string>): ClaimedRow[] => {
-    const seen = new Set<string>(busy);
-    const candidates: { id: number; waId: string }[] = [];
-    let scanned = 0;
-    for (const row of q.due.iterate(now) as IterableIterator<{ id: number; waId: string }>) {
-      if (++scanned > MAX_SCAN || candidates.length >= limit * 2) break;
-      if (seen.has(row.waId)) continue;
-      seen.add(row.waId);
-      candidates.push(row);
-    }
-    const claimed: ClaimedRow[] = [];
-    for (const c of candidates) {
-      if (claimed.length >= limit) break;
-      // the due row may sit behind an older one in retry backoff (or the other way round:
-      // a retried head now due behind rows queued earlier): only the head goes
-      const head = q.head.get(c.waId) as { id: number; status: string; at: number } | undefined;
-      if (head?.status !== 'queued' || head.at > now) continue;
-      const row = q.claim.get(now, head.id) as ClaimedRow | undefined;
-      if (row) claimed.push(row);
-    }
-    return claimed;
-  });
+  const claim = client.transaction(
+    (limit: number, now: number, busy: ReadonlySet<string>, leaseMs: number): ClaimedRow[] => {
+      const seen = new Set<string>(busy);
+      const candidates: { id: number; waId: string }[] = [];
+      let scanned = 0;
+      const scan = (rows: IterableIterator<{ id: number; waId: string }>) => {
+        for (const row of rows) {
+          if (++scanned > MAX_SCAN || candidates.length >= limit * 2) return;
+          if (seen.has(row.waId)) continue;
+          seen.add(row.waId);
+          candidates.push(row);
+        }
+      };
+      scan(q.expired.iterate(now) as IterableIterator<{ id: number; waId: string }>);
+      scan(q.due.iterate(now) as IterableIterator<{ id: number; waId: string }>);
+      const claimed: ClaimedRow[] = [];
+      for (const c of candidates) {
+        if (claimed.length >= limit) break;
+        // the due row may sit behind an older one in retry backoff or under a live lease
+        // (or the other way round: a retried head now due behind rows queued earlier): only
+        // the head goes, and only once its time (backoff or lease) has come
+        const head = q.head.get(c.waId) as { id: number; status: string; at: number | null } | undefined;
+        if (!head || (head.at ?? 0) > now) continue;
+        const row = q.claim.get(now, now + leaseMs, head.id, now) as ClaimedRow | undefined;
+        if (row) claimed.push(row);
+      }
+      return claimed;
+    },
+  );
 
   return {
     claim,
@@ -80,10 +105,11 @@ export function createOutboxStore(client: Database.Database) {
       q.sent.run(wamid, attempts, now, id),
     markRetry: (id: number, attempts: number, at: number, error: string) =>
       q.retry.run(attempts, at, error, id),
+    release: (id: number, now: number) => q.release.run(now, id),
     markFailed: (id: number, attempts: number, error: string, now: number) =>
       q.fail.run(attempts, error, now, id),
     nextDue: () => (q.nextDue.get() as { at: number | null }).at,
-    recover: (now: number) => q.recover.run(now).changes,
+    recover: (now: number) => q.recover.run(now, now).changes,
     /** runs writes together in one transaction: one commit for many send outcomes */
     batch: client.transaction((writes: (() => unknown)[]) => {
       for (const w of writes) w();

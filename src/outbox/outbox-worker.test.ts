@@ -197,16 +197,73 @@ describe('outbox worker against the fake Graph API', () => {
     expect([await worker.runOnce(), await worker.runOnce(), await worker.runOnce()]).toEqual([2, 2, 1]);
   });
 
-  it('re-queues rows a crash left in sending, and sends them first', async () => {
+  it('recovery re-queues only rows whose lease expired, and sends them first', async () => {
     const { db, fake, clock, worker } = await setup();
-    const [stuck, next] = queue(db, A, 'first', 'second');
-    db.update(messages).set({ sendStatus: 'sending' }).where(eq(messages.id, stuck)).run();
+    const [leased, next] = queue(db, A, 'first', 'second');
+    // another process (one still draining, or one just killed) leased 'first' for 15 s
+    db.update(messages)
+      .set({ sendStatus: 'sending', nextAttemptAt: NOW + 15_000 })
+      .where(eq(messages.id, leased))
+      .run();
     expect(await worker.runOnce()).toBe(0); // 'second' waits behind the row in flight
     clock.now += 5_000;
+    expect(worker.recoverInFlight()).toBe(0); // the lease still holds: it may be in flight
+    expect(await worker.runOnce()).toBe(0);
+    clock.now += 10_000;
     expect(worker.recoverInFlight()).toBe(1);
     while ((await worker.runOnce()) > 0) {}
-    expect([row(db, stuck)?.sendStatus, row(db, next)?.sendStatus]).toEqual(['sent', 'sent']);
+    expect([row(db, leased)?.sendStatus, row(db, next)?.sendStatus]).toEqual(['sent', 'sent']);
     expect(sentTexts(fake)).toEqual([`${A}:first`, `${A}:second`]);
+  });
+
+  it('takes over a row whose lease expired without waiting for a restart', async () => {
+    const { db, fake, clock, worker } = await setup({ leaseMs: 1_000 });
+    const [leased] = queue(db, A, 'first');
+    db.update(messages)
+      .set({ sendStatus: 'sending', nextAttemptAt: NOW + 1_000 })
+      .where(eq(messages.id, leased))
+      .run();
+    expect(await worker.runOnce()).toBe(0);
+    clock.now += 1_000;
+    expect(await worker.runOnce()).toBe(1);
+    expect([row(db, leased)?.sendStatus, sentTexts(fake)]).toEqual(['sent', [`${A}:first`]]);
+  });
+
+  it('a failed outcome write is written again: the row does not stay sending and the citizen is not blocked', async () => {
+    const { db, fake, worker } = await setup({ writeRetryMs: 10 });
+    db.$client.exec(`
+      create table fail_writes (on_ integer);
+      insert into fail_writes values (1);
+      create trigger fail_sent before update of send_status on messages
+        when new.send_status = 'sent' and (select count(*) from fail_writes) > 0
+        begin select raise(abort, 'disk I/O error'); end;`);
+    const [first, second] = queue(db, A, 'first', 'second');
+    const pass = worker.runOnce();
+    await fake.waitForDeliveries(1);
+    await new Promise((r) => setTimeout(r, 30)); // a few failed writes
+    expect(row(db, first)?.sendStatus).toBe('sending');
+    db.$client.exec('delete from fail_writes');
+    expect(await pass).toBe(1);
+    expect(row(db, first)).toMatchObject({ sendStatus: 'sent', wamid: 'wamid.FAKE00000001' });
+    expect(await worker.runOnce()).toBe(1);
+    expect([row(db, second)?.sendStatus, sentTexts(fake)]).toEqual(['sent', [`${A}:first`, `${A}:second`]]);
+  });
+
+  it('sizes its sends in flight for the send rate times the round trip', async () => {
+    const { db, worker } = await setup({ ratePerSecond: 500, roundTripMs: 150 });
+    for (let i = 0; i < 100; i++) queue(db, `91${i}`, 'hi');
+    expect(await worker.runOnce()).toBe(75);
+  });
+
+  it('stop() gives up waiting for a hung send at its deadline', async () => {
+    const { db, fake, worker } = await setup({ now: () => Date.now(), timeoutMs: 60_000 });
+    fake.setBehaviour(() => graphReplies.hang);
+    enqueueOutbound(db, [{ kind: 'text', text: 'hi' }], { waId: A, simulated: false, now: Date.now() });
+    worker.start();
+    while (fake.requests.length < 1) await new Promise((r) => setTimeout(r, 5));
+    const t = performance.now();
+    expect(await worker.stop({ timeoutMs: 200 })).toBe(false);
+    expect(performance.now() - t).toBeLessThan(1_000);
   });
 
   it('start() recovers, sends what is due, picks up kicked rows, and stop() drains', async () => {
@@ -250,5 +307,22 @@ describe('outbox worker against the fake Graph API', () => {
       },
       0,
     ]);
+  });
+});
+
+describe('outbox worker: stopping', () => {
+  it('stop() sends no row still waiting under the rate limit: it goes back to queued, no attempt spent', async () => {
+    const { db, fake, worker } = await setup({ now: () => Date.now(), ratePerSecond: 5, concurrency: 10 });
+    for (const waId of ['911', '912', '913', '914', '915', '916']) queue(db, waId, 'hi');
+    worker.start();
+    await fake.waitForDeliveries(1);
+    expect(await worker.stop({ timeoutMs: 2_000 })).toBe(true);
+    const rows = db.select({ s: messages.sendStatus, attempts: messages.attempts }).from(messages).all();
+    const sent = rows.filter((r) => r.s === 'sent').length;
+    expect(sent).toBe(fake.delivered().length);
+    expect(sent).toBeLessThan(6);
+    expect(rows.filter((r) => r.s !== 'sent')).toEqual(
+      Array.from({ length: 6 - sent }, () => ({ s: 'queued', attempts: 0 })),
+    );
   });
 });

@@ -17,8 +17,20 @@ export interface OutboxWorkerOptions {
   /** first retry delay; doubles each attempt, with jitter (default 2 s) */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** sends in flight at once, each to a different citizen (default 16) */
+  /**
+   * sends in flight at once, each to a different citizen. Default: what the send rate needs
+   * for a round trip of `roundTripMs` (rate × latency), at least 16.
+   */
   concurrency?: number;
+  /** the Graph API's round trip the default concurrency is sized for (default 1 s) */
+  roundTripMs?: number;
+  /**
+   * how long a claimed row is ours: past it, another pass (or process) may send it again.
+   * Longer than the sender's timeout, so a live send is never duplicated (default 15 s).
+   */
+  leaseMs?: number;
+  /** when recording a send's outcome fails, wait this long before writing it again (default 500 ms) */
+  writeRetryMs?: number;
   /** global send rate; Cloud API numbers start at 80 msg/s (default 80) */
   ratePerSecond?: number;
   /** how often to look for due rows when nothing kicked the worker (default 1 s) */
@@ -30,16 +42,20 @@ export interface OutboxWorkerOptions {
   pace?: (waId: string) => Promise<void>;
 }
 
+/** Sends in flight the send rate needs for a Graph round trip (rate × latency), at least 16. */
+export const sendsInFlight = (ratePerSecond: number, roundTripMs = 1_000) =>
+  Math.min(4_000, Math.max(16, Math.ceil((ratePerSecond * roundTripMs) / 1000)));
+
 export interface OutboxWorker {
   /** re-queues rows a crash left in 'sending', then sends continuously */
   start(): void;
-  /** stops claiming rows and waits for the sends in flight */
-  stop(): Promise<void>;
+  /** stops claiming rows and waits for the sends in flight (at most timeoutMs); true when all ended */
+  stop(opts?: { timeoutMs?: number }): Promise<boolean>;
   /** a row was queued: look now instead of at the next poll */
   kick(): void;
   /** claims the due rows (each citizen's oldest unsent one) and sends them; resolves with how many */
   runOnce(): Promise<number>;
-  /** 'sending' → 'queued' for rows whose send never finished; returns how many */
+  /** 'sending' → 'queued' for rows whose lease expired (a send that never finished); returns how many */
   recoverInFlight(): number;
 }
 
@@ -56,35 +72,59 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const maxAttempts = o.maxAttempts ?? 8;
   const baseDelayMs = o.baseDelayMs ?? 2000;
   const maxDelayMs = o.maxDelayMs ?? 5 * 60_000;
-  const concurrency = o.concurrency ?? 16;
+  const ratePerSecond = o.ratePerSecond ?? 80;
+  const concurrency = o.concurrency ?? sendsInFlight(ratePerSecond, o.roundTripMs);
+  const leaseMs = o.leaseMs ?? 15_000;
+  const writeRetryMs = o.writeRetryMs ?? 500;
   const pollMs = o.pollMs ?? 1000;
   const random = o.random ?? Math.random;
-  const acquire = createRateLimiter(o.ratePerSecond ?? 80);
+  const acquire = createRateLimiter(ratePerSecond);
   const store = createOutboxStore(o.db.$client);
 
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
   let running = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
 
-  // send outcomes are written together at the next turn of the event loop: one commit for
-  // all the sends that finished meanwhile instead of one each
-  let writes: { write: () => unknown; done: () => void; fail: (e: unknown) => void }[] = [];
+  // Send outcomes are written together at the next turn of the event loop: one commit for
+  // all the sends that finished meanwhile instead of one each. A write that fails (disk
+  // full, the file locked by another process) is tried again until it lands: the row stays
+  // leased to us and its citizen busy meanwhile, so nothing is sent twice or left 'sending'.
+  let writes: { write: () => unknown; done: () => void }[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
   function record(write: () => unknown): Promise<void> {
-    return new Promise((done, fail) => {
-      if (writes.push({ write, done, fail }) === 1) setImmediate(flushWrites);
+    return new Promise((done) => {
+      if (writes.push({ write, done }) === 1 && !flushTimer) setImmediate(flushWrites);
     });
   }
   function flushWrites() {
+    flushTimer = undefined;
     const batch = writes;
     writes = [];
+    if (batch.length === 0) return;
     try {
       store.batch(batch.map((w) => w.write));
       for (const w of batch) w.done();
+      return;
     } catch (err) {
-      for (const w of batch) w.fail(err);
+      o.logger.error({ err, rows: batch.length }, 'outbox could not record send outcomes; retrying');
     }
+    // one at a time, so one bad write does not hold back the others
+    const failed: typeof batch = [];
+    for (const w of batch) {
+      try {
+        store.batch([w.write]);
+        w.done();
+      } catch {
+        failed.push(w);
+      }
+    }
+    if (failed.length === 0) return;
+    writes = [...failed, ...writes];
+    flushTimer = setTimeout(flushWrites, writeRetryMs);
+    flushTimer.unref();
   }
 
   function backoff(attempts: number, err: unknown): number {
@@ -104,6 +144,9 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     const message = o.preparation?.prepare(row, parsed.data) ?? parsed.data;
     await o.pace?.(row.waId);
     await acquire();
+    // stopping: a row still waiting for its turn under the rate limit is not sent now, so
+    // the drain waits only for the requests already on the wire
+    if (stopped) return record(() => store.release(row.id, o.now()));
     let wamid: string;
     try {
       wamid = (await o.send.send(row.waId, message)).wamid;
@@ -142,7 +185,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     if (free <= 0) return [];
     let rows: ClaimedRow[];
     try {
-      rows = store.claim(free, o.now(), busy);
+      rows = store.claim(free, o.now(), busy, leaseMs);
     } catch (err) {
       o.logger.error({ err }, 'outbox claim failed');
       return [];
@@ -188,15 +231,31 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     start() {
       if (running) return;
       running = true;
+      stopped = false;
       const n = recoverInFlight();
       if (n > 0) o.logger.warn({ rows: n }, 'outbox re-queued sends interrupted by a restart');
       schedule(0);
     },
-    async stop() {
+    async stop({ timeoutMs = 5_000 } = {}) {
       running = false;
+      stopped = true;
       clearTimeout(timer);
       timer = undefined;
-      while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      const deadline = Date.now() + timeoutMs;
+      while (inflight.size > 0 && Date.now() < deadline) {
+        let t: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...inflight]),
+          new Promise((r) => {
+            t = setTimeout(r, deadline - Date.now());
+          }),
+        ]);
+        clearTimeout(t);
+      }
+      // outcomes already known are written now; a send cut off keeps its lease
+      clearTimeout(flushTimer);
+      flushWrites();
+      return inflight.size === 0 && writes.length === 0;
     },
     kick() {
       schedule(0);

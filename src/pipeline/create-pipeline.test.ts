@@ -64,7 +64,11 @@ function scriptedEngine(seen: EngineInput[] = []): Engine {
   };
 }
 
-function setup(engine: Engine = scriptedEngine(), fallbackEngine: Engine = scriptedEngine()) {
+function setup(
+  engine: Engine = scriptedEngine(),
+  fallbackEngine: Engine = scriptedEngine(),
+  { retryDelayMs }: { retryDelayMs?: number } = {},
+) {
   const db = openDatabase({ path: ':memory:' });
   const pipeline = createPipeline({
     db,
@@ -74,6 +78,7 @@ function setup(engine: Engine = scriptedEngine(), fallbackEngine: Engine = scrip
     catalogue,
     now: () => NOW,
     logger: pino({ level: 'silent' }),
+    retryDelayMs,
     settings: {
       publicBaseUrl: 'http://localhost:3000',
       upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
@@ -228,5 +233,114 @@ describe('pipeline: engines', () => {
     const turn = db.select().from(turns).get();
     expect(turn).toMatchObject({ fellBack: true, fallbackReason: 'loop' });
     expect((turn!.steps as unknown[]).length).toBeGreaterThan(4);
+  });
+});
+
+describe('pipeline: history, failures, closing', () => {
+  it('history has the reply to a message even when the citizen’s next message arrived before it', async () => {
+    const seen: EngineInput[] = [];
+    const { pipeline } = setup(scriptedEngine(seen));
+    // both stored before either is answered: the replies get ids after 'two'
+    for (const t of ['one', 'two', 'three'])
+      pipeline.receive({ waId: '919800000001', wamid: `w.${t}`, event: { kind: 'text', text: t } });
+    pipeline.kick('919800000001');
+    await pipeline.idle();
+    const notice = catalogue.t('en', 'runtime.privacy_notice');
+    const said = (i: number) => seen[i].history.filter((h) => h.text !== notice);
+    expect(said(1)).toEqual([
+      { role: 'user', text: 'one' },
+      { role: 'assistant', text: 'echo: one' },
+    ]);
+    expect(said(2).map((h) => h.text)).toEqual(['one', 'echo: one', 'two', 'echo: two']);
+  });
+
+  it('a turn whose commit fails is marked failed and answered, and the next message goes on', async () => {
+    const { db, say } = setup();
+    db.$client.exec(`create trigger fail_turn before insert on turns
+      when (select text from messages where id = new.inbound_id) = 'boom'
+      begin select raise(abort, 'database or disk is full'); end`);
+    const reply = await say('boom');
+    expect(reply.map((r) => r.text)).toEqual([catalogue.t('hi', 'runtime.something_went_wrong')]);
+    expect(db.select().from(messages).where(eq(messages.text, 'boom')).get()).toMatchObject({
+      processStatus: 'failed',
+      lastError: 'database or disk is full',
+    });
+    expect((await say('after')).map((r) => r.text)).toContain('echo: after');
+  });
+
+  it('when the database refuses every write for a while, the message stays pending and is answered once it recovers', async () => {
+    const { db, pipeline } = setup(scriptedEngine(), scriptedEngine(), { retryDelayMs: 20 });
+    db.$client.exec(`
+      create table outage (on_ integer);
+      insert into outage values (1);
+      create trigger outage_turns before insert on turns when (select count(*) from outage) > 0
+        begin select raise(abort, 'disk I/O error'); end;
+      create trigger outage_marks before update of process_status on messages when (select count(*) from outage) > 0
+        begin select raise(abort, 'disk I/O error'); end;`);
+    const { id } = pipeline.receive({
+      waId: '919800000003',
+      wamid: 'w.out',
+      event: { kind: 'text', text: 'hi' },
+    });
+    pipeline.kick('919800000003');
+    await pipeline.idle();
+    const status = () => db.select().from(messages).where(eq(messages.id, id)).get()?.processStatus;
+    expect(status()).toBe('pending');
+    db.$client.exec('delete from outage');
+    // no kick: the pipeline tries again by itself
+    for (let i = 0; i < 100 && status() !== 'done'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(status()).toBe('done');
+    const replies = db.select().from(messages).where(eq(messages.inReplyTo, id)).all();
+    expect(replies.map((r) => r.text).at(-1)).toBe('echo: hi');
+  });
+
+  it('close() resolves at its deadline when an engine call hangs, leaving the message pending for the next start', async () => {
+    const hung: Engine = { name: 'openai', decide: () => new Promise<EngineDecision>(() => {}) };
+    const { db, pipeline } = setup(hung);
+    pipeline.receive({ waId: '919800000004', wamid: 'w.hang', event: { kind: 'text', text: 'hi' } });
+    pipeline.kick('919800000004');
+    await new Promise((r) => setTimeout(r, 10));
+    const t = performance.now();
+    expect(await pipeline.close({ timeoutMs: 100 })).toBe(false);
+    expect(performance.now() - t).toBeLessThan(1_000);
+    expect(db.select().from(messages).where(eq(messages.wamid, 'w.hang')).get()?.processStatus).toBe(
+      'pending',
+    );
+  });
+});
+
+describe('pipeline: an LLM failure after a confirmed tool', () => {
+  it('sends the payment QR once when the LLM fails after a confirmed create_payment_qr', async () => {
+    // the model asks for the QR, runs it on the yes, then fails on its next call; the
+    // fallback repeats the confirmed call (as the offline engine does on a yes)
+    const base = scriptedEngine();
+    const llm: Engine = {
+      name: 'openai',
+      async decide(input) {
+        if (input.toolCalls.at(-1)?.name === 'create_payment_qr')
+          throw new EngineUnavailableError('502 from provider', 'server_error');
+        const said = input.inbound.kind === 'text' ? input.inbound.text : '';
+        if (said.startsWith('pay '))
+          return {
+            toolCalls: [
+              {
+                id: 'p1',
+                name: 'create_payment_qr',
+                arguments: JSON.stringify({ forReference: said.slice(4) }),
+              },
+            ],
+          };
+        return base.decide(input);
+      },
+    };
+    const { db, say } = setup(llm, scriptedEngine());
+    await say('apply');
+    await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });
+    const [app] = db.select().from(applications).all();
+    const summary = await say(`pay ${app.reference}`);
+    expect(summary.at(-1)?.kind).toBe('buttons');
+    const reply = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });
+    expect(reply.filter((r) => r.kind === 'image')).toHaveLength(1);
+    expect(db.select().from(turns).all().at(-1)).toMatchObject({ fellBack: true });
   });
 });

@@ -15,6 +15,7 @@ import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { staleTapReply } from '../whatsapp/quoted-reply.js';
+import { type Commit, commitNow } from './commit-batcher.js';
 import { loadHistory } from './load-history.js';
 import { replyLanguage } from './reply-language.js';
 import { type TurnStatements, turnStatements } from './turn-statements.js';
@@ -40,6 +41,8 @@ export interface ProcessDeps {
   settings: PipelineSettings;
   /** speech to text for voice notes (src/stt); without it a voice note is answered "please type" */
   voice?: VoiceResolver;
+  /** how the turn's one write is committed (default: at once; the pipeline batches them) */
+  commit?: Commit;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -140,65 +143,70 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const reply = [...pre, ...(short ?? outcome?.reply ?? [])];
   const simulated = isSimulated(deps.settings, row.waId);
 
-  db.transaction((tx) => {
-    if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
-      eraseCitizen(tx, row.waId, nowMs);
-      const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
-      enqueueOutbound(db, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
-      return;
-    }
-    let turnId: number | null = null;
-    if (outcome) {
-      turnId = q.insertTurn({
-        inboundId,
-        conversationId,
+  const commit = deps.commit ?? commitNow;
+  await commit(() =>
+    db.transaction((tx) => {
+      if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
+        eraseCitizen(tx, row.waId, nowMs);
+        const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
+        enqueueOutbound(db, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
+        return;
+      }
+      let turnId: number | null = null;
+      if (outcome) {
+        turnId = q.insertTurn({
+          inboundId,
+          conversationId,
+          waId: row.waId,
+          engine: outcome.engine,
+          model: outcome.model ?? null,
+          fellBack: outcome.fellBack,
+          fallbackReason: outcome.fallbackReason ?? null,
+          language: replyLang,
+          intent: outcome.intent ?? null,
+          steps: outcome.steps,
+          latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
+          promptTokens: outcome.usage.promptTokens,
+          completionTokens: outcome.usage.completionTokens,
+          createdAt: nowMs,
+        });
+        q.saveDialogue(row.waId, outcome.engineState ?? null, outcome.pending, nowMs);
+      }
+      // the raw client takes part in the transaction drizzle opened on it
+      enqueueOutbound(db, reply, {
         waId: row.waId,
-        engine: outcome.engine,
-        model: outcome.model ?? null,
-        fellBack: outcome.fellBack,
-        fallbackReason: outcome.fallbackReason ?? null,
-        language: replyLang,
-        intent: outcome.intent ?? null,
-        steps: outcome.steps,
-        latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
-        promptTokens: outcome.usage.promptTokens,
-        completionTokens: outcome.usage.completionTokens,
-        createdAt: nowMs,
+        conversationId,
+        inReplyTo: inboundId,
+        turnId,
+        simulated,
+        now: nowMs,
       });
-      q.saveDialogue(row.waId, outcome.engineState ?? null, outcome.pending, nowMs);
-    }
-    // the raw client takes part in the transaction drizzle opened on it
-    enqueueOutbound(db, reply, {
-      waId: row.waId,
-      conversationId,
-      inReplyTo: inboundId,
-      turnId,
-      simulated,
-      now: nowMs,
-    });
-    q.markDone(inboundId, nowMs, conversationId);
-    const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
-    q.updateCitizen(row.waId, {
-      language: replyLang,
-      chosen: Boolean(outcome?.languageChoice),
-      noticeAt: citizen.privacyNoticeAt ? null : nowMs,
-      handoffAt: wantsHuman ? nowMs : null,
-    });
-    const service =
-      outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
-      SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
-      undefined;
-    const submitted = outcome?.completed.some((c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status');
-    q.updateConversation(conversationId, {
-      now: nowMs,
-      language: replyLang,
-      service: service || null,
-      outcome: wantsHuman ? 'handoff' : submitted ? 'completed' : null,
-      fellBack: Boolean(outcome?.fellBack),
-      needsHuman: wantsHuman,
-      engine: outcome ? outcome.engine : null,
-    });
-  });
+      q.markDone(inboundId, nowMs, conversationId);
+      const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
+      q.updateCitizen(row.waId, {
+        language: replyLang,
+        chosen: Boolean(outcome?.languageChoice),
+        noticeAt: citizen.privacyNoticeAt ? null : nowMs,
+        handoffAt: wantsHuman ? nowMs : null,
+      });
+      const service =
+        outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
+        SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
+        undefined;
+      const submitted = outcome?.completed.some(
+        (c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status',
+      );
+      q.updateConversation(conversationId, {
+        now: nowMs,
+        language: replyLang,
+        service: service || null,
+        outcome: wantsHuman ? 'handoff' : submitted ? 'completed' : null,
+        fellBack: Boolean(outcome?.fellBack),
+        needsHuman: wantsHuman,
+        engine: outcome ? outcome.engine : null,
+      });
+    }),
+  );
   deps.logger.info(
     {
       citizen: maskPhone(row.waId),

@@ -72,7 +72,12 @@ function prepare(c: Database.Database) {
     `select count(*) as n from messages where wa_id = ? and direction = 'in' and created_at > ?`,
   );
   const history = c.prepare<[number, number, number], { direction: 'in' | 'out'; text: string | null }>(
-    `select direction, text from messages where conversation_id = ? and id < ? order by id desc limit ?`,
+    // Not `id < ?`: a reply gets its id when its turn commits, after any message the citizen
+    // sent meanwhile. The conversation's messages minus this one and later inbound ones, in
+    // conversation order: each reply right after the message it answers.
+    `select direction, text from messages
+     where conversation_id = ? and (direction = 'out' or id < ?)
+     order by coalesce(in_reply_to, id) desc, direction = 'out' desc, id desc limit ?`,
   );
   const nextPending = c.prepare<[string], { id: number }>(
     `select id from messages where wa_id = ? and direction = 'in' and process_status = 'pending'

@@ -11,7 +11,10 @@ const DAY = 24 * 60 * 60 * 1000;
  * (DPDP: keep personal data no longer than the purpose needs). Applications, complaints
  * and payments are the department's records and are not touched. Returns how many went.
  */
-export function purgeExpiredConversations(db: Db, { days, now }: { days: number; now: number }): number {
+export function purgeExpiredConversations(
+  db: Db,
+  { days, now, limit }: { days: number; now: number; limit?: number },
+): number {
   const cutoff = now - days * DAY;
   return db.transaction((tx) => {
     const ids = tx
@@ -23,6 +26,7 @@ export function purgeExpiredConversations(db: Db, { days, now }: { days: number;
           and(isNotNull(conversations.closedAt), lt(conversations.closedAt, cutoff)),
         ),
       )
+      .limit(limit ?? -1)
       .all()
       .map((r) => r.id);
     if (ids.length === 0) return 0;
@@ -63,22 +67,51 @@ export function purgeExpiredConversations(db: Db, { days, now }: { days: number;
   });
 }
 
-/** Runs the purge hourly (and once at start). */
+/**
+ * Runs the purge hourly (and once at start) in chunks of `chunk` conversations, one short
+ * transaction each with the event loop free between them: years of expired transcripts
+ * never hold the webhook for longer than one chunk. A failure is logged and the next hour
+ * tries again.
+ */
 export function startRetentionJob({
   db,
   days,
   now,
   logger,
+  everyMs = 60 * 60 * 1000,
+  chunk = 50,
 }: {
   db: Db;
   days: number;
   now: () => number;
-  logger: Logger;
+  logger: Pick<Logger, 'info' | 'error'>;
+  everyMs?: number;
+  chunk?: number;
 }) {
-  const run = () => {
+  let stopped = false;
+  let running = false;
+  let purged = 0;
+  const pass = () => {
+    if (stopped) {
+      running = false;
+      return;
+    }
+    let n: number;
     try {
-      const n = purgeExpiredConversations(db, { days, now: now() });
-      if (n) logger.info({ conversations: n, days }, 'retention: purged old conversations');
+      n = purgeExpiredConversations(db, { days, now: now(), limit: chunk });
+    } catch (err) {
+      running = false;
+      logger.error({ err }, 'retention job failed');
+      return;
+    }
+    purged += n;
+    if (n === chunk) {
+      setImmediate(pass);
+      return;
+    }
+    running = false;
+    if (purged) logger.info({ conversations: purged, days }, 'retention: purged old conversations');
+    try {
       // the erasure's "done" reply loses its number once delivered; the WAL forgets old pages
       const replies = finishErasures(db, now());
       if (replies) logger.info({ replies }, 'retention: erasure replies pseudonymised');
@@ -86,8 +119,19 @@ export function startRetentionJob({
       logger.error({ err }, 'retention job failed');
     }
   };
+  const run = () => {
+    if (running) return;
+    running = true;
+    purged = 0;
+    pass();
+  };
   run();
-  const timer = setInterval(run, 60 * 60 * 1000);
+  const timer = setInterval(run, everyMs);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

@@ -13,8 +13,9 @@ const TOKEN = 'crash-test-token';
 const CITIZENS = 30;
 const PER_CITIZEN = 10;
 const KILL_AFTER_ACKS = 110;
-// the outbox claims at most this many rows at once: the at-least-once window of a crash
-const OUTBOX_CONCURRENCY = 16;
+// the outbox has at most this many sends in flight (send rate × 1 s round trip, at the
+// default 80/s): the at-least-once window of a crash
+const OUTBOX_CONCURRENCY = 80;
 
 let dir: string | undefined;
 let graph: FakeGraphServer | undefined;

@@ -47,6 +47,8 @@ export interface GraphSenderOptions {
   phoneNumberId: string;
   accessToken: string;
   timeoutMs: number;
+  /** connections kept to Graph: at least the outbox's sends in flight, or sends queue in the agent */
+  maxSockets?: number;
   /** send through this fetch instead of node:http (proxies, instrumentation, tests) */
   fetch?: typeof globalThis.fetch;
 }
@@ -60,7 +62,7 @@ type GraphErrorBody = { error?: { message?: string; code?: number; error_data?: 
 export function createGraphSender(o: GraphSenderOptions): GraphSender & { close(): void } {
   const url = new URL(`${o.apiUrl.replace(/\/+$/, '')}/${encodeURIComponent(o.phoneNumberId)}/messages`);
   const headers = { authorization: `Bearer ${o.accessToken}` };
-  const nodePost = o.fetch ? undefined : createPostJson();
+  const nodePost = o.fetch ? undefined : createPostJson({ maxSockets: o.maxSockets });
   const post: PostJson = nodePost ?? fetchPost(o.fetch!);
 
   return {

@@ -2,7 +2,7 @@ import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
 import { allTools } from '../../tools/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
-import { syncSearchIndex } from '../db/search-index.js';
+import { startSearchIndexer } from '../db/search-index.js';
 import { createApi } from '../http/api.js';
 import { createChatSimulator } from '../http/chat-simulator.js';
 import { createChatUpload } from '../http/chat-upload.js';
@@ -11,27 +11,23 @@ import { createHealthRoutes } from '../http/health.js';
 import { createMediaRoutes } from '../http/media.js';
 import { createPaymentWebhook } from '../http/webhook-payments.js';
 import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
-import { loadCatalogue } from '../i18n/catalogue.js';
 import type { Logger } from '../logging/create-logger.js';
 import { sweepMedia } from '../media/erase-media.js';
 import { createGraphMedia } from '../media/graph-media.js';
 import { createMediaFetcher } from '../media/media-fetch-job.js';
 import { createMediaStore } from '../media/media-store.js';
-import { createOutboxWorker } from '../outbox/outbox-worker.js';
+import { createOutboxWorker, sendsInFlight } from '../outbox/outbox-worker.js';
 import { createRecipientPacer } from '../outbox/recipient-pacer.js';
 import { createSendPreparation } from '../outbox/send-preparation.js';
 import { createPaymentLookup, reconcilePendingPayments } from '../payments/reconcile-payments.js';
 import { applyPaymentStatus } from '../payments/whatsapp-payment-status.js';
-import { createPipeline, type Pipeline } from '../pipeline/create-pipeline.js';
-import { createWriteLock, preferImmediateTransactions } from '../pipeline/immediate-transactions.js';
-import { pipelineSettings } from '../pipeline/pipeline-settings.js';
-import { createThreadedPipeline } from '../pipeline/threaded-pipeline.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
 import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
 import { createReadReceipts } from '../whatsapp/read-receipt.js';
-import { buildEngines } from './build-engines.js';
+import { loadRuntime } from './load-runtime.js';
 
 /**
  * Builds the whole service from a validated Config: database, engines, pipeline, outbox,
@@ -39,44 +35,45 @@ import { buildEngines } from './build-engines.js';
  */
 export function createSahayak(config: Config, { logger, now: clock }: { logger: Logger; now?: () => Date }) {
   const now = clock ?? (() => new Date());
+  // files first: a bad fee schedule, prompt or catalogue stops the start before the database opens
+  const runtime = loadRuntime(config);
+  const { catalogue, engine, offline, settings } = runtime;
   const db = openDatabase({
     path: config.databasePath,
     busyTimeoutMs: config.databaseBusyTimeoutMs,
     onWait: (message) => logger.warn(message),
   });
-  // a database file gets a second writer (the turn worker): see preferImmediateTransactions
-  const threaded = config.databasePath !== ':memory:' && !clock;
-  const writeLock = createWriteLock();
-  if (threaded) preferImmediateTransactions(db, writeLock);
-  const catalogue = loadCatalogue();
-  const { engine, offline } = buildEngines(config, catalogue);
 
   const { accessToken, phoneNumberId } = config.whatsapp;
-  const simulated = !(accessToken && phoneNumberId);
-  const outbox = simulated
-    ? null
-    : createOutboxWorker({
-        db,
-        preparation: createSendPreparation({
+  const simulated = settings.simulated;
+  const outbox =
+    simulated || !accessToken || !phoneNumberId
+      ? null
+      : createOutboxWorker({
           db,
-          catalogue,
+          preparation: createSendPreparation({
+            db,
+            catalogue,
+            now: () => now().getTime(),
+            settings: config.whatsapp,
+          }),
+          pace: createRecipientPacer({
+            burst: config.whatsapp.pairBurst,
+            intervalMs: config.whatsapp.pairIntervalMs,
+          }),
+          send: createGraphSender({
+            apiUrl: config.whatsapp.apiUrl,
+            phoneNumberId,
+            accessToken,
+            timeoutMs: 10_000, // shorter than the outbox lease (15 s)
+            // a socket for each send in flight: a send queued in the agent is neither on the
+            // wire nor cancellable at a drain's deadline
+            maxSockets: sendsInFlight(config.whatsapp.sendRatePerSecond),
+          }),
           now: () => now().getTime(),
-          settings: config.whatsapp,
-        }),
-        pace: createRecipientPacer({
-          burst: config.whatsapp.pairBurst,
-          intervalMs: config.whatsapp.pairIntervalMs,
-        }),
-        send: createGraphSender({
-          apiUrl: config.whatsapp.apiUrl,
-          phoneNumberId,
-          accessToken,
-          timeoutMs: 15_000,
-        }),
-        now: () => now().getTime(),
-        logger,
-        ratePerSecond: config.whatsapp.sendRatePerSecond,
-      });
+          logger,
+          ratePerSecond: config.whatsapp.sendRatePerSecond,
+        });
   const onOutbound = () => outbox?.kick();
 
   const readReceipts =
@@ -86,33 +83,31 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
 
   // citizens' photos, documents and voice notes: fetched from Graph in the background, kept by sha256
   const mediaStore = createMediaStore(config.mediaDir);
-  const mediaFetcher = simulated
-    ? null
-    : createMediaFetcher({
-        db,
-        graph: createGraphMedia({ apiUrl: config.whatsapp.apiUrl, accessToken }),
-        store: mediaStore,
-        now: () => now().getTime(),
-        logger,
-      });
+  const mediaFetcher =
+    simulated || !accessToken
+      ? null
+      : createMediaFetcher({
+          db,
+          graph: createGraphMedia({ apiUrl: config.whatsapp.apiUrl, accessToken }),
+          store: mediaStore,
+          now: () => now().getTime(),
+          logger,
+        });
 
-  // A database file: turns run on a worker thread with its own connection, so the webhook
-  // thread only stores and acknowledges. In memory (tests, evals) or on an injected clock,
-  // which cannot cross threads, they run here.
-  const pipeline: Pipeline = threaded
-    ? createThreadedPipeline({ db, config, writeLock, logger, onOutbound })
-    : createPipeline({
-        db,
-        engine,
-        fallbackEngine: offline,
-        tools: allTools,
-        catalogue,
-        now,
-        logger,
-        onOutbound,
-        settings: pipelineSettings(config),
-        voice: voiceResolverFromConfig(config, db, logger),
-      });
+  // One pipeline, on this thread and this connection, as in tests, evals and the terminal:
+  // the engine runs outside any transaction and each turn commits in one short write.
+  const pipeline = createPipeline({
+    db,
+    engine,
+    fallbackEngine: offline,
+    tools: allTools,
+    catalogue,
+    now,
+    logger,
+    onOutbound,
+    settings,
+    voice: voiceResolverFromConfig(config, db, logger),
+  });
 
   const app = createApp({
     logger,
@@ -177,6 +172,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
   });
 
   let timers: { stop: () => void }[] = [];
+  let stopping: Promise<void> | null = null;
   return {
     app,
     db,
@@ -190,8 +186,6 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       outbox?.start();
       const recovered = pipeline.recover();
       if (recovered) logger.info({ citizens: recovered }, 'processing messages left pending by the last run');
-      const indexer = setInterval(() => syncSearchIndex(db), 5_000);
-      indexer.unref();
       mediaFetcher?.start();
       // erasure and retention delete media rows; this makes the disk follow within a minute
       const sweeper = setInterval(() => {
@@ -229,19 +223,32 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       reconciler.unref();
       timers = [
         startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
-        { stop: () => clearInterval(indexer) },
+        startSearchIndexer({ db, onError: (err) => logger.error({ err }, 'search indexing failed') }),
         { stop: () => clearInterval(sweeper) },
         { stop: () => clearInterval(reconciler) },
       ];
     },
-    /** Drain: finish the turns in flight and the sends they queued, then close the database. */
-    async stop() {
-      for (const t of timers) t.stop();
-      await pipeline.close();
-      await outbox?.stop();
-      await mediaFetcher?.stop();
-      readReceipts?.close();
-      db.$client.close();
+    /**
+     * Drain within `timeoutMs` (Docker stops after 10 s): finish the turns in flight, then
+     * the sends in flight, then close the database. What was not started stays pending
+     * (inbox) or queued (outbox) for the next start; a send cut off keeps its lease and is
+     * re-sent only once the lease has expired.
+     */
+    stop({ timeoutMs = 8_000 }: { timeoutMs?: number } = {}): Promise<void> {
+      stopping ??= (async () => {
+        const deadline = Date.now() + timeoutMs;
+        for (const t of timers) t.stop();
+        const turnsDone = await pipeline.close({ timeoutMs: timeoutMs / 2 });
+        if (!turnsDone)
+          logger.warn('turns still running at the drain deadline stay pending for the next start');
+        const sendsDone = (await outbox?.stop({ timeoutMs: Math.max(0, deadline - Date.now()) })) ?? true;
+        if (!sendsDone)
+          logger.warn('sends still in flight at the drain deadline are retried after their lease');
+        await mediaFetcher?.stop();
+        readReceipts?.close();
+        db.$client.close();
+      })();
+      return stopping;
     },
   };
 }
