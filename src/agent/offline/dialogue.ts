@@ -8,6 +8,7 @@ import { referenceMeansExistingRecord, serviceFromEvidence, typedReference } fro
 import { type DialogueDeps, done, type Outcome, type Turn } from './outcome.js';
 import { Say } from './prompts.js';
 import { type Reading, readEvent } from './reading.js';
+import { serviceFormStep } from './service-form.js';
 import type { Draft, Expecting, OfflineState, TurnPurpose } from './state.js';
 
 const SERVICE_OF: Partial<Record<Intent, Draft['service']>> = {
@@ -42,6 +43,11 @@ export function handleMessage(
     turn.notes.push(turn.say.t('audio'));
     return resume(turn, false);
   }
+  if (event.kind === 'image' && turn.state.form) {
+    const r = readEvent(event, input.now, null);
+    const stepped = serviceFormStep(turn, r, event, loaded.expired ? null : input.pending);
+    if (stepped) return stepped;
+  }
   if (event.kind === 'image') {
     const draft = turn.state.draft;
     if (draft?.service === 'complaint') {
@@ -70,6 +76,9 @@ export function handleMessage(
   }
 
   const pending = loaded.expired ? null : input.pending;
+  // a registry service's form (caste, income, death, …) reads its own answers first
+  const stepped = serviceFormStep(turn, r, event, pending);
+  if (stepped) return stepped;
   if (pending) {
     const answered = answerPending(turn, r, pending);
     if (answered) return answered;
