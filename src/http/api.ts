@@ -3,6 +3,9 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { applicationStatuses, complaintStatuses, paymentStatuses } from '../cases/case-workflow.js';
 import type { Db } from '../db/open-database.js';
+import { services as registry } from '../services/registry.js';
+import type { AnyService } from '../services/types.js';
+import { listCaseItems } from './api-cases.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -39,7 +42,16 @@ function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error
  * The read-only JSON API of DESIGN.md §4 for staff tools, behind
  * `Authorization: Bearer $STAFF_API_TOKEN`. Without a configured token it refuses everything.
  */
-export function createApi({ db, token }: { db: Db; token: string | undefined }) {
+export function createApi({
+  db,
+  token,
+  services = registry,
+}: {
+  db: Db;
+  token: string | undefined;
+  /** the services /api/cases knows (the registry; a test may pass its own) */
+  services?: AnyService[];
+}) {
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
@@ -77,6 +89,21 @@ export function createApi({ db, token }: { db: Db; token: string | undefined }) 
     '/api/payments',
     list(paymentStatuses, (q) => listPayments(db, q)),
   );
+  app.get('/api/cases', (c) => {
+    const service = c.req.query('service') || undefined;
+    const known = services.map((s) => s.id);
+    if (service && !known.includes(service)) {
+      return c.json({ error: 'invalid_query', message: `service must be one of: ${known.join(', ')}` }, 400);
+    }
+    const statuses = [
+      ...new Set(
+        services.filter((s) => !service || s.id === service).flatMap((s) => Object.keys(s.workflow.states)),
+      ),
+    ];
+    const q = listQuery(c, statuses);
+    if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+    return c.json({ items: listCaseItems(db, { ...q, ...(service ? { service } : {}) }, services) });
+  });
   app.get('/api/conversations/:phone/messages', (c) => {
     const q = listQuery(c, []);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);

@@ -1,6 +1,7 @@
 import { birthCertificate } from './birth-certificate/definition.js';
 import { casteCertificate } from './caste-certificate/definition.js';
 import { hospitalComplaint } from './hospital-complaint/definition.js';
+import { incomeCertificate } from './income-certificate/definition.js';
 import type { AnyService } from './types.js';
 
 /** Every government service Sahayak offers: one line each. */

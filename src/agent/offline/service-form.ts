@@ -233,7 +233,10 @@ function cued(
   const pinField = Object.entries(service.fields).find(([, m]) => m.kind === 'pin')?.[0];
   const askingKind = asking ? service.fields[asking].kind : null;
   if (pinField && !out.some((o) => o.field === pinField) && askingKind !== 'rupees' && askingKind !== 'age') {
-    const pin = extractPinCode(raw);
+    // the words already read as another value (an income of 120000) are not a PIN
+    const amounts = out.filter((o) => ['rupees', 'age', 'date'].includes(service.fields[o.field].kind));
+    const rest = amounts.reduce((t, o) => t.replace(o.words, ' '), raw);
+    const pin = extractPinCode(rest);
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;

@@ -56,7 +56,8 @@ export const addressField: FieldMeta = {
     'Poora pata kya hai (makaan, gali ya gaon, shahar)?',
   ),
   label: text3('Address', 'पता', 'Pata'),
-  cues: ['address is', 'address', 'pata hai', 'pata', 'पता', 'rehte hain', 'rehta hoon', 'रहते हैं'],
+  // not a bare "pata": "pata nahi" is "I don't know"
+  cues: ['address is', 'address', 'mera pata', 'ghar ka pata', 'पता है', 'पता:', 'मेरा पता', 'घर का पता'],
   example: text3(
     'For example: House 12, Gandhi Nagar, Bareilly',
     'जैसे: मकान 12, गांधी नगर, बरेली',

@@ -5,6 +5,12 @@ const LINK = /^(?:\s*(?:[:=\-–—]|is|was|hai|है|h|ka naam|ki naam|का 
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 const STOP = /[,;।\n]|\.(?:\s|$)|\s(?:and|aur|और|or|but|lekin)\s/iu;
 
+const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
+const RIGHT_ONE =
+  /(?:sahi|correct|right|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
+// "pata nahi" (don't know), "नहीं" after a label: no value
+const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function cueRegex(cue: string): RegExp {
@@ -46,6 +52,15 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     if (f.field === except) return;
     const next = found[i + 1]?.start ?? source.length;
     let rest = source.slice(f.end, next).replace(LINK, '');
+    // "pita ka naam galat hai, sahi naam X hai", "father's name not Y, X": the value is the right one
+    if (WRONG_FIRST.test(rest)) {
+      const right = RIGHT_ONE.exec(source.slice(f.end));
+      const afterStop = STOP.exec(rest);
+      if (right) rest = right[1];
+      else if (afterStop) rest = rest.slice(afterStop.index + afterStop[0].length);
+      else return;
+    }
+    if (NEGATED.test(rest)) return;
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     const words = rest.trim();
