@@ -5,7 +5,12 @@ import { incomeCertificate } from './income-certificate/definition.js';
 import type { AnyService } from './types.js';
 
 /** Every government service Sahayak offers: one line each. */
-export const services: AnyService[] = [birthCertificate, hospitalComplaint, casteCertificate];
+export const services: AnyService[] = [
+  birthCertificate, // BC
+  hospitalComplaint, // HC
+  casteCertificate, // CC
+  incomeCertificate, // IC
+];
 
 export function serviceById(id: string, list: AnyService[] = services): AnyService | undefined {
   return list.find((s) => s.id === id);

@@ -5,14 +5,13 @@ import { type FieldMeta, text3, type Workflow } from '../types.js';
 // Fields and workflows many services share, so a service's folder holds only what is its own.
 
 export const personName = (what: string) => z.string().trim().min(2).max(100).describe(what);
-export const addressText = () =>
-  z.string().trim().min(5).max(300).describe('Full address: house, street or village, town.');
-export const districtName = () => z.string().trim().min(2).max(60).describe('District of the address.');
+export const addressText = () => z.string().trim().min(5).max(300).describe('Full address.');
+export const districtName = () => z.string().trim().min(2).max(60).describe('District.');
 export const pinCode = () =>
   z
     .string()
     .regex(/^[1-9][0-9]{5}$/, 'a PIN code is 6 digits and does not start with 0')
-    .describe('6-digit Indian PIN code of the address.');
+    .describe('6-digit PIN code.');
 export const isoDateField = (what: string) =>
   z
     .string()
@@ -34,6 +33,11 @@ export const fatherOrHusbandField: FieldMeta = {
     'fathers name',
     'father name',
     'father is',
+    'father',
+    'husband',
+    's/o',
+    'd/o',
+    'w/o',
     "husband's name",
     'husband name',
     'husband is',

@@ -3,7 +3,8 @@ import type { AnyService } from '../types.js';
 
 const LINK = /^(?:\s*(?:[:=\-–—]|is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
-const STOP = /[,;।\n]|\.(?:\s|$)|\s(?:and|aur|और|or|but|lekin)\s/iu;
+// a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
+const STOP = /[,;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =

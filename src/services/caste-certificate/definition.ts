@@ -15,15 +15,15 @@ import {
 import { type ServiceDefinition, text3 } from '../types.js';
 
 const schema = z.object({
-  applicantName: personName("The applicant's full name, as it should appear on the certificate."),
-  fatherOrHusbandName: personName("The applicant's father's name (or husband's name)."),
-  caste: freeText('The caste, as the citizen names it (e.g. Jatav, Yadav, Kurmi).', 2),
+  applicantName: personName("Applicant's full name."),
+  fatherOrHusbandName: personName("Father's or husband's name."),
+  caste: freeText('Caste, as the citizen names it.', 2),
   category: z.enum(['sc', 'st', 'obc']).describe('Reserved category: sc, st or obc.'),
-  subCaste: freeText('Sub-caste if the citizen gave one; otherwise null.', 2).nullable(),
+  subCaste: freeText('Sub-caste, or null.', 2).nullable(),
   address: addressText(),
   district: districtName(),
   pinCode: pinCode(),
-  purpose: freeText('What the certificate is needed for (school admission, a job, a scheme).'),
+  purpose: freeText('What it is needed for.'),
   documents: z
     .array(z.string())
     .nullable()
@@ -39,9 +39,7 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
   prefix: 'CC',
   names: text3('Caste certificate', 'जाति प्रमाण पत्र', 'Jati praman patra'),
   description:
-    'Apply for a caste certificate (SC, ST or OBC) for the citizen or a family member. Collect every field first; ' +
-    'photos or PDFs of supporting documents the citizen sent are attached automatically. The citizen sees a summary ' +
-    'and must confirm before it is submitted.',
+    'Apply for a caste certificate (SC/ST/OBC). Documents sent in this chat are attached automatically.',
   schema,
   fields: {
     applicantName: {

@@ -15,19 +15,19 @@ import {
 import { type ServiceDefinition, text3 } from '../types.js';
 
 const schema = z.object({
-  applicantName: personName("The applicant's full name, as it should appear on the certificate."),
-  fatherOrHusbandName: personName("The applicant's father's name (or husband's name)."),
+  applicantName: personName("Applicant's full name."),
+  fatherOrHusbandName: personName("Father's or husband's name."),
   annualIncomeRupees: z
     .number()
     .int()
     .min(0)
     .max(1_000_000_000)
-    .describe('Annual income of the whole family in whole rupees (2.5 lakh = 250000).'),
-  incomeSources: freeText('Where the income comes from (farming, wages, a shop, a pension).'),
+    .describe('Annual family income in whole rupees (2.5 lakh = 250000).'),
+  incomeSources: freeText('Sources of the income.'),
   address: addressText(),
   district: districtName(),
   pinCode: pinCode(),
-  purpose: freeText('What the certificate is needed for (a scholarship, a scheme, admission).'),
+  purpose: freeText('What it is needed for.'),
 });
 
 /** Income certificate, issued by the tehsil: the family's yearly income from all sources. */
@@ -36,9 +36,7 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
   toolName: 'apply_income_certificate',
   prefix: 'IC',
   names: text3('Income certificate', 'आय प्रमाण पत्र', 'Aay praman patra'),
-  description:
-    "Apply for an income certificate: the family's annual income in whole rupees and its sources. Collect every " +
-    'field first; the citizen sees a summary and must confirm before it is submitted.',
+  description: "Apply for an income certificate (the family's annual income and its sources).",
   schema,
   fields: {
     applicantName: {
