@@ -96,6 +96,8 @@ export interface ServiceDefinition<S extends z.ZodObject = z.ZodObject> {
   texts: ServiceTexts;
   /** phrases that ask for this service, in the three forms (matched folded, whole words) */
   intentPhrases: string[];
+  /** word groups that ask for it when every word of a group is in the message ("register … death") */
+  intentWords?: string[][];
   /** 'cases' services live in the one cases table; the two first services still keep theirs */
   storage: 'cases' | 'legacy';
   /** the case type of a legacy service in case_events and the staff console */

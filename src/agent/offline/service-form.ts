@@ -34,7 +34,11 @@ export function serviceAskedFor(text: string, list: AnyService[] = registry): An
   const f = folded(text);
   return list
     .filter((s) => s.storage === 'cases')
-    .find((s) => s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)));
+    .find(
+      (s) =>
+        s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)) ||
+        (s.intentWords ?? []).some((group) => group.every((w) => f.includes(` ${foldForMatch(w)} `))),
+    );
 }
 
 function buttonId(event: InboundEvent): string | null {
