@@ -12,6 +12,9 @@ const RIGHT_ONE =
 // "pata nahi" (don't know), "नहीं" after a label: no value
 const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
 
+const NOT_A_CUE_BEFORE =
+  /^\s+(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function cueRegex(cue: string): RegExp {
@@ -40,6 +43,8 @@ export function cuedSegments(service: AnyService, text: string, except: string |
   for (const { field, cue } of cues) {
     const m = cueRegex(cue).exec(source);
     if (!m) continue;
+    // "district hospital Sitapur" names a hospital, not the district
+    if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
