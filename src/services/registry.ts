@@ -1,5 +1,6 @@
 import { birthCertificate } from './birth-certificate/definition.js';
 import { casteCertificate } from './caste-certificate/definition.js';
+import { deathCertificate } from './death-certificate/definition.js';
 import { hospitalComplaint } from './hospital-complaint/definition.js';
 import { incomeCertificate } from './income-certificate/definition.js';
 import type { AnyService } from './types.js';
@@ -10,6 +11,7 @@ export const services: AnyService[] = [
   hospitalComplaint, // HC
   casteCertificate, // CC
   incomeCertificate, // IC
+  deathCertificate, // DC
 ];
 
 export function serviceById(id: string, list: AnyService[] = services): AnyService | undefined {
