@@ -1,3 +1,4 @@
+import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch } from '../../lang/normalise.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { cuedSegments } from '../../services/_fields/read-cues.js';
@@ -240,7 +241,7 @@ function cued(
     // the words already read as another value (an income of 120000) are not a PIN
     const amounts = out.filter((o) => ['rupees', 'age', 'date'].includes(service.fields[o.field].kind));
     const rest = amounts.reduce((t, o) => t.replace(o.words, ' '), raw);
-    const pin = extractPinCode(rest);
+    const pin = extractPinCode(asciiDigits(rest));
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;

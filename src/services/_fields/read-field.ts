@@ -54,7 +54,7 @@ export function readField(meta: FieldMeta, text: string, now: Date): unknown {
     case 'district':
       return extractDistrict(text, { bare: true });
     case 'pin':
-      return extractPinCode(text);
+      return extractPinCode(asciiDigits(text));
     case 'rupees':
       return extractRupees(text);
     case 'age':

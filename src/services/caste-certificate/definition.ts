@@ -65,6 +65,7 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
       kind: 'choice',
       question: text3('Which category?', 'कौन सी श्रेणी?', 'Kaun si shreni (category)?'),
       label: text3('Category', 'श्रेणी', 'Shreni'),
+      cues: ['category', 'varg', 'shreni', 'श्रेणी', 'वर्ग', 'class'],
       choices: {
         sc: {
           title: text3('SC', 'अनुसूचित जाति (SC)', 'SC'),
