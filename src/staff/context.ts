@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import type { AnyService } from '../services/types.js';
 import { hasRole, type Role, type StaffSession } from './auth/sessions.js';
 
 export type Logger = {
@@ -21,6 +22,8 @@ export type StaffDeps = {
   logger: Logger;
   secureCookies: boolean;
   exportCase?: (db: Db, opts: { conversationId: number }) => string;
+  /** the services the console shows queues for (the registry; a test may pass its own) */
+  services?: AnyService[];
 };
 
 export type StaffEnv = { Variables: { session: StaffSession } };

@@ -11,6 +11,7 @@ import { conversationRoutes } from './routes/conversations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { loginRoutes, safeEqual } from './routes/login.js';
+import { serviceCaseRoutes } from './routes/service-cases.js';
 import { Layout } from './views/layout.js';
 
 export type { StaffDeps } from './context.js';
@@ -75,6 +76,7 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   app.route('/', dashboardRoutes(deps));
   app.route('/', conversationRoutes(deps));
   app.route('/', caseRoutes(deps));
+  app.route('/', serviceCaseRoutes(deps, deps.services));
   app.route('/', handoffRoutes(deps));
   app.route('/', accountRoutes(deps));
 
