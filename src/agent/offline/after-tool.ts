@@ -168,7 +168,7 @@ function nextStatus(turn: Turn): Outcome {
 function pickApplication(turn: Turn, data: Record<string, unknown>): Outcome {
   const records = Array.isArray(data.records) ? (data.records as Record<string, unknown>[]) : [];
   const apps = records
-    .filter((r) => r.type === 'application' && r.status !== 'rejected')
+    .filter((r) => (r.type === 'application' || r.type === 'case') && r.status !== 'rejected')
     .map((r) => str(r.reference));
   if (apps.length === 0) {
     turn.notes.push(turn.say.t('pay.nothing_due'));

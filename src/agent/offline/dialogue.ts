@@ -1,3 +1,4 @@
+import { parseReference } from '../../../tools/references.js';
 import type { Intent } from '../../nlu/analysis.js';
 import type { EngineInput, PendingAction } from '../engine.js';
 import { applySlots } from './apply-slots.js';
@@ -276,8 +277,11 @@ function statusCall(turn: Turn, r: Reading): Outcome {
 }
 
 function payCall(turn: Turn, r: Reading): Outcome {
+  // a registry service's reference (DC-2026-000007) is read with the registry's prefixes
+  const caseRef = parseReference(r.text);
   const typed =
     r.slots.references?.find((ref) => ref.startsWith('BC-')) ??
+    (caseRef && !/^(?:PAY|HC|BC)-/.test(caseRef) ? caseRef : undefined) ??
     (r.slots.references?.length ? undefined : typedReference(r));
   if (typed)
     return done(turn, { call: { name: 'create_payment_qr', args: { forReference: typed }, purpose: 'pay' } });
