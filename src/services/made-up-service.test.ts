@@ -14,6 +14,7 @@ import { loadCatalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
 import type { StaffEnv } from '../staff/context.js';
 import { serviceCaseRoutes } from '../staff/routes/service-cases.js';
+import { TurnDetails } from '../staff/views/turn-details.js';
 import { certificateWorkflow, personName } from './_fields/common-fields.js';
 import { type AnyService, type ServiceDefinition, text3 } from './types.js';
 
@@ -58,7 +59,7 @@ const list: AnyService[] = [rationCard];
 const catalogue = loadCatalogue();
 const NOW = new Date('2026-11-24T06:30:00Z');
 
-function firstQuestion(lang: Lang, text: string): string {
+function step(lang: Lang, text: string, services: AnyService[] = list) {
   const turn = {
     input: {
       citizen: { waId: '91999', name: null, lang, languageChosen: false },
@@ -86,9 +87,9 @@ function firstQuestion(lang: Lang, text: string): string {
     correction: false,
     confirmation: null,
   };
-  const out = serviceFormStep(turn, r, { kind: 'text', text }, null, list);
-  return out?.prompt?.text ?? '';
+  return serviceFormStep(turn, r, { kind: 'text', text }, null, services);
 }
+const firstQuestion = (lang: Lang, text: string) => step(lang, text)?.prompt?.text ?? '';
 
 describe('a service defined only in this test', () => {
   it('has a strict tool schema generated from its definition', () => {
@@ -105,6 +106,44 @@ describe('a service defined only in this test', () => {
     expect(firstQuestion('en', 'i need a ration card')).toBe('Whose name is the card in?');
     expect(firstQuestion('hi', 'मुझे राशन कार्ड चाहिए')).toBe('कार्ड किसके नाम पर बनेगा?');
     expect(firstQuestion('hinglish', 'ration card chahiye')).toBe('Card kiske naam par banega?');
+  });
+
+  it('records what it read, with the words, for the transcript; the staff turn view shows it', () => {
+    // without a label nothing is taken from the opening message; with one, the value and its words are recorded
+    expect(step('en', 'need a ration card. Asha Devi')?.reads).toBeUndefined();
+    const holder = { ...rationCard.fields.holderName, cues: ['card holder'] };
+    const labelled = { ...rationCard, fields: { ...rationCard.fields, holderName: holder } };
+    const read = step('en', 'need a ration card. card holder Asha Devi', [labelled]);
+    expect(read?.reads).toEqual([
+      {
+        service: 'ration_card_test',
+        field: 'holderName',
+        value: 'Asha Devi',
+        words: 'Asha Devi',
+        change: 'set',
+      },
+    ]);
+    const html = String(
+      TurnDetails({
+        turn: {
+          id: 9,
+          engine: 'offline',
+          model: null,
+          fellBack: false,
+          fallbackReason: null,
+          intent: 'apply_ration_card_test',
+          language: 'en',
+          latencyMs: 3,
+          promptTokens: 0,
+          completionTokens: 0,
+          steps: JSON.stringify([{ engine: 'offline', toolCalls: [], latencyMs: 3, reads: read?.reads }]),
+        } as never,
+        annotations: [],
+        csrf: 'x',
+      }),
+    );
+    expect(html).toContain('holderName');
+    expect(html).toContain('from “Asha Devi”');
   });
 
   it('its submissions are rows of /api/cases and of its staff queue', async () => {
