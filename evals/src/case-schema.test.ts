@@ -30,8 +30,11 @@ describe('case format', () => {
     const suites = new Set(cases.map((c) => c.suite));
     expect([...suites].sort()).toEqual([
       'birth-certificate',
+      'caste-certificate',
+      'death-certificate',
       'general',
       'hospital-complaint',
+      'income-certificate',
       'payment',
       'safety',
       'status',

@@ -19,7 +19,7 @@ const schema = z.object({
   fatherOrHusbandName: personName("Father's or husband's name."),
   caste: freeText('Caste, as the citizen names it.', 2),
   category: z.enum(['sc', 'st', 'obc']).describe('Reserved category: sc, st or obc.'),
-  subCaste: freeText('Sub-caste, or null.', 2).nullable(),
+  subCaste: z.string().trim().min(2).max(100).nullable().describe('Sub-caste, or null.'),
   address: addressText(),
   district: districtName(),
   pinCode: pinCode(),
