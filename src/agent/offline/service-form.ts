@@ -1,5 +1,5 @@
 import { asciiDigits } from '../../../tools/references.js';
-import { foldForMatch } from '../../lang/normalise.js';
+import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readField } from '../../services/_fields/read-field.js';
@@ -227,9 +227,14 @@ function cued(
     const own = segments.find((s) => s.field === asking);
     // a labelled answer, or the whole message read as the answer to the question asked
     if (!(own && accept(asking, own.words))) {
-      const firstCue = segments.filter((s) => s.field !== asking);
-      const answer = firstCue.length && service.fields[asking].kind !== 'pin' ? raw.split(/[,;\n]/)[0] : raw;
-      accept(asking, answer);
+      // the answer is what comes before another field's label ("Ram, father's name is …"), if anything
+      const firstCue = Math.min(...segments.filter((s) => s.field !== asking).map((s) => s.start));
+      const answer = Number.isFinite(firstCue)
+        ? normalise(raw)
+            .slice(0, firstCue)
+            .replace(/[\s,;.:-]+$/u, '')
+        : raw;
+      if (answer.trim()) accept(asking, answer);
     }
   }
   for (const s of segments)

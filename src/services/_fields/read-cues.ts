@@ -26,6 +26,8 @@ export interface CuedValue {
   field: string;
   /** the words the value was taken from */
   words: string;
+  /** where its label starts in the (normalised) message */
+  start: number;
 }
 
 /**
@@ -70,7 +72,7 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     const words = rest.trim();
-    if (words) out.push({ field: f.field, words });
+    if (words) out.push({ field: f.field, words, start: f.start });
   });
   return out;
 }

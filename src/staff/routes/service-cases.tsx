@@ -149,7 +149,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
   app.get('/staff/services/:service', (c) => {
     const session = c.get('session');
     const service = serviceById(c.req.param('service'), services);
-    if (!service || service.storage !== 'cases') return c.notFound();
+    if (service?.storage !== 'cases') return c.notFound();
     const status = c.req.query('status') || undefined;
     const now = deps.now();
     const rows = listCases(deps.db, { service: service.id, ...(status ? { status } : {}) });
