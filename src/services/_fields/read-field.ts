@@ -9,8 +9,8 @@ import { extractRupees } from './extract-rupees.js';
 
 // Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X".
 const LEAD =
-  /^(?:(?:my|the|his|her|their|its|it|is|was|are|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|is|मेरा|मेरी|उसका|उसकी|उनका|नाम|है|जी|तो)\s+)+/iu;
-const TRAIL = /(?:\s+(?:hai|h|he|hain|ji|है|हैं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
+  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|मेरा|मेरी|उसका|उसकी|उनका|नाम|है|जी|तो|मैं)[,:]?\s+)+/iu;
+const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
 
 /** An answer with its framing words and edge punctuation taken off. */
 export function bareAnswer(text: string): string {

@@ -155,5 +155,12 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
     'obc certificate',
     'st certificate',
   ],
+  intentWords: [
+    ['jati', 'praman'],
+    ['jaati', 'praman'],
+    ['caste', 'praman'],
+    ['जाति', 'प्रमाण'],
+    ['caste', 'cert'],
+  ],
   storage: 'cases',
 };

@@ -115,5 +115,12 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
     'आय का प्रमाण पत्र',
     'इनकम सर्टिफिकेट',
   ],
+  intentWords: [
+    ['aay', 'praman'],
+    ['aamdani', 'praman'],
+    ['income', 'praman'],
+    ['आय', 'प्रमाण'],
+    ['आमदनी', 'प्रमाण'],
+  ],
   storage: 'cases',
 };
