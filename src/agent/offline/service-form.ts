@@ -2,7 +2,7 @@ import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { cuedSegments } from '../../services/_fields/read-cues.js';
-import { bareAnswer, readField } from '../../services/_fields/read-field.js';
+import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
@@ -23,6 +23,9 @@ const CORRECTION =
   /(?<![\p{L}\p{M}])(?:not|galat|galti|change|badlo|badal|badlna|sahi|wrong|actually|instead|correct|correction|nahi nahi|गलत|ग़लत|बदलो|बदल|बदलें|सही|नहीं नहीं)(?![\p{L}\p{M}])/iu;
 const SKIP =
   /^(?:skip|skip karo|skip karein|none|no|nahi|nahin|nhi|nahi hai|koi nahi|kuch nahi|na|n\/a|pata nahi|chhodo|छोड़ें|छोड़ो|नहीं|नहीं है|कोई नहीं|कुछ नहीं)[.!]*$/iu;
+// what people put before a correction ("sorry, …", "arre, …"): not an answer
+const FILLER =
+  /^(?:sorry|so sorry|ok|okay|acha|accha|achha|haan|ha|ji|arre|are|oh|oops|wait|ruko|maaf|maaf kijiye|माफ़|माफ|सॉरी|अरे|जी|हाँ)?[\s,.!]*$/iu;
 const COMMANDS = new Set(['human', 'delete_data', 'check_status', 'pay_fee', 'menu', 'help']);
 const COMMAND_SCORE = 0.6;
 const OTHER_SERVICE_SCORE = 0.9;
@@ -170,7 +173,7 @@ export function serviceFormStep(
       return askField(turn, service, form, asking, false);
     }
   }
-  const values = raw ? cued(service, raw, asking, turn.input.now) : [];
+  const values = raw ? cued(service, raw, asking, turn.input.now, form.fields) : [];
   const applied = applyValues(turn, service, form, values, CORRECTION.test(raw));
   form = applied.form;
   if (asking && !values.some((v) => v.field === asking) && form.fields[asking] === undefined) {
@@ -195,6 +198,15 @@ function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
     proposal: null,
     showBack: null,
   };
+  // a choice named by the very phrase that asked for the service ("OBC certificate")
+  const f0 = folded(raw);
+  for (const phrase of service.intentPhrases.filter((p) => f0.includes(` ${foldForMatch(p)} `))) {
+    for (const [field, meta] of Object.entries(service.fields)) {
+      const value = meta.kind === 'choice' ? readChoice(meta, phrase) : null;
+      if (value && form.fields[field] === undefined)
+        form = setField(turn, service, form, field, value, phrase, 'set');
+    }
+  }
   // the opening message may carry labelled facts ("caste certificate for Sunita, father's name …")
   const stripped = service.intentPhrases.reduce(
     (t, p) => t.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' '),
@@ -210,10 +222,13 @@ function cued(
   raw: string,
   asking: string | null,
   now: Date,
+  filled: Record<string, unknown> = {},
 ): { field: string; value: unknown; words: string }[] {
   if (!raw.trim()) return [];
   const out: { field: string; value: unknown; words: string }[] = [];
   const segments = cuedSegments(service, raw, null);
+  // a message that relabels a field already given is a correction of it, not an answer to the question asked
+  const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
   const accept = (field: string, words: string) => {
     const meta = service.fields[field];
     const value = readField(meta, words, now);
@@ -234,7 +249,9 @@ function cued(
             .slice(0, firstCue)
             .replace(/[\s,;.:-]+$/u, '')
         : raw;
-      if (answer.trim()) accept(asking, answer);
+      // "sorry, naam galat likha, sahi naam …": a correction of an earlier answer, not this one
+      const correction = relabels && (FILLER.test(answer.trim()) || CORRECTION.test(answer));
+      if (answer.trim() && !correction) accept(asking, answer);
     }
   }
   for (const s of segments)
@@ -283,6 +300,10 @@ function applyValues(
       if (correcting) {
         f = setField(turn, service, f, v.field, v.value, v.words, 'changed');
         changed = true;
+        const meta = service.fields[v.field];
+        turn.notes.push(
+          turn.say.t('form.changed', { label: meta.label[turn.say.lang], value: show(meta, v.value, turn) }),
+        );
       } else if (!f.proposal) {
         f = { ...f, proposal: { field: v.field, value: v.value, words: v.words } };
       }

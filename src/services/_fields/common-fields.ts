@@ -35,6 +35,8 @@ export const fatherOrHusbandField: FieldMeta = {
     'father is',
     'father',
     'husband',
+    'pati',
+    'papa',
     's/o',
     'd/o',
     'w/o',
