@@ -115,4 +115,32 @@ describe('the form engine of the registry services', () => {
     expect(t.text).toContain('cancelled the income certificate application');
     expect(form(d)).toBeNull();
   });
+
+  it('several labelled facts in the first message are all taken; the asking phrase can name the category', async () => {
+    const d = createDriver({ now: NOW, lang: 'en' });
+    await d.send(
+      'I am applying for OBC certificate. Name: Ravi Yadav, Father: Mohan Yadav, caste yadav, address 12 Lanka Varanasi 221005, district varanasi, purpose: govt job',
+    );
+    expect(form(d)?.fields).toEqual({
+      category: 'obc',
+      applicantName: 'Ravi Yadav',
+      fatherOrHusbandName: 'Mohan Yadav',
+      caste: 'yadav',
+      address: '12 Lanka Varanasi 221005',
+      district: 'Varanasi',
+      pinCode: '221005',
+      purpose: 'govt job',
+    });
+    expect(form(d)?.asking).toBe('subCaste');
+  });
+
+  it('"sorry, naam galat likha, sahi naam …" corrects the name and is not taken as the pending answer', async () => {
+    const d = createDriver({ now: NOW, lang: 'hinglish' });
+    await d.send('income certificate chahiye. naam - Pooja Gupta, pati - Rahul Gupta, salana aay 3 lakh');
+    expect(form(d)?.asking).toBe('incomeSources');
+    const t = await d.send('sorry naam galat likha, sahi naam Pooja Agarwal hai');
+    expect(t.text).toContain('Pooja Agarwal');
+    expect(form(d)?.fields).toMatchObject({ applicantName: 'Pooja Agarwal', annualIncomeRupees: 300000 });
+    expect(form(d)?.fields.incomeSources).toBeUndefined();
+  });
 });
