@@ -143,4 +143,13 @@ describe('the form engine of the registry services', () => {
     expect(form(d)?.fields).toMatchObject({ applicantName: 'Pooja Agarwal', annualIncomeRupees: 300000 });
     expect(form(d)?.fields.incomeSources).toBeUndefined();
   });
+
+  it('a form untouched for a day is dropped, like a draft', async () => {
+    const d = createDriver({ now: NOW, lang: 'en' });
+    await d.send('caste certificate');
+    await d.send('Sunita Devi');
+    expect(form(d)?.fields.applicantName).toBe('Sunita Devi');
+    await d.send('hello', new Date(NOW.getTime() + 25 * 60 * 60 * 1000));
+    expect(form(d)).toBeNull();
+  });
 });

@@ -133,7 +133,12 @@ export function loadState(
   const state = parsed.data;
   const age = now.getTime() - Date.parse(state.updatedAt);
   if (state.draft && age > DRAFT_TTL_MS) {
-    return { state: { ...state, draft: null, expecting: null, turn: null }, expired: state.draft.service };
+    return {
+      state: { ...state, draft: null, expecting: null, turn: null, form: null },
+      expired: state.draft.service,
+    };
   }
+  // a registry service's form is kept as long as a draft, no longer
+  if (state.form && age > DRAFT_TTL_MS) return { state: { ...state, form: null, turn: null }, expired: null };
   return { state, expired: null };
 }
