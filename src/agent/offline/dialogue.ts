@@ -272,7 +272,10 @@ function hasFormFacts(r: Reading): boolean {
 }
 
 function statusCall(turn: Turn, r: Reading): Outcome {
-  const reference = typedReference(r);
+  // a registry service's reference (CC-, IC-, DC-…) is read with the registry's prefixes
+  const caseRef = parseReference(r.text);
+  const reference =
+    r.slots.references?.[0] ?? (caseRef && !/^(?:PAY|HC|BC)-/.test(caseRef) ? caseRef : typedReference(r));
   return done(turn, { call: { name: 'check_status', args: { reference }, purpose: 'status' } });
 }
 

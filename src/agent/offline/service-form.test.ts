@@ -152,4 +152,15 @@ describe('the form engine of the registry services', () => {
     await d.send('hello', new Date(NOW.getTime() + 25 * 60 * 60 * 1000));
     expect(form(d)).toBeNull();
   });
+
+  it('a status check by a registry reference finds that case only', async () => {
+    const d = createDriver({ now: NOW, lang: 'hinglish' });
+    const income = ['income certificate', 'Anil', 'father Ram', '2 lakh', 'kheti'];
+    const caste = ['caste certificate', 'Anil', 'father Ram', 'kori', 'sc', 'skip'];
+    const place = ['gaon belwa pratapgarh 230204', 'pratapgarh', 'scholarship'];
+    for (const m of [...income, ...place, 'haan', ...caste, ...place, 'skip', 'haan']) await d.send(m);
+    const t = await d.send('CC-2026-000001 ka status kya hai');
+    expect(t.text).toContain('CC-2026-000001');
+    expect(t.text).not.toContain('IC-2026-000001');
+  });
 });
