@@ -163,4 +163,13 @@ describe('the form engine of the registry services', () => {
     expect(t.text).toContain('CC-2026-000001');
     expect(t.text).not.toContain('IC-2026-000001');
   });
+
+  it('the menu lists every registry service; a tap starts its form', async () => {
+    const d = createDriver({ now: NOW, lang: 'hi' });
+    const menu = await d.send('नमस्ते');
+    expect(menu.text).toContain('मृत्यु प्रमाण पत्र');
+    const t = await d.tap('menu:svc.death_certificate', 'मृत्यु प्रमाण पत्र');
+    expect(t.text).toContain('जिनका निधन हुआ, उनका पूरा नाम क्या था?');
+    expect(form(d)?.asking).toBe('deceasedName');
+  });
 });
