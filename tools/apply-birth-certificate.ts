@@ -1,45 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { nextStepText } from '../src/cases/case-labels.js';
 import { slaDueAt } from '../src/cases/case-workflow.js';
 import { applications, caseEvents } from '../src/db/schema.js';
-import { placeOfBirthTypes, sexes } from '../src/domain/enums.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
+import { birthCertificate } from '../src/services/birth-certificate/definition.js';
 import { type BirthFee, birthFee } from './birth-fee.js';
 import { displayDate, indiaDate, rupees } from './dates.js';
 import { defaultFeeSchedule, type FeeSchedule } from './fee-schedule.js';
 import { nextReference } from './references.js';
 import type { ToolDef, ToolResult } from './tool.js';
-import { blankToNull, failure, isoDate, say, summaryLines } from './tool-support.js';
+import { blankToNull, failure, say, summaryLines } from './tool-support.js';
 
-const schema = z.object({
-  childName: z
-    .string()
-    .nullable()
-    .describe("The child's name. null if the child has not been named yet (Form 1 allows a blank name)."),
-  sex: z.enum(sexes).describe('Sex of the child, as on Form 1.'),
-  dateOfBirth: isoDate().describe('Date of birth, YYYY-MM-DD. Must not be in the future.'),
-  placeOfBirthType: z
-    .enum(placeOfBirthTypes)
-    .describe('Where the birth took place: a hospital or other institution, a house, or elsewhere.'),
-  placeOfBirth: z
-    .string()
-    .min(2)
-    .describe('Name of the hospital/institution, or the address of the house or other place of birth.'),
-  motherName: z.string().min(2).describe("The mother's full name."),
-  fatherName: z.string().min(2).describe("The father's full name."),
-  address: z.string().min(5).describe("The parents' address at the time of the birth."),
-  district: z.string().min(2).describe('District where the birth took place.'),
-  pinCode: z
-    .string()
-    .regex(/^[1-9][0-9]{5}$/, 'a PIN code is 6 digits and does not start with 0')
-    .describe('6-digit Indian PIN code of the address.'),
-  informantName: z
-    .string()
-    .nullable()
-    .describe('Name of the person reporting the birth, if different from the parents; otherwise null.'),
-});
+const schema = birthCertificate.schema;
 
 export type BirthCertificateArgs = z.infer<typeof schema>;
 
@@ -87,10 +61,7 @@ function submitted(row: ApplicationRow, lang: Lang): ToolResult {
 /** Registers a birth (RBD Act Form 1) for the sender; fee and rules by the age of the event. */
 export const applyBirthCertificate: ToolDef<typeof schema> = {
   name: 'apply_birth_certificate',
-  description:
-    'Apply for the registration of a birth and a birth certificate (Form 1 of the Registration of Births and Deaths Act). ' +
-    'Collect every field from the citizen first; the citizen sees a summary and must confirm before it is submitted. ' +
-    'Births more than one year old cannot be registered here (a magistrate order is needed).',
+  description: birthCertificate.description,
   schema,
   requiresConfirmation: true,
   precheck: (args, ctx) => rejectByAge(birthFee(args.dateOfBirth, ctx.now, ctx.fees), ctx.lang),

@@ -65,6 +65,8 @@ describe('check_status', () => {
           {
             reference: 'HC-2026-000001',
             type: 'complaint',
+            service: 'hospital_complaint',
+            serviceName: 'अस्पताल की शिकायत',
             status: 'received',
             statusAt: '2026-06-12',
             statusLabel: 'प्राप्त हुई',
@@ -73,6 +75,8 @@ describe('check_status', () => {
           {
             reference: 'BC-2026-000001',
             type: 'application',
+            service: 'birth_certificate',
+            serviceName: 'जन्म प्रमाण पत्र',
             status: 'under_review',
             statusAt: '2026-06-12',
             statusLabel: 'जाँच चल रही है',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatusLabel, nextStepText } from '../src/cases/case-labels.js';
+import { serviceById } from '../src/services/registry.js';
 import { indiaDate } from './dates.js';
 import { matchOwnReference, type OwnRecord, ownRecords } from './own-records.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
@@ -10,22 +11,49 @@ const schema = z.object({
     .string()
     .nullable()
     .describe(
-      'The reference the citizen gave (e.g. BC-2026-000123, HC-2026-000045, PAY-2026-000001, or just its number). ' +
+      'The reference the citizen gave (e.g. BC-2026-000123, HC-2026-000045, CC-2026-000007, PAY-2026-000001, or just its number). ' +
         "null to list all of the citizen's own applications, complaints and payments.",
     ),
 });
 
+const LEGACY_SERVICE = { application: 'birth_certificate', complaint: 'hospital_complaint' } as const;
+
 /** The most recent records shown when the citizen asks for "all mine". */
 const MAX_LISTED = 10;
 
-function describe(r: OwnRecord, ctx: ToolContext) {
+/** One record in a status answer; the engines read it through this schema. */
+export const statusRecordSchema = z.object({
+  reference: z.string(),
+  type: z.enum(['application', 'complaint', 'payment', 'case']),
+  service: z.string().nullable(),
+  /** the service's name in the citizen's language */
+  serviceName: z.string().nullable(),
+  status: z.string(),
+  statusAt: z.string(),
+  statusLabel: z.string(),
+  nextStep: z.string(),
+});
+export const statusResultSchema = z.object({
+  records: z.array(statusRecordSchema),
+  total: z.number().int(),
+  note: z.string().optional(),
+});
+export type StatusRecord = z.infer<typeof statusRecordSchema>;
+
+function describe(r: OwnRecord, ctx: ToolContext): StatusRecord {
+  const serviceId = r.type === 'case' ? r.service : r.type === 'payment' ? undefined : LEGACY_SERVICE[r.type];
+  const service = serviceId ? serviceById(serviceId) : undefined;
+  // a registry case is described by its service's workflow; the first two services by the catalogue
+  const state = r.type === 'case' ? service?.workflow.states[r.status] : undefined;
   return {
     reference: r.reference,
     type: r.type,
+    service: service?.id ?? null,
+    serviceName: service?.names[ctx.lang] ?? null,
     status: r.status,
     statusAt: indiaDate(r.statusAt),
-    statusLabel: caseStatusLabel(r.type, r.status, ctx.lang),
-    nextStep: nextStepText(r.type, r.status, ctx.lang),
+    statusLabel: state ? state.label[ctx.lang] : caseStatusLabel(r.type as 'application', r.status, ctx.lang),
+    nextStep: state ? state.notice[ctx.lang] : nextStepText(r.type as 'application', r.status, ctx.lang),
   };
 }
 
@@ -33,7 +61,7 @@ function describe(r: OwnRecord, ctx: ToolContext) {
 export const checkStatus: ToolDef<typeof schema> = {
   name: 'check_status',
   description:
-    "Look up the status of the citizen's own birth-certificate applications, hospital complaints and payments, " +
+    "Look up the status of the citizen's own applications (birth, caste, income, death certificates), hospital complaints and payments, " +
     'by reference or all of them. Only the records of the person writing are ever visible.',
   schema,
   requiresConfirmation: false,

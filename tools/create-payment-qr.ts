@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, payments } from '../src/db/schema.js';
+import { applications, cases, payments } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { image } from '../src/whatsapp/outbound-builders.js';
 import { indiaDate, rupees } from './dates.js';
@@ -17,39 +17,49 @@ const schema = z.object({
     .string()
     .min(1)
     .describe(
-      "Reference of the citizen's own birth-certificate application to pay for, e.g. BC-2026-000123.",
+      "Reference of the citizen's own application to pay for, e.g. BC-2026-000123 or DC-2026-000007.",
     ),
 });
 
 type ApplicationRow = typeof applications.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
+/** What a QR can be for: a birth application, or a registry service's case (its fee, if any). */
+type Payable = { reference: string; status: string; feePaise: number; kind: 'application' | 'case' };
 
 /**
  * What a QR for this application is for: its late fee when one applies; otherwise (a free,
  * timely registration) the fee of a certified copy of the certificate, which every citizen needs.
  */
-export function paymentFor(app: ApplicationRow, fees: FeeSchedule): { purpose: string; amountPaise: number } {
+export function paymentFor(
+  app: Pick<ApplicationRow, 'feePaise'> & { kind?: Payable['kind'] },
+  fees: FeeSchedule,
+): { purpose: string; amountPaise: number } {
+  if (app.kind === 'case') return { purpose: 'late_fee', amountPaise: app.feePaise };
   return app.feePaise > 0
     ? { purpose: 'late_fee', amountPaise: app.feePaise }
     : { purpose: 'certified_copy', amountPaise: fees.copyFeePaise };
 }
 
 type Resolved =
-  | { ok: true; app: ApplicationRow; pending: PaymentRow | undefined }
+  | { ok: true; app: Payable; pending: PaymentRow | undefined }
   | { ok: false; result: ToolResult };
+
+function payable(ctx: ToolContext, reference: string, kind: Payable['kind']): Payable | undefined {
+  const table = kind === 'case' ? cases : applications;
+  const row = ctx.db
+    .select({ reference: table.reference, status: table.status, feePaise: table.feePaise })
+    .from(table)
+    .where(and(eq(table.waId, ctx.waId), eq(table.reference, reference)))
+    .get();
+  return row ? { ...row, kind } : undefined;
+}
 
 function resolve(forReference: string, ctx: ToolContext): Resolved {
   const { db } = ctx;
   const match = matchOwnReference(ownRecords(db, ctx.waId), forReference).find(
-    (r) => r.type === 'application',
+    (r) => r.type === 'application' || r.type === 'case',
   );
-  const app =
-    match &&
-    db
-      .select()
-      .from(applications)
-      .where(and(eq(applications.waId, ctx.waId), eq(applications.reference, match.reference)))
-      .get();
+  const app = match && payable(ctx, match.reference, match.type === 'case' ? 'case' : 'application');
   if (!app) return { ok: false, result: failure('not_found', ctx.lang, 'tools.error.not_found') };
   const params = { reference: app.reference };
   if (app.status === 'rejected')

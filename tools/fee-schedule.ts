@@ -16,6 +16,8 @@ export const feeScheduleSchema = z.object({
   lateFeePaise: z.number().int().min(0),
   /** fee of each certified copy */
   copyFeePaise: z.number().int().min(0),
+  /** application fee of a registry service by its id (caste_certificate, …); absent = free */
+  serviceFeesPaise: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 
 export type FeeSchedule = z.infer<typeof feeScheduleSchema>;

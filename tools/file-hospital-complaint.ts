@@ -1,33 +1,16 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
-import { complaintCategories, complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
+import type { z } from 'zod';
+import { complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
 import { attachments, caseEvents, complaints, messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
+import { hospitalComplaint } from '../src/services/hospital-complaint/definition.js';
 import { daysSince, displayDate, indiaDate } from './dates.js';
 import { nextReference } from './references.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
-import { blankToNull, failure, isoDate, say, summaryLines } from './tool-support.js';
+import { blankToNull, failure, say, summaryLines } from './tool-support.js';
 
-const schema = z.object({
-  hospitalName: z.string().min(2).describe('Name of the hospital or health centre the complaint is about.'),
-  district: z.string().min(2).describe('District the hospital is in.'),
-  category: z
-    .enum(complaintCategories)
-    .describe(
-      'What the complaint is about: staff_behaviour, cleanliness, medicine_unavailable, bribery_or_fees ' +
-        '(a bribe or an illegal charge was demanded), waiting_time, equipment_or_facilities, or other.',
-    ),
-  description: z.string().min(5).describe("What happened, in the citizen's own words."),
-  incidentDate: isoDate()
-    .nullable()
-    .describe('Date of the incident, YYYY-MM-DD, not in the future; null if the citizen did not say.'),
-  anonymous: z
-    .boolean()
-    .describe(
-      'true if the citizen asked that their name and number are not shared with the hospital; else false.',
-    ),
-});
+const schema = hospitalComplaint.schema;
 
 export type ComplaintArgs = z.infer<typeof schema>;
 
@@ -82,9 +65,7 @@ function unattachedPhotoIds(ctx: ToolContext): number[] {
 /** Files a complaint about a government hospital for the sender, with the photos they sent. */
 export const fileHospitalComplaint: ToolDef<typeof schema> = {
   name: 'file_hospital_complaint',
-  description:
-    'File a complaint about a government hospital or health centre. Photos the citizen sent in this conversation ' +
-    'are attached automatically. The citizen sees a summary and must confirm before it is filed.',
+  description: hospitalComplaint.description,
   schema,
   requiresConfirmation: true,
   precheck: futureIncident,

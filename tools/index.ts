@@ -1,14 +1,20 @@
+import { services } from '../src/services/registry.js';
 import { applyBirthCertificate } from './apply-birth-certificate.js';
 import { checkStatus } from './check-status.js';
 import { createPaymentQr } from './create-payment-qr.js';
 import { deleteMyData } from './delete-my-data.js';
 import { fileHospitalComplaint } from './file-hospital-complaint.js';
+import { serviceTool } from './service-tool.js';
 import type { AnyToolDef } from './tool.js';
+
+/** One tool per service in the registry stored in the cases table, generated from its definition. */
+export const serviceTools: AnyToolDef[] = services.filter((s) => s.storage === 'cases').map(serviceTool);
 
 /** Every tool the agent may call. */
 export const allTools: AnyToolDef[] = [
   applyBirthCertificate,
   fileHospitalComplaint,
+  ...serviceTools,
   checkStatus,
   createPaymentQr,
   deleteMyData,

@@ -1,11 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../src/db/open-database.js';
-import { applications, complaints, payments } from '../src/db/schema.js';
+import { applications, cases, complaints, payments } from '../src/db/schema.js';
 import { asciiDigits, parseReference } from './references.js';
 
 export interface OwnRecord {
   reference: string;
-  type: 'application' | 'complaint' | 'payment';
+  type: 'application' | 'complaint' | 'payment' | 'case';
+  /** the registry service of a 'case' record */
+  service?: string;
   status: string;
   statusAt: number;
   createdAt: number;
@@ -50,7 +52,19 @@ export function ownRecords(db: Db, waId: string): OwnRecord[] {
     .where(eq(payments.waId, waId))
     .all()
     .map(({ paidAt, ...r }) => ({ ...r, statusAt: paidAt ?? r.createdAt, type: 'payment' as const }));
-  return [...apps, ...comps, ...pays].sort(
+  const serviceCases = db
+    .select({
+      reference: cases.reference,
+      service: cases.service,
+      status: cases.status,
+      statusAt: cases.statusAt,
+      createdAt: cases.createdAt,
+    })
+    .from(cases)
+    .where(eq(cases.waId, waId))
+    .all()
+    .map((r) => ({ ...r, type: 'case' as const }));
+  return [...apps, ...comps, ...serviceCases, ...pays].sort(
     (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
   );
 }

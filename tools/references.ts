@@ -1,6 +1,8 @@
 import type { Db } from '../src/db/open-database.js';
+import { services } from '../src/services/registry.js';
 
-export type ReferencePrefix = 'BC' | 'HC' | 'PAY';
+/** BC, HC, PAY, or a service's own prefix from its definition (CC, IC, DC, …). */
+export type ReferencePrefix = string;
 
 /**
  * The next readable reference for a prefix and year (`BC-2026-000123`): one counter per
@@ -22,11 +24,20 @@ export function formatReference(prefix: ReferencePrefix, year: number, n: number
 }
 
 // Citizens type references as they hear them read out: "bc 2026 123", "BC2026000123", "hc/2026/45".
-const REFERENCE = /(?:^|[^a-z])(bc|hc|pay)[\s\-/_.]*(\d{4})[\s\-/_.]*(\d{1,6})(?!\d)/i;
+// The prefixes come from the service registry (and PAY): a new service's references are read too.
+let referencePattern: RegExp | undefined;
+function referenceRegex(): RegExp {
+  const prefixes = [...services.map((s) => s.prefix.toLowerCase()), 'pay'].join('|');
+  referencePattern ??= new RegExp(
+    `(?:^|[^a-z])(${prefixes})[\\s\\-/_.]*(\\d{4})[\\s\\-/_.]*(\\d{1,6})(?!\\d)`,
+    'i',
+  );
+  return referencePattern;
+}
 
 /** The canonical reference in a piece of text, or null. Devanagari digits count as digits. */
 export function parseReference(text: string): string | null {
-  const m = REFERENCE.exec(asciiDigits(text));
+  const m = referenceRegex().exec(asciiDigits(text));
   if (!m) return null;
   return formatReference(m[1].toUpperCase() as ReferencePrefix, Number(m[2]), Number(m[3]));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { services } from '../src/services/registry.js';
 import { allTools, toolByName } from './index.js';
 import { openAiTool, toolJsonSchema } from './tool-json-schema.js';
 
@@ -46,6 +47,8 @@ describe('toolJsonSchema', () => {
     expect(allTools.map((t) => t.name)).toEqual([
       'apply_birth_certificate',
       'file_hospital_complaint',
+      // one generated tool per registry service kept in the cases table
+      ...services.filter((s) => s.storage === 'cases').map((s) => s.toolName),
       'check_status',
       'create_payment_qr',
       'delete_my_data',

@@ -32,8 +32,11 @@ describe('case format', () => {
     expect([...suites]).toEqual(
       expect.arrayContaining([
         'birth-certificate',
+        'caste-certificate',
+        'death-certificate',
         'general',
         'hospital-complaint',
+        'income-certificate',
         'payment',
         'safety',
         'status',

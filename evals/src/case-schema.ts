@@ -107,9 +107,15 @@ const endStateSchema = z
     applications: tableExpectSchema.optional(),
     complaints: tableExpectSchema.optional(),
     payments: tableExpectSchema.optional(),
+    cases: z
+      .record(z.string(), tableExpectSchema)
+      .optional()
+      .describe(
+        'cases of the registry services, keyed by service id (caste_certificate, …); fields flattened',
+      ),
   })
   .strict()
-  .describe('end state; a table left out must have no new record');
+  .describe('end state; a table (or service) left out must have no new record');
 
 const seedRecord = z.object({ waId: z.string(), reference: z.string() }).catchall(scalar);
 export const setupSchema = z

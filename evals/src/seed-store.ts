@@ -1,5 +1,5 @@
 import type { Db } from '../../src/db/open-database.js';
-import { applications, complaints, payments } from '../../src/db/schema.js';
+import { applications, cases, complaints, payments } from '../../src/db/schema.js';
 import type { CaseSetup, TableName } from './case-schema.js';
 import type { StoreState } from './types.js';
 
@@ -78,6 +78,19 @@ export function readStore(db: Db): StoreState {
     applications: db.select().from(applications).all(),
     complaints: db.select().from(complaints).all(),
     payments: db.select().from(payments).all(),
+    cases: db
+      .select()
+      .from(cases)
+      .all()
+      .map(({ fields, ...c }) => ({
+        ...(fields as Record<string, unknown>),
+        reference: c.reference,
+        service: c.service,
+        status: c.status,
+        language: c.language,
+        feeRule: c.feeRule,
+        feePaise: c.feePaise,
+      })),
   };
 }
 
@@ -88,5 +101,6 @@ export function createdRecords(all: StoreState, seeded: Set<string>): StoreState
     applications: keep(all.applications),
     complaints: keep(all.complaints),
     payments: keep(all.payments),
+    cases: keep(all.cases ?? []),
   };
 }

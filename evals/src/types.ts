@@ -43,7 +43,8 @@ export interface TurnRecord {
 }
 
 export type StoreRecord = Record<string, unknown>;
-export type StoreState = Record<TableName, StoreRecord[]>;
+/** the per-service cases table is flattened: a case's fields beside its reference, service, status, language */
+export type StoreState = Record<TableName, StoreRecord[]> & { cases?: StoreRecord[] };
 
 export interface Check {
   /** tool | args | language | reply | buttons | end_state | grounding | error */

@@ -59,6 +59,8 @@ export interface EngineDecision {
   /** the language the citizen switched to explicitly, remembered for later turns */
   languageChoice?: Lang;
   intent?: string;
+  /** fields the engine set or changed from this message, with the words it read them from (transcript) */
+  reads?: { service: string; field: string; value: unknown; words: string; change: 'set' | 'changed' }[];
   model?: string;
   usage?: { promptTokens: number; completionTokens: number };
 }

@@ -7,6 +7,7 @@ import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { confirmationPrompt } from './confirmation-prompt.js';
 import {
   type Engine,
+  type EngineDecision,
   type EngineInput,
   EngineUnavailableError,
   type PendingAction,
@@ -22,6 +23,8 @@ export interface TurnStep {
   latencyMs: number;
   usage?: { promptTokens: number; completionTokens: number };
   error?: string;
+  /** what the engine read from the message: fields set or changed, with the words taken */
+  reads?: EngineDecision['reads'];
 }
 
 export interface TurnDeps {
@@ -133,6 +136,7 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
       lang = decision.languageChoice;
     }
     if (decision.intent) intent = decision.intent;
+    if (decision.reads?.length) step.reads = decision.reads;
 
     if (decision.toolCalls?.length) {
       for (const call of decision.toolCalls) {

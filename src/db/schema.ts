@@ -220,6 +220,40 @@ export const complaints = sqliteTable(
   ],
 );
 
+/**
+ * The cases of every service defined in src/services/ (caste, income, death, …): one row a
+ * submission, its fields as JSON validated by the service's zod schema on write. A new
+ * service needs no migration.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    service: text('service').notNull(),
+    reference: text('reference').notNull(),
+    waId: text('wa_id').notNull(),
+    status: text('status').notNull(),
+    language: text('language').notNull(),
+    fields: text('fields', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    feePaise: integer('fee_paise').notNull().default(0),
+    feeRule: text('fee_rule'),
+    rejectionReason: text('rejection_reason'),
+    assignedTo: integer('assigned_to'),
+    slaDueAt: integer('sla_due_at'),
+    statusAt: integer('status_at').notNull(),
+    // the confirming inbound message: a re-processed message finds its case instead of making a second
+    sourceMessageId: integer('source_message_id'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_reference_uq').on(t.reference),
+    uniqueIndex('cases_source_uq').on(t.sourceMessageId),
+    index('cases_wa_id_idx').on(t.waId, t.createdAt),
+    index('cases_service_status_idx').on(t.service, t.status),
+  ],
+);
+
 /** Photos (and other media) a citizen sent; attached to the complaint filed in the same conversation. */
 export const attachments = sqliteTable(
   'attachments',
@@ -318,7 +352,7 @@ export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseType: text('case_type', { enum: ['application', 'complaint'] }).notNull(),
+    caseType: text('case_type', { enum: ['application', 'complaint', 'case'] }).notNull(),
     caseId: integer('case_id').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
@@ -333,7 +367,7 @@ export const caseNotes = sqliteTable(
   'case_notes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseType: text('case_type', { enum: ['application', 'complaint'] }).notNull(),
+    caseType: text('case_type', { enum: ['application', 'complaint', 'case'] }).notNull(),
     caseId: integer('case_id').notNull(),
     authorUserId: integer('author_user_id').notNull(),
     body: text('body').notNull(),

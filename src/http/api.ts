@@ -6,7 +6,10 @@ import type { Db } from '../db/open-database.js';
 import type { MediaStore } from '../media/media-store.js';
 import { mediaResponse } from '../media/media-view.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
+import { services as registry } from '../services/registry.js';
+import type { AnyService } from '../services/types.js';
 import { audit } from '../staff/audit.js';
+import { listCaseItems } from './api-cases.js';
 import {
   conversationMessages,
   type ListQuery,
@@ -56,11 +59,14 @@ export function createApi({
   token,
   mediaStore,
   now = () => Date.now(),
+  services = registry,
 }: {
   db: Db;
   token: string | undefined;
   mediaStore?: MediaStore;
   now?: () => number;
+  /** the services /api/cases knows (the registry; a test may pass its own) */
+  services?: AnyService[];
 }) {
   const app = new Hono();
 
@@ -115,6 +121,21 @@ export function createApi({
     const id = Number(c.req.param('id'));
     if (!mediaStore || !Number.isSafeInteger(id) || id <= 0) return c.json({ error: 'not_found' }, 404);
     return mediaResponse(db, mediaStore, { id, userId: null, via: 'api', now: now() });
+  });
+  app.get('/api/cases', (c) => {
+    const service = c.req.query('service') || undefined;
+    const known = services.map((s) => s.id);
+    if (service && !known.includes(service)) {
+      return c.json({ error: 'invalid_query', message: `service must be one of: ${known.join(', ')}` }, 400);
+    }
+    const statuses = [
+      ...new Set(
+        services.filter((s) => !service || s.id === service).flatMap((s) => Object.keys(s.workflow.states)),
+      ),
+    ];
+    const q = listQuery(c, statuses);
+    if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
+    return c.json({ items: listCaseItems(db, { ...q, ...(service ? { service } : {}) }, services) });
   });
   app.get('/api/conversations/:phone/messages', (c) => {
     const q = listQuery(c, []);

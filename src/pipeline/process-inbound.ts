@@ -10,6 +10,7 @@ import type { Lang } from '../lang/language.js';
 import { type Logger, maskPhone } from '../logging/create-logger.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { eraseCitizen } from '../privacy/erase-citizen.js';
+import { services } from '../services/registry.js';
 import type { VoiceResolver } from '../stt/voice-notes.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
@@ -46,14 +47,15 @@ export interface ProcessDeps {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+// every service's tool names its service (the registry); the offline engine's intent for a
+// registry service is its tool name
 const SERVICE_OF_TOOL: Record<string, string> = {
-  apply_birth_certificate: 'birth_certificate',
-  file_hospital_complaint: 'hospital_complaint',
+  ...Object.fromEntries(services.map((s) => [s.toolName, s.id])),
   check_status: 'status',
   create_payment_qr: 'payment',
 };
 const SERVICE_OF_INTENT: Record<string, string> = {
-  apply_birth_certificate: 'birth_certificate',
+  ...Object.fromEntries(services.map((s) => [s.toolName, s.id])),
   file_complaint: 'hospital_complaint',
   check_status: 'status',
   pay_fee: 'payment',

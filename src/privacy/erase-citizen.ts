@@ -5,6 +5,7 @@ import {
   annotations,
   applications,
   attachments,
+  cases,
   citizens,
   complaints,
   conversations,
@@ -65,6 +66,8 @@ export function eraseCitizen(db: DbTx, waId: string, now: number): string {
   db.delete(dialogueStates).where(eq(dialogueStates.waId, waId)).run();
   db.update(applications).set({ waId: pseudonym }).where(eq(applications.waId, waId)).run();
   db.update(complaints).set({ waId: pseudonym }).where(eq(complaints.waId, waId)).run();
+  // every registry service's cases: the same rule, one table
+  db.update(cases).set({ waId: pseudonym }).where(eq(cases.waId, waId)).run();
   db.update(payments).set({ waId: pseudonym }).where(eq(payments.waId, waId)).run();
   db.delete(citizens).where(eq(citizens.waId, waId)).run();
   // proof the request was honoured, without anything that leads back to the number

@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes the transcripts of conversations silent for longer than the retention period
- * (DPDP: keep personal data no longer than the purpose needs). Applications, complaints
+ * (DPDP: keep personal data no longer than the purpose needs). Applications, complaints, cases
  * and payments are the department's records and are not touched. Returns how many went.
  */
 export function purgeExpiredConversations(

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
-import { allowedTransitions, type CaseType } from '../cases/case-workflow.js';
+import type { CaseType } from '../cases/case-workflow.js';
 import { CaseNotFoundError, InvalidTransitionError, transitionCase } from '../cases/transition-case.js';
 import { applications, caseNotes, complaints, staffUsers } from '../db/schema.js';
 import { audit } from './audit.js';
@@ -77,10 +77,7 @@ export function moveCase(
   return { notified };
 }
 
-/**
- * Assigns a case to an officer. A complaint waiting for one (received, reopened) also moves
- * to 'assigned', which the citizen hears about.
- */
+/** Assigns a case to an officer (or nobody). The status does not move: that is a workflow button of its own. */
 export function assignCase(
   deps: StaffDeps,
   input: { type: CaseType; id: number; assigneeId: number | null; actor: Actor },
@@ -94,20 +91,6 @@ export function assignCase(
     }
   }
   const current = loadCase(deps, input.type, input.id);
-  const movesComplaint =
-    input.type === 'complaint' &&
-    input.assigneeId != null &&
-    allowedTransitions('complaint', current.status).includes('assigned');
-  if (movesComplaint) {
-    moveCase(deps, {
-      type: 'complaint',
-      id: input.id,
-      to: 'assigned',
-      note: '',
-      actor: input.actor,
-      assignTo: input.assigneeId,
-    });
-  }
   db.$client.transaction(() => {
     if (input.type === 'application') {
       db.update(applications)

@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { TemplateSettings } from '../outbox/template-fallback.js';
+import type { AnyService } from '../services/types.js';
 import { hasRole, type Role, type StaffSession } from './auth/sessions.js';
 
 export type Logger = {
@@ -27,6 +28,8 @@ export type StaffDeps = {
   mediaStore?: MediaStore;
   /** approved templates per purpose, for officers' messages outside the 24-hour window */
   templates?: TemplateSettings;
+  /** the services the console shows queues for (the registry; a test may pass its own) */
+  services?: AnyService[];
 };
 
 export type StaffEnv = { Variables: { session: StaffSession } };

@@ -14,6 +14,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { handoffRoutes } from './routes/handoffs.js';
 import { loginRoutes, safeEqual } from './routes/login.js';
 import { mediaRoutes } from './routes/media.js';
+import { serviceCaseRoutes } from './routes/service-cases.js';
 import { templateReplyRoutes } from './routes/template-reply.js';
 import { Layout } from './views/layout.js';
 
@@ -81,6 +82,7 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   app.route('/', dashboardRoutes(deps));
   app.route('/', conversationRoutes(deps));
   app.route('/', caseRoutes(deps));
+  app.route('/', serviceCaseRoutes(deps, deps.services));
   app.route('/', handoffRoutes(deps));
   app.route('/', accountRoutes(deps));
   app.route('/', mediaRoutes(deps));

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database.js';
+import { services } from '../services/registry.js';
 import { openStatuses } from './case-queries.js';
 import { DAY_MS, istDay, istDayStart } from './format.js';
 
@@ -10,6 +11,8 @@ export type DashboardStats = {
   conversationsPerDay: number[];
   languages: Count[];
   services: Count[];
+  /** every case submitted in the window, per service of the registry (not one per conversation) */
+  casesPerService: Count[];
   conversations: number;
   completionRate: number | null;
   fallbackRate: number | null;
@@ -36,6 +39,21 @@ const counts = (db: Db, sql: string, ...params: unknown[]) =>
     label: r.label ?? 'unknown',
     value: r.value,
   }));
+
+function casesPerService(db: Db, since: number): Count[] {
+  const count = (sql: string, ...params: unknown[]) =>
+    (db.$client.prepare(sql).get(...params) as { n: number }).n;
+  return services.map((s) => ({
+    label: s.names.en,
+    value:
+      s.storage === 'cases'
+        ? count('select count(*) as n from cases where service = ? and created_at >= ?', s.id, since)
+        : count(
+            `select count(*) as n from ${s.legacyType === 'application' ? 'applications' : 'complaints'} where created_at >= ?`,
+            since,
+          ),
+  }));
+}
 
 export function dashboardStats(db: Db, now: number, nDays = 14): DashboardStats {
   const today = istDayStart(istDay(now)) ?? now;
@@ -85,6 +103,7 @@ export function dashboardStats(db: Db, now: number, nDays = 14): DashboardStats 
       'select service as label, count(*) as value from conversations where started_at >= ? and service is not null group by service order by value desc',
       since,
     ),
+    casesPerService: casesPerService(db, since),
     conversations: conv.n,
     completionRate: conv.withService ? (conv.completed ?? 0) / conv.withService : null,
     fallbackRate: turns.n ? (turns.fellBack ?? 0) / turns.n : null,

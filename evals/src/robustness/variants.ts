@@ -115,12 +115,20 @@ function recordLanguage(
   from: Lang,
   to: Lang,
 ): NonNullable<EvalCase['expect']> {
+  type TableExpect = { records?: Record<string, unknown>[] } | undefined;
+  const move = (e: TableExpect) =>
+    e?.records
+      ? { ...e, records: e.records.map((r) => (r.language === from ? { ...r, language: to } : r)) }
+      : e;
   return Object.fromEntries(
     Object.entries(expect).map(([table, e]) => [
       table,
-      e?.records
-        ? { ...e, records: e.records.map((r) => (r.language === from ? { ...r, language: to } : r)) }
-        : e,
+      // `cases` is keyed by service id, each an expectation of its own
+      table === 'cases'
+        ? Object.fromEntries(
+            Object.entries((e ?? {}) as Record<string, TableExpect>).map(([s, x]) => [s, move(x)]),
+          )
+        : move(e as TableExpect),
     ]),
   ) as NonNullable<EvalCase['expect']>;
 }

@@ -3,7 +3,8 @@ import { type FieldMismatch, matchFields } from '../match.js';
 import type { StoreRecord, StoreState } from '../types.js';
 
 export interface TableDiff {
-  table: TableName;
+  /** a table, or `cases.<service id>` */
+  table: TableName | `cases.${string}`;
   expectedCount: TableExpect['count'];
   actualCount: number;
   countOk: boolean;
@@ -28,12 +29,27 @@ function countOk(expected: TableExpect['count'], actual: number): boolean {
  * a distinct created one (greedy, best match first).
  */
 export function checkEndState(
-  expect: Partial<Record<TableName, TableExpect>> | undefined,
+  expect: (Partial<Record<TableName, TableExpect>> & { cases?: Record<string, TableExpect> }) | undefined,
   created: StoreState,
 ): TableDiff[] {
-  return TABLES.map((table) => {
-    const exp: TableExpect = expect?.[table] ?? { count: 0 };
-    const rows = created[table];
+  const createdCases = created.cases ?? [];
+  const services = [
+    ...new Set([...Object.keys(expect?.cases ?? {}), ...createdCases.map((c) => String(c.service))]),
+  ].sort();
+  return [
+    ...TABLES.map((table) => diff(table, expect?.[table] ?? { count: 0 }, created[table])),
+    ...services.map((id) =>
+      diff(
+        `cases.${id}`,
+        expect?.cases?.[id] ?? { count: 0 },
+        createdCases.filter((c) => c.service === id),
+      ),
+    ),
+  ];
+}
+
+function diff(table: TableDiff['table'], exp: TableExpect, rows: StoreRecord[]): TableDiff {
+  {
     const expectedCount = exp.count ?? (exp.records ? exp.records.length : undefined);
     const free = new Set(rows.map((_, i) => i));
     const records = (exp.records ?? []).map((want) => {
@@ -60,5 +76,5 @@ export function checkEndState(
       records,
       pass: ok && records.every((r) => r.mismatches.length === 0),
     };
-  });
+  }
 }

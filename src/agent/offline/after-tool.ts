@@ -1,11 +1,14 @@
+import { submissionResultSchema } from '../../../tools/service-tool.js';
 import { normalise } from '../../lang/normalise.js';
 import { extractReferences } from '../../nlu/extract-reference.js';
+import { serviceByTool } from '../../services/registry.js';
 import { eventText } from '../../whatsapp/inbound-event.js';
 import type { ToolCallRecord } from '../engine.js';
 import { continueDraft, resume } from './draft-flow.js';
 import { clearField, fieldsInError } from './forms.js';
 import { done, type Outcome, type Turn } from './outcome.js';
 import { displayDate, rupees } from './prompts.js';
+import { serviceFormAfterTool } from './service-form.js';
 import { statusLines } from './status-lines.js';
 
 type Result =
@@ -24,6 +27,8 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
   const result = record.result as Result;
   const args = (record.parsedArguments ?? {}) as Record<string, unknown>;
   if (!result || typeof result !== 'object' || !('ok' in result)) return failed(turn);
+  const formService = serviceByTool(record.name);
+  if (!result.ok && formService?.storage === 'cases') return serviceFormAfterTool(turn, formService, result);
   if (!result.ok) return failure(turn, result.error, args, record.name);
   switch (record.name) {
     case 'apply_birth_certificate':
@@ -38,8 +43,16 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
       turn.notes.push(turn.say.t('delete_done'));
       turn.state = { ...turn.state, draft: null, expecting: null };
       return done(turn);
-    default:
+    default: {
+      const service = serviceByTool(record.name);
+      if (service?.storage === 'cases') {
+        const data = submissionResultSchema.safeParse(result.data);
+        return data.success
+          ? serviceFormAfterTool(turn, service, { ok: true, data: data.data })
+          : failed(turn);
+      }
       return resume(turn, false);
+    }
   }
 }
 
@@ -155,7 +168,7 @@ function nextStatus(turn: Turn): Outcome {
 function pickApplication(turn: Turn, data: Record<string, unknown>): Outcome {
   const records = Array.isArray(data.records) ? (data.records as Record<string, unknown>[]) : [];
   const apps = records
-    .filter((r) => r.type === 'application' && r.status !== 'rejected')
+    .filter((r) => (r.type === 'application' || r.type === 'case') && r.status !== 'rejected')
     .map((r) => str(r.reference));
   if (apps.length === 0) {
     turn.notes.push(turn.say.t('pay.nothing_due'));

@@ -1,3 +1,4 @@
+import { parseReference } from '../../../tools/references.js';
 import type { Intent } from '../../nlu/analysis.js';
 import type { EngineInput, PendingAction } from '../engine.js';
 import { applySlots } from './apply-slots.js';
@@ -8,6 +9,7 @@ import { referenceMeansExistingRecord, serviceFromEvidence, typedReference } fro
 import { type DialogueDeps, done, type Outcome, type Turn } from './outcome.js';
 import { Say } from './prompts.js';
 import { type Reading, readEvent } from './reading.js';
+import { serviceFormStep } from './service-form.js';
 import type { Draft, Expecting, OfflineState, TurnPurpose } from './state.js';
 
 const SERVICE_OF: Partial<Record<Intent, Draft['service']>> = {
@@ -42,6 +44,11 @@ export function handleMessage(
     turn.notes.push(turn.say.t('audio'));
     return resume(turn, false);
   }
+  if ((event.kind === 'image' || event.kind === 'document') && turn.state.form) {
+    const r = readEvent(event, input.now, null);
+    const stepped = serviceFormStep(turn, r, event, loaded.expired ? null : input.pending);
+    if (stepped) return stepped;
+  }
   if (event.kind === 'image' || event.kind === 'document') {
     const draft = turn.state.draft;
     if (draft?.service === 'complaint') {
@@ -70,6 +77,9 @@ export function handleMessage(
   }
 
   const pending = loaded.expired ? null : input.pending;
+  // a registry service's form (caste, income, death, …) reads its own answers first
+  const stepped = serviceFormStep(turn, r, event, pending);
+  if (stepped) return stepped;
   if (pending) {
     const answered = answerPending(turn, r, pending);
     if (answered) return answered;
@@ -262,13 +272,19 @@ function hasFormFacts(r: Reading): boolean {
 }
 
 function statusCall(turn: Turn, r: Reading): Outcome {
-  const reference = typedReference(r);
+  // a registry service's reference (CC-, IC-, DC-…) is read with the registry's prefixes
+  const caseRef = parseReference(r.text);
+  const reference =
+    r.slots.references?.[0] ?? (caseRef && !/^(?:PAY|HC|BC)-/.test(caseRef) ? caseRef : typedReference(r));
   return done(turn, { call: { name: 'check_status', args: { reference }, purpose: 'status' } });
 }
 
 function payCall(turn: Turn, r: Reading): Outcome {
+  // a registry service's reference (DC-2026-000007) is read with the registry's prefixes
+  const caseRef = parseReference(r.text);
   const typed =
     r.slots.references?.find((ref) => ref.startsWith('BC-')) ??
+    (caseRef && !/^(?:PAY|HC|BC)-/.test(caseRef) ? caseRef : undefined) ??
     (r.slots.references?.length ? undefined : typedReference(r));
   if (typed)
     return done(turn, { call: { name: 'create_payment_qr', args: { forReference: typed }, purpose: 'pay' } });

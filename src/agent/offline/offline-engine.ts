@@ -56,6 +56,7 @@ function finish(input: EngineInput, o: Outcome): EngineDecision {
   const meta = {
     ...(o.intent ? { intent: o.intent } : {}),
     ...(o.languageChoice ? { languageChoice: o.languageChoice } : {}),
+    ...(o.reads?.length ? { reads: o.reads } : {}),
   };
   if (o.call && input.toolCalls.length < MAX_CALLS_PER_TURN) {
     return {

@@ -17,6 +17,16 @@ export interface Outcome {
   call?: { name: string; args: Record<string, unknown>; purpose: TurnPurpose };
   languageChoice?: Lang;
   intent?: string;
+  /** fields the form engine set or changed, with the words it took them from */
+  reads?: FieldRead[];
+}
+
+export interface FieldRead {
+  service: string;
+  field: string;
+  value: unknown;
+  words: string;
+  change: 'set' | 'changed';
 }
 
 export interface DialogueDeps {
@@ -32,6 +42,7 @@ export interface Turn {
   notes: string[];
   languageChoice?: Lang;
   intent?: string;
+  reads?: FieldRead[];
 }
 
 export function done(turn: Turn, more: Partial<Outcome> = {}): Outcome {
@@ -41,6 +52,7 @@ export function done(turn: Turn, more: Partial<Outcome> = {}): Outcome {
     notes: turn.notes,
     ...(turn.languageChoice ? { languageChoice: turn.languageChoice } : {}),
     ...(turn.intent ? { intent: turn.intent } : {}),
+    ...(turn.reads?.length ? { reads: turn.reads } : {}),
     ...more,
   };
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
+import { services } from '../../services/registry.js';
 import { choices, text } from '../../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
 import { CHANGEABLE, type FormField } from './forms.js';
@@ -44,7 +45,15 @@ export class Say {
     });
     return {
       text: [lead, this.t('menu_prompt')].filter(Boolean).join('\n\n'),
-      options: ['birth', 'complaint', 'status', 'pay', 'human'].map(row),
+      options: [
+        row('birth'),
+        row('complaint'),
+        // every registry service kept in the cases table, by its own name
+        ...services
+          .filter((s) => s.storage === 'cases')
+          .map((s) => ({ id: `menu:svc.${s.id}`, title: s.names[this.lang] })),
+        ...['status', 'pay', 'human'].map(row),
+      ],
       listLabel: this.t('menu_button'),
     };
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applications } from '../../db/schema.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
+import { services } from '../../services/registry.js';
 import { argsOf, createDriver } from './test-driver.js';
 
 const catalogue = loadCatalogue();
@@ -9,12 +10,19 @@ const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
   catalogue.t(lang, `offline.${key}`, params);
 const NOW = new Date('2026-06-15T04:30:00Z');
 
-const menuRows = (lang: Lang) =>
-  ['birth', 'complaint', 'status', 'pay', 'human'].map((id) => ({
-    id: `menu:${id}`,
-    title: t(lang, `menu.${id}`),
-    description: t(lang, `menu.${id}_desc`),
-  }));
+const row = (lang: Lang) => (id: string) => ({
+  id: `menu:${id}`,
+  title: t(lang, `menu.${id}`),
+  description: t(lang, `menu.${id}_desc`),
+});
+// the registry's services (caste, income, death, …) sit between the first two and status
+const menuRows = (lang: Lang) => [
+  ...['birth', 'complaint'].map(row(lang)),
+  ...services
+    .filter((s) => s.storage === 'cases')
+    .map((s) => ({ id: `menu:svc.${s.id}`, title: s.names[lang] })),
+  ...['status', 'pay', 'human'].map(row(lang)),
+];
 
 function seedApplication(d: ReturnType<typeof createDriver>, reference: string) {
   d.db

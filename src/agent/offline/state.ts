@@ -70,12 +70,29 @@ export const expectingSchema = z.enum([
   'pay_reference',
 ]);
 
+/** A registry service's form in progress (the engine's state between messages). */
+export const serviceFormSchema = z.object({
+  service: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  /** the field last asked, '@change' for "what to change?", null once the summary is out */
+  asking: z.string().nullable(),
+  /** how many times in a row `asking` was asked, and how many answers to it were misread */
+  asked: z.number().int(),
+  misreads: z.number().int(),
+  /** a value that would replace one already given, waiting for the citizen's yes */
+  proposal: z.object({ field: z.string(), value: z.unknown(), words: z.string() }).nullable(),
+  /** an answer taken as written after two misreads, shown back for a yes */
+  showBack: z.object({ field: z.string(), value: z.unknown() }).nullable(),
+});
+
 export const offlineStateSchema = z.object({
   v: z.literal(1),
   /** ISO time of the last message that touched the state: drafts expire 24 h after it */
   updatedAt: z.string(),
   draft: draftSchema.nullable(),
   expecting: expectingSchema.nullable(),
+  /** a registry service's form (caste, income, death, …); absent in states saved before it existed */
+  form: serviceFormSchema.nullable().optional(),
   /** the message this state was computed for, and what its pending tool calls are for */
   turn: z
     .object({
@@ -88,6 +105,7 @@ export const offlineStateSchema = z.object({
 });
 
 export type OfflineState = z.infer<typeof offlineStateSchema>;
+export type ServiceForm = z.infer<typeof serviceFormSchema>;
 export type Draft = z.infer<typeof draftSchema>;
 export type BirthDraft = Extract<Draft, { service: 'birth' }>;
 export type ComplaintDraft = Extract<Draft, { service: 'complaint' }>;
@@ -115,7 +133,12 @@ export function loadState(
   const state = parsed.data;
   const age = now.getTime() - Date.parse(state.updatedAt);
   if (state.draft && age > DRAFT_TTL_MS) {
-    return { state: { ...state, draft: null, expecting: null, turn: null }, expired: state.draft.service };
+    return {
+      state: { ...state, draft: null, expecting: null, turn: null, form: null },
+      expired: state.draft.service,
+    };
   }
+  // a registry service's form is kept as long as a draft, no longer
+  if (state.form && age > DRAFT_TTL_MS) return { state: { ...state, form: null, turn: null }, expired: null };
   return { state, expired: null };
 }

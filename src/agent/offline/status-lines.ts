@@ -17,7 +17,7 @@ export function statusLines(say: Say, data: Record<string, unknown>): string[] {
       typeof r.statusLabel === 'string' && r.statusLabel ? r.statusLabel : fallback(say, 'state', status);
     const item = say.t('status.item', {
       reference: String(r.reference ?? ''),
-      kind: KINDS.has(type) ? say.t(`kind.${type}`) : type,
+      kind: KINDS.has(type) ? say.t(`kind.${type}`) : String(r.serviceName ?? type),
       status: label,
       date: displayDate(String(r.statusAt ?? '')),
     });

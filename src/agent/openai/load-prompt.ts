@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../lang/language.js';
+import { services } from '../../services/registry.js';
 import type { PendingAction } from '../engine.js';
 
 /** `prompts/system/` of this checkout, whatever the working directory. */
@@ -30,7 +31,7 @@ export function listPromptVariants(dir: string = defaultPromptDir): string[] {
   }
 }
 
-/** Reads `prompts/system/<variant>.md`: the unrendered template with `{{language}}`, `{{today}}`, `{{pending}}`. */
+/** Reads `prompts/system/<variant>.md`: the unrendered template with `{{language}}`, `{{today}}`, `{{pending}}`, `{{services}}`. */
 export function loadSystemPrompt({
   variant,
   dir = defaultPromptDir,
@@ -76,6 +77,11 @@ export function pendingInstruction(pending: PendingAction | null): string {
   ].join('\n');
 }
 
+/** The services of the registry as the prompt lists them: "Birth certificate (apply_birth_certificate), …". */
+export function serviceList(): string {
+  return services.map((s) => `${s.names.en.toLowerCase()} (${s.toolName})`).join(', ');
+}
+
 /** Fills the template's placeholders for one turn. */
 export function renderSystemPrompt(
   template: string,
@@ -85,6 +91,7 @@ export function renderSystemPrompt(
     language: languageNames[lang],
     today: typeof today === 'string' ? today : indianDate(today),
     pending: pendingInstruction(pending),
+    services: serviceList(),
   };
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => values[key] ?? whole).trim();
 }

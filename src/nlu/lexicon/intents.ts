@@ -79,9 +79,8 @@ export const INTENT_FEATURES: Partial<Record<Intent, string>> = {
     राशन कार्ड 0.9|aadhaar card 0.7|aadhar card 0.7|आधार कार्ड 0.7|pan card 0.85|पैन कार्ड 0.85|passport 0.8|पासपोर्ट 0.8
     driving licence 0.85|driving license 0.85|voter id 0.8|pension 0.7|पेंशन 0.7|joke 0.85|jokes 0.85|chutkula 0.85|चुटकुला 0.85
     song 0.7|gaana 0.7|gana sunao 0.8|movie 0.7|film 0.6|recipe 0.85|news 0.6|khabar 0.5|stock 0.6|share market 0.8|bitcoin 0.85
-    girlfriend 0.8|boyfriend 0.8|shayari 0.85|poem 0.7|kavita sunao 0.8|death certificate 0.9|mrityu praman patra 0.95
-    मृत्यु प्रमाण पत्र 0.95|caste certificate 0.9|jati praman patra 0.95|जाति प्रमाण पत्र 0.95|income certificate 0.9
-    aay praman patra 0.95|आय प्रमाण पत्र 0.95|domicile certificate 0.9|niwas praman patra 0.95|निवास प्रमाण पत्र 0.95
+    girlfriend 0.8|boyfriend 0.8|shayari 0.85|poem 0.7|kavita sunao 0.8
+    domicile certificate 0.9|niwas praman patra 0.95|निवास प्रमाण पत्र 0.95
     marriage certificate 0.9|vivah praman patra 0.95|विवाह प्रमाण पत्र 0.95|loan 0.6|job 0.5|naukri 0.6|नौकरी 0.6|exam result 0.8
     are you a bot 0.4|capital of 0.8|prime minister 0.6|election 0.7`,
 };

@@ -63,6 +63,10 @@ export function dashboardRoutes(deps: StaffDeps) {
             <HBars title="Services used" items={s.services} />
           </div>
           <div class="card">
+            <h2>Cases submitted per service</h2>
+            <HBars title="Cases submitted per service" items={s.casesPerService} />
+          </div>
+          <div class="card">
             <h2>Open applications by state</h2>
             <HBars title="Open applications" items={s.openApplications} />
           </div>

@@ -28,6 +28,7 @@ export function Layout(props: { title: string; session?: StaffSession; flash?: s
               <a href="/staff/conversations">Transcripts</a>
               <a href="/staff/applications">Applications</a>
               <a href="/staff/complaints">Complaints</a>
+              <a href="/staff/services">Services</a>
               <a href="/staff/handoffs">Handoffs</a>
               {hasRole(s.user, 'admin') && <a href="/staff/users">Accounts</a>}
               {hasRole(s.user, 'admin') && <a href="/staff/audit">Audit log</a>}

@@ -21,6 +21,8 @@ type Step = {
     completion_tokens?: number;
   };
   text?: string;
+  /** fields the engine set or changed from the message, with the words it took */
+  reads?: { service?: string; field?: string; value?: unknown; words?: string; change?: string }[];
 };
 
 function parseSteps(raw: string): Step[] {
@@ -79,6 +81,16 @@ export function TurnDetails(props: { turn: TurnRow; annotations: AnnotationRow[]
               {s.latencyMs ?? '?'} ms
               <Usage u={s.usage} />
             </span>
+            {(s.reads ?? []).length > 0 && (
+              <ul class="reads">
+                {(s.reads ?? []).map((r) => (
+                  <li>
+                    {r.change === 'changed' ? 'changed' : 'set'} <b>{r.field}</b> = {show(r.value)}{' '}
+                    <span class="meta">from “{r.words}”</span>
+                  </li>
+                ))}
+              </ul>
+            )}
             {(s.toolCalls ?? []).map((tc) => (
               <div>
                 tool <b>{tc.name}</b>{' '}

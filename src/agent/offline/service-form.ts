@@ -1,0 +1,548 @@
+import { asciiDigits } from '../../../tools/references.js';
+import { foldForMatch, normalise } from '../../lang/normalise.js';
+import { extractPinCode } from '../../nlu/extract-pin-code.js';
+import { cuedSegments } from '../../services/_fields/read-cues.js';
+import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
+import { displayValue } from '../../services/field-display.js';
+import { services as registry, serviceById } from '../../services/registry.js';
+import type { AnyService, FieldMeta } from '../../services/types.js';
+import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
+import type { PendingAction } from '../engine.js';
+import { done, type FieldRead, type Outcome, type Turn } from './outcome.js';
+import type { Option, Prompt } from './prompts.js';
+import { daysSince, displayDate } from './prompts.js';
+import type { Reading } from './reading.js';
+import type { ServiceForm } from './state.js';
+
+export type { ServiceForm };
+
+type FormTurn = Turn;
+
+// Explicit correction words: without one, a value that would replace an earlier answer is asked about.
+const CORRECTION =
+  /(?<![\p{L}\p{M}])(?:not|galat|galti|change|badlo|badal|badlna|sahi|wrong|actually|instead|correct|correction|nahi nahi|गलत|ग़लत|बदलो|बदल|बदलें|सही|नहीं नहीं)(?![\p{L}\p{M}])/iu;
+const SKIP =
+  /^(?:skip|skip karo|skip karein|none|no|nahi|nahin|nhi|nahi hai|koi nahi|kuch nahi|na|n\/a|pata nahi|chhodo|छोड़ें|छोड़ो|नहीं|नहीं है|कोई नहीं|कुछ नहीं)[.!]*$/iu;
+// what people put before a correction ("sorry, …", "arre, …"): not an answer
+const FILLER =
+  /^(?:sorry|so sorry|ok|okay|acha|accha|achha|haan|ha|ji|arre|are|oh|oops|wait|ruko|maaf|maaf kijiye|माफ़|माफ|सॉरी|अरे|जी|हाँ)?[\s,.!]*$/iu;
+const COMMANDS = new Set(['human', 'delete_data', 'check_status', 'pay_fee', 'menu', 'help']);
+const COMMAND_SCORE = 0.6;
+const OTHER_SERVICE_SCORE = 0.9;
+const FREE_TEXT_KINDS = new Set(['person_name', 'address', 'free_text']);
+
+const folded = (s: string) => ` ${foldForMatch(s).replace(/\s+/g, ' ')} `;
+
+/** The registry service (stored in the cases table) a message asks for, by its phrases. */
+export function serviceAskedFor(text: string, list: AnyService[] = registry): AnyService | undefined {
+  const f = folded(text);
+  return list
+    .filter((s) => s.storage === 'cases')
+    .find(
+      (s) =>
+        s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)) ||
+        (s.intentWords ?? []).some((group) => group.every((w) => f.includes(` ${foldForMatch(w)} `))),
+    );
+}
+
+function buttonId(event: InboundEvent): string | null {
+  return event.kind === 'button' || event.kind === 'list' ? event.id : null;
+}
+
+/**
+ * The form engine for every service of the registry kept in the cases table: questions in
+ * schema order, each answer read with that field's extractor and checked by its own schema,
+ * other fields only behind a label, replacements only with a correction word or a yes.
+ * Returns null when the message is not for a service form (the rest of the dialogue takes it).
+ */
+export function serviceFormStep(
+  turn: FormTurn,
+  r: Reading,
+  event: InboundEvent,
+  pending: PendingAction | null,
+  list: AnyService[] = registry,
+): Outcome | null {
+  const id = buttonId(event);
+  const raw = id ? '' : eventText(event);
+  const current = turn.state.form ?? null;
+  const service = current ? serviceById(current.service, list) : undefined;
+  if (!current || !service) {
+    const wanted = id?.startsWith('menu:svc.')
+      ? serviceById(id.slice('menu:svc.'.length), list)
+      : raw
+        ? serviceAskedFor(raw, list)
+        : undefined;
+    if (!wanted) return null;
+    return start(turn, wanted, raw);
+  }
+  let form = current;
+
+  if (r.intent === 'cancel' || id === 'confirm:cancel') {
+    turn.intent = 'cancel';
+    turn.notes.push(service.texts.cancelled[turn.say.lang]);
+    turn.state = { ...turn.state, form: null };
+    return done(turn);
+  }
+  // another service asked for plainly: this form is put aside
+  const other = raw ? serviceAskedFor(raw, list) : undefined;
+  if (other && other.id !== service.id) return start(turn, other, raw);
+  if (
+    (r.intent === 'apply_birth_certificate' || r.intent === 'file_complaint') &&
+    r.score >= OTHER_SERVICE_SCORE
+  ) {
+    turn.state = { ...turn.state, form: null };
+    return null;
+  }
+
+  if (pending && pending.tool === service.toolName) {
+    if ((r.confirmation === 'yes' || r.intent === 'yes') && !hasCues(service, raw)) {
+      turn.intent = service.toolName;
+      return done(turn, { call: { name: service.toolName, args: pending.args, purpose: 'submit' } });
+    }
+    // at the summary a labelled value is itself a correction
+    const fixed = applyValues(turn, service, form, cued(service, raw, null, turn.input.now), true);
+    if (fixed.changed) return next(turn, service, fixed.form);
+    if (
+      r.confirmation === 'no' ||
+      r.confirmation === 'change' ||
+      r.intent === 'change' ||
+      r.intent === 'no'
+    ) {
+      return askWhatToChange(turn, service, form);
+    }
+  }
+
+  if (COMMANDS.has(r.intent) && r.score >= COMMAND_SCORE && !answersAsked(service, form, raw, turn)) {
+    // the command is answered by the dialogue; the form stays as it is for the next message
+    return null;
+  }
+  if ((r.intent === 'greeting' || r.intent === 'thanks') && !answersAsked(service, form, raw, turn)) {
+    return askField(turn, service, form, form.asking, false);
+  }
+
+  const yes = r.confirmation === 'yes' || id === 'form:yes';
+  const no = r.confirmation === 'no' || id === 'form:no';
+  if (form.proposal) {
+    const p = form.proposal;
+    const meta = service.fields[p.field];
+    const lang = turn.say.lang;
+    form = { ...form, proposal: null };
+    if (yes) {
+      form = setField(turn, service, form, p.field, p.value, p.words, 'changed');
+      turn.notes.push(
+        turn.say.t('form.changed', { label: meta.label[lang], value: show(meta, p.value, turn) }),
+      );
+      return next(turn, service, form);
+    }
+    if (no) {
+      const value = show(meta, form.fields[p.field], turn);
+      turn.notes.push(turn.say.t('form.kept', { label: meta.label[lang], value }));
+      return next(turn, service, form);
+    }
+  }
+  if (form.showBack) {
+    const s = form.showBack;
+    form = { ...form, showBack: null };
+    if (yes)
+      return next(turn, service, setField(turn, service, form, s.field, s.value, String(s.value), 'set'));
+    if (no) return askField(turn, service, { ...form, misreads: 0 }, s.field, false);
+  }
+  if (form.asking === '@change') {
+    const field = id?.startsWith('form:field:') ? id.slice('form:field:'.length) : fieldNamed(service, raw);
+    if (field && field in service.fields) {
+      const fields = { ...form.fields };
+      delete fields[field];
+      return askField(turn, service, { ...form, fields }, field, false);
+    }
+  }
+
+  const asking = form.asking && form.asking in service.fields ? form.asking : null;
+  if (asking) {
+    const meta = service.fields[asking];
+    if (meta.kind === 'attachment' && event.kind === 'image') {
+      turn.notes.push(turn.say.t('form.photo_saved'));
+      return next(turn, service, setField(turn, service, form, asking, [], 'attachment', 'set'));
+    }
+    const choice = id?.startsWith(`form:choice:${asking}:`) ? id.split(':')[3] : null;
+    if (choice !== null)
+      return next(turn, service, setField(turn, service, form, asking, choice, choice, 'set'));
+    const skipped = meta.optional && (r.intent === 'skip' || id === 'skip' || SKIP.test(raw.trim()));
+    if (skipped) return next(turn, service, setField(turn, service, form, asking, null, raw, 'set'));
+    if (meta.optional === undefined && (r.intent === 'skip' || id === 'skip')) {
+      turn.notes.push(turn.say.t('form.needed', { label: meta.label[turn.say.lang] }));
+      return askField(turn, service, form, asking, false);
+    }
+  }
+  const values = raw ? cued(service, raw, asking, turn.input.now, form.fields) : [];
+  const applied = applyValues(turn, service, form, values, CORRECTION.test(raw));
+  form = applied.form;
+  if (asking && !values.some((v) => v.field === asking) && form.fields[asking] === undefined) {
+    if (applied.changed || form.proposal) return next(turn, service, form);
+    return misread(turn, service, form, asking, raw);
+  }
+  return next(turn, service, form);
+}
+
+function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
+  const lang = turn.say.lang;
+  turn.intent = service.toolName;
+  if (turn.state.draft) turn.notes.push(turn.say.t(`replaced.${turn.state.draft.service}`));
+  turn.notes.push(service.texts.start[lang]);
+  turn.state = { ...turn.state, draft: null, expecting: null };
+  let form: ServiceForm = {
+    service: service.id,
+    fields: {},
+    asking: null,
+    asked: 0,
+    misreads: 0,
+    proposal: null,
+    showBack: null,
+  };
+  // a choice named by the very phrase that asked for the service ("OBC certificate")
+  const f0 = folded(raw);
+  for (const phrase of service.intentPhrases.filter((p) => f0.includes(` ${foldForMatch(p)} `))) {
+    for (const [field, meta] of Object.entries(service.fields)) {
+      const value = meta.kind === 'choice' ? readChoice(meta, phrase) : null;
+      if (value && form.fields[field] === undefined)
+        form = setField(turn, service, form, field, value, phrase, 'set');
+    }
+  }
+  // the opening message may carry labelled facts ("caste certificate for Sunita, father's name …")
+  const stripped = service.intentPhrases.reduce(
+    (t, p) => t.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' '),
+    raw,
+  );
+  form = applyValues(turn, service, form, cued(service, stripped, null, turn.input.now), false).form;
+  return next(turn, service, form);
+}
+
+/** Values the message gives: the asked field from the whole answer (or its label), others only behind a label or by an unambiguous shape. */
+function cued(
+  service: AnyService,
+  raw: string,
+  asking: string | null,
+  now: Date,
+  filled: Record<string, unknown> = {},
+): { field: string; value: unknown; words: string }[] {
+  if (!raw.trim()) return [];
+  const out: { field: string; value: unknown; words: string }[] = [];
+  const segments = cuedSegments(service, raw, null);
+  // a message that relabels a field already given is a correction of it, not an answer to the question asked
+  const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
+  const accept = (field: string, words: string) => {
+    const meta = service.fields[field];
+    const value = readField(meta, words, now);
+    if (value === null || value === undefined) return false;
+    const checked = service.schema.shape[field].safeParse(value);
+    if (!checked.success) return false;
+    out.push({ field, value: checked.data, words });
+    return true;
+  };
+  if (asking) {
+    const own = segments.find((s) => s.field === asking);
+    // a labelled answer, or the whole message read as the answer to the question asked
+    if (!(own && accept(asking, own.words))) {
+      // the answer is what comes before another field's label ("Ram, father's name is …"), if anything
+      const firstCue = Math.min(...segments.filter((s) => s.field !== asking).map((s) => s.start));
+      const answer = Number.isFinite(firstCue)
+        ? normalise(raw)
+            .slice(0, firstCue)
+            .replace(/[\s,;.:-]+$/u, '')
+        : raw;
+      // "sorry, naam galat likha, sahi naam …": a correction of an earlier answer, not this one
+      const correction = relabels && (FILLER.test(answer.trim()) || CORRECTION.test(answer));
+      if (answer.trim() && !correction) accept(asking, answer);
+    }
+  }
+  for (const s of segments)
+    if (s.field !== asking && !out.some((o) => o.field === s.field)) accept(s.field, s.words);
+  // a PIN is unmistakable after an address or on its own; not inside an amount or an age
+  const pinField = Object.entries(service.fields).find(([, m]) => m.kind === 'pin')?.[0];
+  const askingKind = asking ? service.fields[asking].kind : null;
+  if (pinField && !out.some((o) => o.field === pinField) && askingKind !== 'rupees' && askingKind !== 'age') {
+    // the words already read as another value (an income of 120000) are not a PIN
+    const amounts = out.filter((o) => ['rupees', 'age', 'date'].includes(service.fields[o.field].kind));
+    const rest = amounts.reduce((t, o) => t.replace(o.words, ' '), raw);
+    const pin = extractPinCode(asciiDigits(rest));
+    if (pin) out.push({ field: pinField, value: pin, words: pin });
+  }
+  return out;
+}
+
+function hasCues(service: AnyService, raw: string): boolean {
+  return raw.trim() !== '' && cuedSegments(service, raw, null).length > 0;
+}
+
+/** Whether the message reads as an answer to the question asked (then a stray command word loses). */
+function answersAsked(service: AnyService, form: ServiceForm, raw: string, turn: FormTurn): boolean {
+  if (!form.asking || !(form.asking in service.fields) || !raw) return false;
+  const meta = service.fields[form.asking];
+  // a name or free text reads almost anything: only a closed or shaped answer outweighs a command
+  if (FREE_TEXT_KINDS.has(meta.kind)) return false;
+  return cued(service, raw, form.asking, turn.input.now).some((v) => v.field === form.asking);
+}
+
+function applyValues(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  values: { field: string; value: unknown; words: string }[],
+  correcting: boolean,
+): { form: ServiceForm; changed: boolean } {
+  let f = form;
+  let changed = false;
+  for (const v of values) {
+    const old = f.fields[v.field];
+    if (old === undefined) {
+      f = setField(turn, service, f, v.field, v.value, v.words, 'set');
+      changed = true;
+    } else if (JSON.stringify(old) !== JSON.stringify(v.value)) {
+      if (correcting) {
+        f = setField(turn, service, f, v.field, v.value, v.words, 'changed');
+        changed = true;
+        const meta = service.fields[v.field];
+        turn.notes.push(
+          turn.say.t('form.changed', { label: meta.label[turn.say.lang], value: show(meta, v.value, turn) }),
+        );
+      } else if (!f.proposal) {
+        f = { ...f, proposal: { field: v.field, value: v.value, words: v.words } };
+      }
+    }
+  }
+  return { form: f, changed };
+}
+
+function setField(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  field: string,
+  value: unknown,
+  words: string,
+  change: FieldRead['change'],
+): ServiceForm {
+  turn.reads = [...(turn.reads ?? []), { service: service.id, field, value, words, change }];
+  return { ...form, fields: { ...form.fields, [field]: value } };
+}
+
+function show(meta: FieldMeta, value: unknown, turn: FormTurn): string {
+  return displayValue(meta, value, turn.say.lang);
+}
+
+/** Checks what the form holds, then asks the next missing field or calls the tool (the runtime shows the summary). */
+function next(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
+  const now = turn.input.now;
+  let f = form;
+  for (const [field, meta] of Object.entries(service.fields)) {
+    const v = f.fields[field];
+    if (meta.kind === 'date' && typeof v === 'string' && daysSince(v, now) < 0) {
+      turn.notes.push(turn.say.t('form.future_date', { date: displayDate(v) }));
+      const fields = { ...f.fields };
+      delete fields[field];
+      f = { ...f, fields };
+    }
+  }
+  // a fee rule that refuses (a death registered after a year) is explained as soon as it can be
+  if (service.fee) {
+    const outcome = safeFee(service, f.fields, turn);
+    if (outcome?.kind === 'refused') {
+      turn.notes.push(outcome.message[turn.say.lang]);
+      turn.state = { ...turn.state, form: null };
+      return done(turn);
+    }
+  }
+  if (f.proposal) {
+    const p = f.proposal;
+    const meta = service.fields[p.field];
+    turn.state = { ...turn.state, form: f };
+    return done(turn, {
+      prompt: {
+        text: turn.say.t('form.change_value', {
+          label: meta.label[turn.say.lang],
+          old: show(meta, f.fields[p.field], turn),
+          new: show(meta, p.value, turn),
+        }),
+        options: yesNo(turn),
+      },
+    });
+  }
+  const missing = Object.keys(service.schema.shape).find((k) => f.fields[k] === undefined);
+  if (missing) return askField(turn, service, f, missing, false);
+  turn.state = { ...turn.state, form: { ...f, asking: null, asked: 0, misreads: 0 } };
+  turn.intent ??= service.toolName;
+  return done(turn, { call: { name: service.toolName, args: submitArgs(service, f), purpose: 'submit' } });
+}
+
+function safeFee(service: AnyService, fields: Record<string, unknown>, turn: FormTurn) {
+  try {
+    return service.fee?.(fields, turn.input.now, turn.deps.fees) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The tool's arguments: every field of the schema, skipped ones null, attachments left to the server. */
+export function submitArgs(service: AnyService, form: ServiceForm): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(service.schema.shape).map((k) => {
+      const v = form.fields[k];
+      return [k, service.fields[k].kind === 'attachment' || v === undefined ? null : v];
+    }),
+  );
+}
+
+function yesNo(turn: FormTurn): Option[] {
+  return [
+    { id: 'form:yes', title: turn.say.t('button_yes') },
+    { id: 'form:no', title: turn.say.t('button_no') },
+  ];
+}
+
+function questionPrompt(turn: FormTurn, service: AnyService, field: string, withExample: boolean): Prompt {
+  const lang = turn.say.lang;
+  const meta = service.fields[field];
+  const text = [meta.question[lang], withExample && meta.example ? meta.example[lang] : '']
+    .filter(Boolean)
+    .join('\n');
+  const options: Option[] = [];
+  if (meta.kind === 'choice') {
+    for (const [value, c] of Object.entries(meta.choices ?? {})) {
+      options.push({ id: `form:choice:${field}:${value}`, title: c.title[lang] });
+    }
+  }
+  if (meta.kind === 'yes_no') options.push(...yesNo(turn));
+  if (meta.optional) options.push({ id: 'skip', title: turn.say.t('button_skip') });
+  return options.length
+    ? { text, options, ...(options.length > 3 ? { listLabel: turn.say.t('form.choose_button') } : {}) }
+    : { text };
+}
+
+/** Asks one field, counting how often it was asked in a row. */
+function askField(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  field: string | null,
+  withExample: boolean,
+): Outcome {
+  const target = field && field in service.fields ? field : null;
+  if (!target) return next(turn, service, form);
+  const again = form.asking === target;
+  const f: ServiceForm = {
+    ...form,
+    asking: target,
+    asked: again ? form.asked + 1 : 1,
+    misreads: again ? form.misreads : 0,
+  };
+  turn.state = { ...turn.state, form: f };
+  return done(turn, { prompt: questionPrompt(turn, service, target, withExample) });
+}
+
+/**
+ * An answer that did not read as the field asked. Once: say so and ask again. Twice: change
+ * course (free text is taken as written and shown back; a closed field shows its choices with
+ * an example; a person and cancel are offered). Never the same question a fourth time.
+ */
+function misread(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  field: string,
+  raw: string,
+): Outcome {
+  const lang = turn.say.lang;
+  const meta = service.fields[field];
+  const f = { ...form, misreads: form.misreads + 1 };
+  const label = meta.label[lang];
+  if (f.misreads >= 3 || f.asked >= 3) {
+    turn.notes.push(turn.say.t('form.escape'));
+    // the question is not asked again; the next answer is still read for this field
+    turn.state = { ...turn.state, form: { ...f, asked: 0, misreads: 0 } };
+    return done(turn, {
+      prompt: {
+        text: meta.example?.[lang] ?? '',
+        options: [
+          { id: 'menu:human', title: turn.say.t('form.button_person') },
+          { id: 'confirm:cancel', title: turn.say.t('button_cancel') },
+        ],
+      },
+    });
+  }
+  if (f.misreads === 2) {
+    const asWritten = bareAnswer(raw);
+    if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2) {
+      const checked = service.schema.shape[field].safeParse(asWritten);
+      if (checked.success) {
+        turn.state = { ...turn.state, form: { ...f, showBack: { field, value: checked.data } } };
+        return done(turn, {
+          prompt: { text: turn.say.t('form.show_back', { label, value: asWritten }), options: yesNo(turn) },
+        });
+      }
+    }
+    turn.notes.push(turn.say.t('form.didnt_get', { label }));
+    const asked = askField(turn, service, f, field, true);
+    const prompt = asked.prompt ?? { text: '' };
+    const options = [
+      ...(prompt.options ?? []),
+      ...(prompt.options && prompt.options.length >= 1
+        ? []
+        : [
+            { id: 'menu:human', title: turn.say.t('form.button_person') },
+            { id: 'confirm:cancel', title: turn.say.t('button_cancel') },
+          ]),
+    ];
+    return { ...asked, prompt: { ...prompt, options } };
+  }
+  turn.notes.push(turn.say.t('form.didnt_get', { label }));
+  return askField(turn, service, f, field, false);
+}
+
+function askWhatToChange(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
+  const lang = turn.say.lang;
+  turn.state = { ...turn.state, form: { ...form, asking: '@change', asked: 0, misreads: 0 } };
+  return done(turn, {
+    prompt: {
+      text: turn.say.t('form.change_which'),
+      options: Object.entries(service.fields)
+        .filter(([, m]) => m.kind !== 'attachment')
+        .slice(0, 10)
+        .map(([name, m]) => ({ id: `form:field:${name}`, title: m.label[lang].slice(0, 24) })),
+      listLabel: turn.say.t('form.change_button'),
+    },
+  });
+}
+
+/** The field whose label (in any language form) the text names. */
+function fieldNamed(service: AnyService, raw: string): string | undefined {
+  const f = folded(raw);
+  const hits = Object.entries(service.fields)
+    .flatMap(([name, m]) =>
+      [...Object.values(m.label), ...(m.cues ?? [])].map((l) => ({ name, l: foldForMatch(l) })),
+    )
+    .filter(({ l }) => l.length > 1 && f.includes(` ${l} `))
+    .sort((a, b) => b.l.length - a.l.length);
+  return hits[0]?.name;
+}
+
+/** After the tool ran: the service's own submitted text, or its refusal. */
+export function serviceFormAfterTool(
+  turn: FormTurn,
+  service: AnyService,
+  result: { ok: true; data: { nextStep: string } } | { ok: false; error: { code: string; message: string } },
+): Outcome {
+  if (result.ok) {
+    turn.notes.push(result.data.nextStep);
+    turn.state = { ...turn.state, form: null };
+    return done(turn);
+  }
+  turn.notes.push(result.error.message);
+  const form = turn.state.form;
+  if (result.error.code === 'date_in_future' && form) {
+    const fields = Object.fromEntries(
+      Object.entries(form.fields).filter(([k]) => service.fields[k]?.kind !== 'date'),
+    );
+    return next(turn, service, { ...form, fields });
+  }
+  turn.state = { ...turn.state, form: null };
+  return done(turn);
+}

@@ -1,0 +1,90 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { indiaDate } from '../../tools/dates.js';
+import { nextReference } from '../../tools/references.js';
+import type { Db } from '../db/open-database.js';
+import { caseEvents, cases } from '../db/schema.js';
+import type { AnyService } from '../services/types.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a case entering `status` is next due, by the service's workflow; null once it waits on nobody. */
+export function serviceSlaDueAt(service: AnyService, status: string, nowMs: number): number | null {
+  const days = service.workflow.states[status]?.slaDays;
+  return days == null ? null : nowMs + days * DAY_MS;
+}
+
+export interface NewCase {
+  service: AnyService;
+  waId: string;
+  language: string;
+  fields: Record<string, unknown>;
+  feePaise: number;
+  feeRule: string | null;
+  sourceMessageId: number;
+  now: Date;
+}
+
+/**
+ * Writes one case: the fields are parsed by the service's own schema first, so the table
+ * holds nothing the definition would refuse. The caller runs it inside its transaction.
+ */
+export function insertCase(db: Db, c: NewCase): CaseRow {
+  const fields = c.service.schema.parse(c.fields) as Record<string, unknown>;
+  const nowMs = c.now.getTime();
+  const status = c.service.workflow.initial;
+  const row = db
+    .insert(cases)
+    .values({
+      service: c.service.id,
+      reference: nextReference(db, c.service.prefix, Number(indiaDate(c.now).slice(0, 4))),
+      waId: c.waId,
+      status,
+      language: c.language,
+      fields,
+      feePaise: c.feePaise,
+      feeRule: c.feeRule,
+      slaDueAt: serviceSlaDueAt(c.service, status, nowMs),
+      statusAt: nowMs,
+      sourceMessageId: c.sourceMessageId,
+      createdAt: nowMs,
+      updatedAt: nowMs,
+    })
+    .returning()
+    .get();
+  db.insert(caseEvents)
+    .values({ caseType: 'case', caseId: row.id, fromStatus: null, toStatus: status, createdAt: nowMs })
+    .run();
+  return row;
+}
+
+export function caseBySource(db: Db, sourceMessageId: number): CaseRow | undefined {
+  return db.select().from(cases).where(eq(cases.sourceMessageId, sourceMessageId)).get();
+}
+
+export function caseById(db: Db, id: number): CaseRow | undefined {
+  return db.select().from(cases).where(eq(cases.id, id)).get();
+}
+
+export interface CaseFilter {
+  service?: string;
+  waId?: string;
+  status?: string;
+  limit?: number;
+}
+
+/** Cases newest first, filtered by service, citizen and status. */
+export function listCases(db: Db, f: CaseFilter = {}): CaseRow[] {
+  const where: SQL[] = [];
+  if (f.service) where.push(eq(cases.service, f.service));
+  if (f.waId) where.push(eq(cases.waId, f.waId));
+  if (f.status) where.push(eq(cases.status, f.status));
+  return db
+    .select()
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(f.limit ?? 500)
+    .all();
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { isoDate } from '../../../tools/tool-support.js';
+import { complaintCategories } from '../../cases/case-workflow.js';
+import { complaintStatuses } from '../../domain/enums.js';
+import { catalogueText } from '../catalogue-text.js';
+import type { ServiceDefinition, Workflow } from '../types.js';
+
+const schema = z.object({
+  hospitalName: z.string().min(2).describe('Name of the hospital or health centre the complaint is about.'),
+  district: z.string().min(2).describe('District the hospital is in.'),
+  category: z
+    .enum(complaintCategories)
+    .describe(
+      'What the complaint is about: staff_behaviour, cleanliness, medicine_unavailable, bribery_or_fees ' +
+        '(a bribe or an illegal charge was demanded), waiting_time, equipment_or_facilities, or other.',
+    ),
+  description: z.string().min(5).describe("What happened, in the citizen's own words."),
+  incidentDate: isoDate()
+    .nullable()
+    .describe('Date of the incident, YYYY-MM-DD, not in the future; null if the citizen did not say.'),
+  anonymous: z
+    .boolean()
+    .describe(
+      'true if the citizen asked that their name and number are not shared with the hospital; else false.',
+    ),
+});
+const c = catalogueText;
+const transitions: Record<string, string[]> = {
+  received: ['assigned', 'rejected'],
+  assigned: ['resolved', 'rejected'],
+  resolved: ['closed', 'reopened'],
+  closed: ['reopened'],
+  reopened: ['assigned', 'rejected'],
+  rejected: [],
+};
+
+const workflow: Workflow = {
+  initial: 'received',
+  states: Object.fromEntries(
+    complaintStatuses.map((s) => [
+      s,
+      {
+        label: c(`case.complaint.${s}`),
+        notice: c(`case.complaint.${s}.next`),
+        slaDays: ['resolved', 'closed', 'rejected'].includes(s) ? null : 7,
+        next: transitions[s],
+      },
+    ]),
+  ),
+};
+
+/** A complaint about a government hospital. Like the birth certificate, its tool and table predate the registry. */
+export const hospitalComplaint: ServiceDefinition<typeof schema> = {
+  id: 'hospital_complaint',
+  toolName: 'file_hospital_complaint',
+  prefix: 'HC',
+  names: { en: 'Hospital complaint', hi: 'अस्पताल की शिकायत', hinglish: 'Aspatal ki shikayat' },
+  description:
+    'File a complaint about a government hospital or health centre. Photos the citizen sent in this conversation ' +
+    'are attached automatically. The citizen sees a summary and must confirm before it is filed.',
+  schema,
+  fields: {
+    hospitalName: {
+      kind: 'free_text',
+      question: c('offline.ask.hospitalName'),
+      label: c('tools.label.hospital'),
+    },
+    district: {
+      kind: 'district',
+      question: c('offline.ask.district.complaint'),
+      label: c('tools.label.district'),
+    },
+    category: { kind: 'choice', question: c('offline.ask.category'), label: c('tools.label.category') },
+    description: {
+      kind: 'free_text',
+      question: c('offline.ask.description'),
+      label: c('tools.label.description'),
+    },
+    incidentDate: {
+      kind: 'date',
+      optional: true,
+      question: c('offline.ask.incidentDate'),
+      label: c('tools.label.incident_date'),
+    },
+    anonymous: { kind: 'yes_no', question: c('offline.ask.anonymous'), label: c('tools.label.anonymous') },
+  },
+  workflow,
+  texts: {
+    start: c('offline.complaint.start'),
+    submitted: c('tools.hc.next'),
+    cancelled: c('offline.cancelled.complaint'),
+  },
+  intentPhrases: ['hospital complaint', 'shikayat', 'शिकायत'],
+  storage: 'legacy',
+  legacyType: 'complaint',
+};

@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { FeeSchedule } from '../../tools/fee-schedule.js';
+import type { Lang } from '../lang/language.js';
+
+/** One sentence written whole in each of the three forms a citizen writes in. */
+export type Text3 = Record<Lang, string>;
+
+/**
+ * What kind of value a field holds: it picks the extractor that reads an answer and the
+ * way the question is offered (buttons for a closed choice, a skip button when optional).
+ */
+export type FieldKind =
+  | 'date'
+  | 'person_name'
+  | 'district'
+  | 'pin'
+  | 'address'
+  | 'rupees'
+  | 'age'
+  | 'choice'
+  | 'yes_no'
+  | 'free_text'
+  | 'attachment';
+
+export interface FieldMeta {
+  kind: FieldKind;
+  /** the question that asks for it */
+  question: Text3;
+  /** its label in the confirmation summary and the staff page */
+  label: Text3;
+  /** optional fields are skippable ("skip", "nahi hai"); they are stored as null */
+  optional?: boolean;
+  /** choice fields: each value's title, and the words citizens use for it */
+  choices?: Record<string, { title: Text3; words: string[] }>;
+  /**
+   * Labels that mark this field's value inside an answer to another question ("father's
+   * name is", "पिता का नाम", "pita ka naam"): without one, the answer is not taken for it.
+   */
+  cues?: string[];
+  /** shown after two misreads: what an answer looks like */
+  example?: Text3;
+}
+
+/** What a submission would cost or need, from the service's fee rule. */
+export type FeeOutcome =
+  | { kind: 'payable'; feePaise: number; feeRule: string; note?: Text3 }
+  /** refused before a summary is shown, with the explanation (a future date, a magistrate's order) */
+  | { kind: 'refused'; code: string; message: Text3 };
+
+export interface WorkflowState {
+  label: Text3;
+  /** what the citizen is told about a case in this state (status checks, notices) */
+  notice: Text3;
+  /** days staff have to move a case on from here; null once it waits on nobody */
+  slaDays: number | null;
+  next: string[];
+}
+
+export interface Workflow {
+  initial: string;
+  states: Record<string, WorkflowState>;
+  /** states that a fee-bearing case may only enter once its payment is paid */
+  needsPayment?: string[];
+}
+
+/** The messages a service's conversation uses beyond its questions. */
+export interface ServiceTexts {
+  /** the first line when the citizen starts it */
+  start: Text3;
+  /** after submission; `{reference}` and `{fee}` are filled in */
+  submitted: Text3;
+  cancelled: Text3;
+}
+
+/**
+ * A government service as data: everything the tools, the offline engine, the API, the
+ * staff console, the dashboard and the evals need to know about it. Adding a service is
+ * one of these in `src/services/<id>/` and a line in `src/services/registry.ts`.
+ */
+export interface ServiceDefinition<S extends z.ZodObject = z.ZodObject> {
+  /** stable id (DESIGN.md §4): the `service` of /api/cases */
+  id: string;
+  /** the tool the LLM sees */
+  toolName: string;
+  /** reference prefix (BC, HC, CC, …) */
+  prefix: string;
+  names: Text3;
+  /** the tool's description for the LLM */
+  description: string;
+  /** the fields, in the order the form asks them; every write is validated by it */
+  schema: S;
+  fields: { [K in keyof z.infer<S> & string]: FieldMeta };
+  /** what a submission costs or needs; absent = free */
+  fee?: (args: z.infer<S>, now: Date, fees: FeeSchedule) => FeeOutcome;
+  workflow: Workflow;
+  texts: ServiceTexts;
+  /** phrases that ask for this service, in the three forms (matched folded, whole words) */
+  intentPhrases: string[];
+  /** word groups that ask for it when every word of a group is in the message ("register … death") */
+  intentWords?: string[][];
+  /** 'cases' services live in the one cases table; the two first services still keep theirs */
+  storage: 'cases' | 'legacy';
+  /** the case type of a legacy service in case_events and the staff console */
+  legacyType?: 'application' | 'complaint';
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds services of different schemas
+export type AnyService = ServiceDefinition<any>;
+
+export function text3(en: string, hi: string, hinglish: string): Text3 {
+  return { en, hi, hinglish };
+}
+
+/** `{name}` placeholders filled in. */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

@@ -1,0 +1,326 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { type CaseRow, caseById, listCases } from '../../cases/case-store.js';
+import { InvalidTransitionError } from '../../cases/transition-case.js';
+import {
+  assignServiceCase,
+  blockedBecause,
+  paymentStatus,
+  transitionServiceCase,
+} from '../../cases/transition-service-case.js';
+import { caseEvents } from '../../db/schema.js';
+import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
+import { displayValue } from '../../services/field-display.js';
+import { services as registry, serviceById } from '../../services/registry.js';
+import type { AnyService } from '../../services/types.js';
+import { text } from '../../whatsapp/outbound-builders.js';
+import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
+import { audit } from '../audit.js';
+import { hasRole } from '../auth/sessions.js';
+import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
+import { formatTime } from '../format.js';
+import { maskPhone } from '../mask-phone.js';
+import { citizenLanguage, latestConversationId, windowOpen } from '../notify-citizen.js';
+import { Sla } from '../views/case-pages.js';
+import { Csrf, Layout } from '../views/layout.js';
+
+/** What the citizen is told when their case moves: the service's own notice for the new state. */
+function updateMessages(deps: StaffDeps, service: AnyService, row: CaseRow, now: number): OutboundMessage[] {
+  const lang = citizenLanguage(deps.db, row.waId, row.language);
+  const state = service.workflow.states[row.status];
+  if (!windowOpen(deps.db, row.waId, now)) {
+    const tlang = lang === 'hi' ? 'hi' : 'en';
+    const status = state?.label[tlang] ?? row.status;
+    return [
+      {
+        kind: 'template',
+        name: 'case_status_update',
+        languageCode: tlang,
+        params: [row.reference, status],
+        text: deps.catalogue.t(tlang, 'staff.template_case_status_update', {
+          reference: row.reference,
+          status,
+        }),
+      },
+    ];
+  }
+  const params = {
+    kind: service.names[lang],
+    reference: row.reference,
+    status: state?.label[lang] ?? row.status,
+    next: state?.notice[lang] ?? '',
+    reason: row.rejectionReason ?? '',
+  };
+  const key = row.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
+  return text(deps.catalogue.t(lang, key, params).trim());
+}
+
+function CaseQueue(props: { service: AnyService; rows: CaseRow[]; status?: string; now: number }) {
+  const { service } = props;
+  const first = Object.keys(service.schema.shape).slice(0, 2);
+  return (
+    <>
+      <h1>{service.names.en}</h1>
+      <form method="get" class="filters">
+        <select name="status">
+          <option value="">any status</option>
+          {Object.keys(service.workflow.states).map((s) => (
+            <option value={s} selected={props.status === s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Filter</button>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th>Reference</th>
+            <th>Status</th>
+            {first.map((f) => (
+              <th>{service.fields[f].label.en}</th>
+            ))}
+            <th>SLA</th>
+            <th>Filed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/staff/services/${service.id}/${r.id}`}>{r.reference}</a>
+              </td>
+              <td>
+                <span class="badge">{r.status}</span>
+              </td>
+              {first.map((f) => (
+                <td>{displayValue(service.fields[f], r.fields[f], 'en')}</td>
+              ))}
+              <td>
+                <Sla due={r.slaDueAt} now={props.now} />
+              </td>
+              <td>{formatTime(r.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.rows.length === 0 && <p>No cases.</p>}
+    </>
+  );
+}
+
+const PAYMENT_LABEL = {
+  none_due: 'no fee due',
+  paid: 'paid',
+  pending: 'not paid yet (a payment QR is open)',
+  unpaid: 'unpaid',
+};
+
+/** A registry service's cases in the console: a queue, a case page and its workflow buttons. */
+export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = registry) {
+  const app = new Hono<StaffEnv>();
+  const load = (serviceId: string, id: number) => {
+    const service = serviceById(serviceId, services);
+    const row = service?.storage === 'cases' ? caseById(deps.db, id) : undefined;
+    if (!service || !row || row.service !== service.id)
+      throw new HTTPException(404, { message: 'no such case' });
+    return { service, row };
+  };
+
+  app.get('/staff/services', (c) => {
+    const session = c.get('session');
+    return c.html(
+      <Layout title="Services" session={session}>
+        <h1>Services</h1>
+        <ul>
+          {services.map((s) => (
+            <li>
+              <a href={s.storage === 'cases' ? `/staff/services/${s.id}` : `/staff/${s.legacyType}s`}>
+                {s.names.en}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    );
+  });
+
+  app.get('/staff/services/:service', (c) => {
+    const session = c.get('session');
+    const service = serviceById(c.req.param('service'), services);
+    if (service?.storage !== 'cases') return c.notFound();
+    const status = c.req.query('status') || undefined;
+    const now = deps.now();
+    const rows = listCases(deps.db, { service: service.id, ...(status ? { status } : {}) });
+    return c.html(
+      <Layout title={service.names.en} session={session}>
+        <CaseQueue service={service} rows={rows} {...(status ? { status } : {})} now={now} />
+      </Layout>,
+    );
+  });
+
+  app.get('/staff/services/:service/:id', (c) => {
+    const session = c.get('session');
+    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const now = deps.now();
+    const officer = hasRole(session.user, 'officer');
+    audit(deps.db, {
+      userId: session.user.id,
+      action: officer ? 'case.view.full_phone' : 'case.view',
+      targetType: 'case',
+      targetId: row.id,
+      detail: { reference: row.reference },
+      now,
+    });
+    const pay = paymentStatus(deps.db, row);
+    const next = service.workflow.states[row.status]?.next ?? [];
+    const events = deps.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseType, 'case'), eq(caseEvents.caseId, row.id)))
+      .orderBy(desc(caseEvents.id))
+      .all();
+    const base = `/staff/services/${service.id}/${row.id}`;
+    const conversationId = latestConversationId(deps.db, row.waId);
+    return c.html(
+      <Layout title={row.reference} session={session} flash={c.req.query('msg')}>
+        <h1>
+          {row.reference} <span class="badge">{row.status}</span>
+        </h1>
+        <p>
+          {service.names.en} · {officer ? `+${row.waId}` : maskPhone(row.waId)} · SLA{' '}
+          <Sla due={row.slaDueAt} now={now} />
+          {conversationId != null && (
+            <>
+              {' · '}
+              <a href={`/staff/conversations/${conversationId}`}>transcript</a>
+            </>
+          )}
+        </p>
+        <table>
+          <tbody>
+            {Object.keys(service.schema.shape).map((f) => (
+              <tr>
+                <th>{service.fields[f].label.en}</th>
+                <td>{displayValue(service.fields[f], row.fields[f], 'en')}</td>
+              </tr>
+            ))}
+            <tr>
+              <th>Fee</th>
+              <td>
+                ₹{(row.feePaise / 100).toFixed(2)} ({row.feeRule ?? 'free'}) · payment: {PAYMENT_LABEL[pay]}
+              </td>
+            </tr>
+            <tr>
+              <th>Language</th>
+              <td>{row.language}</td>
+            </tr>
+            <tr>
+              <th>Filed</th>
+              <td>{formatTime(row.createdAt)}</td>
+            </tr>
+          </tbody>
+        </table>
+        {officer && (
+          <section>
+            <h2>Workflow</h2>
+            {next.map((to) => {
+              const blocked = blockedBecause(deps.db, service, row, to);
+              return blocked ? (
+                <p class="muted">
+                  <button type="button" disabled>
+                    {to}
+                  </button>{' '}
+                  unavailable: {blocked}
+                </p>
+              ) : (
+                <form method="post" action={`${base}/transition`} class="inline">
+                  <Csrf token={session.csrfToken} />
+                  <input type="hidden" name="to" value={to} />
+                  {to === 'rejected' && <input name="note" placeholder="reason (required)" required />}
+                  <button type="submit">{to}</button>
+                </form>
+              );
+            })}
+            <form method="post" action={`${base}/assign`} class="inline">
+              <Csrf token={session.csrfToken} />
+              <button type="submit">Assign to me</button>
+            </form>
+            {row.assignedTo != null && <p>Assigned to officer #{row.assignedTo}</p>}
+          </section>
+        )}
+        <h2>History</h2>
+        <ul>
+          {events.map((e) => (
+            <li>
+              {formatTime(e.createdAt)}: {e.fromStatus ?? '—'} → {e.toStatus}
+              {e.note ? ` (${e.note})` : ''}
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    );
+  });
+
+  app.post('/staff/services/:service/:id/transition', async (c) => {
+    const session = requireRole(c, 'officer');
+    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const to = await field(c, 'to');
+    const note = await field(c, 'note');
+    const now = deps.now();
+    try {
+      deps.db.$client.transaction(() => {
+        const moved = transitionServiceCase(deps.db, service, {
+          id: row.id,
+          to,
+          actorUserId: session.user.id,
+          note,
+          now: new Date(now),
+        });
+        const outbox = enqueueOutbound(deps.db, updateMessages(deps, service, moved, now), {
+          waId: moved.waId,
+          conversationId: latestConversationId(deps.db, moved.waId),
+          sentBy: `staff:${session.user.id}`,
+          simulated: deps.simulated,
+          now,
+        });
+        audit(deps.db, {
+          userId: session.user.id,
+          action: 'case.transition',
+          targetType: 'case',
+          targetId: row.id,
+          detail: { reference: row.reference, from: row.status, to, outbox },
+          now,
+        });
+      })();
+    } catch (err) {
+      if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
+      throw err;
+    }
+    deps.onOutbound();
+    const base = `/staff/services/${service.id}/${row.id}`;
+    return c.redirect(`${base}?msg=${encodeURIComponent(`Moved to ${to}; the citizen was notified.`)}`, 303);
+  });
+
+  app.post('/staff/services/:service/:id/assign', (c) => {
+    const session = requireRole(c, 'officer');
+    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const now = deps.now();
+    assignServiceCase(deps.db, row.id, session.user.id, now);
+    audit(deps.db, {
+      userId: session.user.id,
+      action: 'case.assign',
+      targetType: 'case',
+      targetId: row.id,
+      detail: { reference: row.reference, from: row.assignedTo, to: session.user.id },
+      now,
+    });
+    return c.redirect(
+      `/staff/services/${service.id}/${row.id}?msg=${encodeURIComponent('Assigned to you.')}`,
+      303,
+    );
+  });
+
+  return app;
+}

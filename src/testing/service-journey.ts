@@ -1,0 +1,128 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logging/create-logger.js';
+import { signBody } from '../whatsapp/signature.js';
+import { createSahayak } from '../wiring/create-sahayak.js';
+import { type FakeGraphServer, startFakeGraphServer } from './fake-graph-server.js';
+import { buttonDelivery, envelope, textDelivery } from './whatsapp-payloads.js';
+
+const SECRET = 'journey-app-secret';
+const TOKEN = 'journey-staff-token';
+
+export interface Journey {
+  base: string;
+  graph: FakeGraphServer;
+  /** a text message from the citizen through the signed webhook; resolves once the reply went out */
+  say: (waId: string, text: string) => Promise<void>;
+  tap: (waId: string, id: string, title: string) => Promise<void>;
+  photo: (waId: string, mediaId: string) => Promise<void>;
+  /** what the citizen received on WhatsApp, as text (buttons' titles appended in brackets) */
+  received: (waId: string) => string[];
+  /** a JSON API read with the staff token */
+  api: (path: string) => Promise<{ status: number; body: { items: Record<string, unknown>[] } }>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The whole service on 127.0.0.1 as `npm start` builds it, WhatsApp pointed at a fake Graph
+ * API, and optionally the openai engine pointed at a fake OpenAI server: for tests that talk
+ * to it only through the webhook and the JSON API.
+ */
+export async function startJourney(o: { now: Date; openaiUrl?: string }): Promise<Journey> {
+  const graph = await startFakeGraphServer({});
+  const config = loadConfig({
+    DATABASE_PATH: ':memory:',
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_ACCESS_TOKEN: 'graph-token',
+    WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+    WHATSAPP_API_URL: graph.url,
+    WHATSAPP_SEND_RATE: '1000',
+    STAFF_API_TOKEN: TOKEN,
+    ...(o.openaiUrl ? { OPENAI_BASE_URL: o.openaiUrl, OPENAI_API_KEY: 'sk-test', LLM_MAX_RETRIES: '0' } : {}),
+  });
+  const sahayak = createSahayak(config, { logger: createLogger({ level: 'silent' }), now: () => o.now });
+  sahayak.start();
+  const server = serve({ fetch: sahayak.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const settle = async () => {
+    for (let i = 0; i < 300; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      await sahayak.pipeline.idle();
+      const busy = sahayak.db.$client
+        .prepare(
+          `select count(*) n from messages where (direction = 'in' and process_status = 'pending') or send_status in ('queued', 'sending')`,
+        )
+        .get() as { n: number };
+      if (busy.n === 0) return;
+    }
+    throw new Error('the service did not settle');
+  };
+  let seq = 0;
+  const deliver = async (payload: unknown) => {
+    const body = JSON.stringify(payload);
+    const res = await fetch(`${base}/webhook/whatsapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, SECRET) },
+      body,
+    });
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
+    await settle();
+  };
+  const wamid = () => `wamid.journey.${Date.now()}.${++seq}`;
+  return {
+    base,
+    graph,
+    say: (waId, text) => deliver(textDelivery({ waId, wamid: wamid(), text })),
+    tap: (waId, id, title) => deliver(buttonDelivery({ waId, wamid: wamid(), id, title })),
+    photo: (waId, mediaId) =>
+      deliver(
+        envelope({
+          contacts: [{ profile: { name: 'Test Citizen' }, wa_id: waId }],
+          messages: [
+            {
+              from: waId,
+              id: wamid(),
+              timestamp: '1763980800',
+              type: 'image',
+              image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'x' },
+            },
+          ],
+        }),
+      ),
+    received: (waId) =>
+      graph
+        .delivered()
+        .filter((d) => d.to === waId)
+        .map((d) => {
+          const b = d.body as {
+            type: string;
+            text?: { body: string };
+            interactive?: {
+              body: { text: string };
+              action?: {
+                buttons?: { reply: { title: string } }[];
+                sections?: { rows: { title: string }[] }[];
+              };
+            };
+          };
+          if (b.type === 'text') return b.text?.body ?? '';
+          const i = b.interactive;
+          const titles = [
+            ...(i?.action?.buttons?.map((x) => x.reply.title) ?? []),
+            ...(i?.action?.sections?.flatMap((s) => s.rows.map((x) => x.title)) ?? []),
+          ];
+          return [i?.body.text ?? '', ...titles.map((t) => `[${t}]`)].join(' ');
+        }),
+    api: async (path) => {
+      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      return { status: res.status, body: (await res.json()) as { items: Record<string, unknown>[] } };
+    },
+    close: async () => {
+      await new Promise((done) => server.close(done));
+      await sahayak.stop();
+      await graph.close();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { and, eq, gte, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { type CaseRow, caseBySource, insertCase } from '../src/cases/case-store.js';
+import { attachments } from '../src/db/schema.js';
+import type { Lang } from '../src/lang/language.js';
+import { summaryRows } from '../src/services/field-display.js';
+import { type AnyService, type FeeOutcome, fill } from '../src/services/types.js';
+import { rupees } from './dates.js';
+import type { ToolContext, ToolDef, ToolResult } from './tool.js';
+import { say } from './tool-support.js';
+
+/** What a service tool returns on success: the engines read it through this schema, not by guessing. */
+export const submissionResultSchema = z.object({
+  reference: z.string(),
+  service: z.string(),
+  status: z.string(),
+  feePaise: z.number().int(),
+  feeRule: z.string().nullable(),
+  nextStep: z.string(),
+});
+export type SubmissionResult = z.infer<typeof submissionResultSchema>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function feeOf(service: AnyService, args: Record<string, unknown>, ctx: ToolContext): FeeOutcome {
+  return service.fee?.(args, ctx.now, ctx.fees) ?? { kind: 'payable', feePaise: 0, feeRule: 'free' };
+}
+
+function feeSentence(fee: FeeOutcome, lang: Lang): string {
+  if (fee.kind !== 'payable') return '';
+  if (fee.note) return fill(fee.note[lang], { amount: rupees(fee.feePaise) });
+  return fee.feePaise > 0 ? `${say(lang, 'tools.label.fee')}: ${rupees(fee.feePaise)}.` : '';
+}
+
+function refused(fee: FeeOutcome, lang: Lang): ToolResult | null {
+  return fee.kind === 'refused' ? { ok: false, error: { code: fee.code, message: fee.message[lang] } } : null;
+}
+
+function submitted(service: AnyService, row: CaseRow, lang: Lang, fee: string): ToolResult {
+  const data: SubmissionResult = {
+    reference: row.reference,
+    service: service.id,
+    status: row.status,
+    feePaise: row.feePaise,
+    feeRule: row.feeRule,
+    nextStep: fill(service.texts.submitted[lang], { reference: row.reference, fee })
+      .replace(/\s+/g, ' ')
+      .trim(),
+  };
+  return { ok: true, data };
+}
+
+/** Photos and PDFs this citizen sent in the last 24 hours that no complaint holds: a service's documents. */
+function recentAttachments(ctx: ToolContext): string[] {
+  return ctx.db
+    .select({ mediaId: attachments.mediaId })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.waId, ctx.waId),
+        isNull(attachments.complaintId),
+        gte(attachments.createdAt, ctx.now.getTime() - DAY_MS),
+      ),
+    )
+    .all()
+    .map((r) => r.mediaId);
+}
+
+/**
+ * The tool the LLM (and the offline engine) calls for a service stored in the cases table:
+ * its JSON Schema, summary, fee check and submission all come from the definition.
+ */
+export function serviceTool(service: AnyService): ToolDef {
+  const attachmentFields = Object.entries(service.fields)
+    .filter(([, m]) => m.kind === 'attachment')
+    .map(([name]) => name);
+  const withDocuments = (args: Record<string, unknown>, ctx: ToolContext) => {
+    if (attachmentFields.length === 0) return args;
+    const docs = recentAttachments(ctx);
+    return Object.fromEntries(
+      Object.entries(args).map(([k, v]) => [
+        k,
+        attachmentFields.includes(k) ? (docs.length ? docs : null) : v,
+      ]),
+    );
+  };
+  return {
+    name: service.toolName,
+    description: service.description,
+    schema: service.schema,
+    requiresConfirmation: true,
+    precheck: (args, ctx) => refused(feeOf(service, args, ctx), ctx.lang),
+    summarize: (args, lang, ctx) => {
+      const rows = summaryRows(service, args, lang);
+      if (ctx) {
+        const fee = feeSentence(feeOf(service, args, ctx), lang);
+        if (fee) rows.push(fee);
+      }
+      return rows.join('\n');
+    },
+    run: (args, ctx) =>
+      ctx.db.$client.transaction((): ToolResult => {
+        const replay = caseBySource(ctx.db, ctx.inboundId);
+        const fee = feeOf(service, args, ctx);
+        if (replay && replay.waId === ctx.waId)
+          return submitted(service, replay, ctx.lang, feeSentence(fee, ctx.lang));
+        const refusal = refused(fee, ctx.lang);
+        if (refusal || fee.kind !== 'payable') return refusal as ToolResult;
+        const row = insertCase(ctx.db, {
+          service,
+          waId: ctx.waId,
+          language: ctx.lang,
+          fields: withDocuments(args, ctx),
+          feePaise: fee.feePaise,
+          feeRule: fee.feeRule,
+          sourceMessageId: ctx.inboundId,
+          now: ctx.now,
+        });
+        return submitted(service, row, ctx.lang, feeSentence(fee, ctx.lang));
+      })(),
+  };
+}
