@@ -271,11 +271,15 @@ const newServices = LANGS.flatMap((lang) =>
       district: lang === 'hi' ? place.deva : place.latin,
       pinCode: place.pin,
     };
+    // records keep the district's canonical name, whichever script the citizen wrote it in
     const mk = (service: string, short: string, facts: Record<string, string | number>) => ({
       id: `sim-${short}-${lang}-${style}-${k + 1}`,
       language: lang,
       tags: ['simulated', style, 'new-service'],
       goal: { service, style, facts },
+      expect: {
+        cases: { [service]: { count: 1, records: [{ ...facts, district: [place.latin, place.deva] }] } },
+      },
     });
     return [
       mk('caste_certificate', 'cc', {

@@ -79,7 +79,8 @@ const CLOSED: Record<string, Record<string, Words>> = {
 /** The button id a closed answer taps, by the engines' `prefix:value` convention (true/false: yes/no). */
 export function buttonFor(value: string | number | boolean, ids: string[]): string | undefined {
   const v = value === true ? 'yes' : value === false ? 'no' : String(value);
-  return ids.find((id) => id.includes(':') && id.slice(id.indexOf(':') + 1) === v);
+  // the value is the id's last part: `sex:male`, `anon:yes`, a registry form's `form:choice:sex:male`
+  return ids.find((id) => id.includes(':') && id.slice(id.lastIndexOf(':') + 1) === v);
 }
 
 /** A rambling first message tells some facts up front, as people do. */

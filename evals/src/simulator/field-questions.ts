@@ -1,12 +1,14 @@
 import type { Catalogue } from '../../../src/i18n/catalogue.js';
 import { languageSchema } from '../../../src/lang/language.js';
+import { services as registry } from '../../../src/services/registry.js';
+import type { AnyService } from '../../../src/services/types.js';
 import type { OutboundMessage } from '../../../src/whatsapp/outbound-message.js';
 import { fold } from '../match.js';
 
 // The one place the simulated citizen learns what a reply is asking. Signals, in order:
 // the buttons or list rows offered (language-neutral ids), then the question sentences the
-// engine asks with (today prompts/messages/offline.yaml `offline.ask.*`; once services are
-// definitions with per-field questions, read those here instead), then words a person would
+// engine asks with (each registry service's per-field questions, and the older
+// prompts/messages/offline.yaml `offline.ask.*`), then words a person would
 // recognise in any engine's question ("PIN", "ज़िला", "mother"). Nothing else in the simulator
 // knows how an engine phrases things.
 
@@ -32,6 +34,8 @@ const BUTTON_FIELDS: [RegExp, string][] = [
   [/^noname$/, 'childName'],
   [/^(category|caste_category):/, 'category'],
 ];
+// a registry form's buttons name their field: `form:choice:<field>:<value>`
+const FORM_CHOICE = /^form:choice:([A-Za-z]+):/;
 
 // Words a citizen reads a question by, in the three language forms; the later a word occurs in
 // the reply, the likelier it is the question (replies end with what they ask).
@@ -81,19 +85,26 @@ function textOf(replies: OutboundMessage[]): string {
     .join('\n');
 }
 
-/** Builds the lookup from the catalogue's question sentences (all language forms). */
-export function createFieldQuestions(catalogue: Catalogue): FieldQuestions {
+/** Builds the lookup from the services' and the catalogue's question sentences (all language forms). */
+export function createFieldQuestions(
+  catalogue: Catalogue,
+  services: AnyService[] = registry,
+): FieldQuestions {
+  // the question without its example ("For example: 05/03/2026") so a re-ask still matches
+  const firstSentence = (t: string) => fold(t.split(/[?؟।]/)[0] ?? '');
+  const fromServices = services.flatMap((s) =>
+    Object.entries(s.fields).flatMap(([field, meta]) =>
+      languageSchema.options.map((l) => ({ field, text: firstSentence(meta.question[l]) })),
+    ),
+  );
   const questions: { field: string; text: string }[] = catalogue
     .keys()
     .filter((k) => k.startsWith('offline.ask.'))
     .flatMap((k) => {
       const field = k.split('.')[2];
-      // the question without its example ("For example: 05/03/2026") so a re-ask still matches
-      return languageSchema.options.map((l) => ({
-        field,
-        text: fold(catalogue.t(l, k, {}).split(/[?؟।]/)[0] ?? ''),
-      }));
+      return languageSchema.options.map((l) => ({ field, text: firstSentence(catalogue.t(l, k, {})) }));
     })
+    .concat(fromServices)
     .filter((q) => q.text.length > 6);
 
   return {
@@ -104,6 +115,8 @@ export function createFieldQuestions(catalogue: Catalogue): FieldQuestions {
       if (ids.some((id) => id.startsWith('menu:'))) return { kind: 'menu', choices };
       if (ids.some((id) => id.startsWith('field:'))) return { kind: 'change_field', choices };
       if (ids.includes('confirm:yes')) return { kind: 'summary', choices };
+      const formField = ids.map((id) => FORM_CHOICE.exec(id)?.[1]).find(Boolean);
+      if (formField) return { kind: 'field', field: formField, choices };
       for (const [re, field] of BUTTON_FIELDS)
         if (ids.some((id) => re.test(id))) return { kind: 'field', field, choices };
       const text = fold(textOf(replies));
