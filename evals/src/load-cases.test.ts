@@ -50,3 +50,19 @@ describe('loadCases', () => {
     });
   });
 });
+
+describe('--cases naming one suite file', () => {
+  it('loads just that file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahayak-cases-'));
+    const file = join(dir, 'one.yaml');
+    writeFileSync(
+      file,
+      'suite: one\ncases:\n  - id: only\n    language: en\n    turns:\n      - text: hello\n',
+    );
+    writeFileSync(
+      join(dir, 'other.yaml'),
+      'suite: other\ncases:\n  - id: not-me\n    language: en\n    turns:\n      - text: hi\n',
+    );
+    expect(loadCases(file).map((c) => [c.suite, c.id])).toEqual([['one', 'only']]);
+  });
+});

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { caseSchema, type EvalCase, suiteFileSchema } from './case-schema.js';
 
@@ -31,9 +31,15 @@ export function suiteFiles(dir: string): string[] {
     .sort();
 }
 
-/** Every case of every suite file under dir, sorted by file; case ids must be unique across suites. */
+/**
+ * Every case of every suite file under dir (or of the one suite file dir names), sorted by
+ * file; case ids must be unique across suites.
+ */
 export function loadCases(dir: string): EvalCase[] {
-  const cases = suiteFiles(dir).flatMap((f) => parseSuiteFile(readFileSync(join(dir, f), 'utf8'), f));
+  const files = statSync(dir).isFile()
+    ? [{ path: dir, name: basename(dir) }]
+    : suiteFiles(dir).map((f) => ({ path: join(dir, f), name: f }));
+  const cases = files.flatMap((f) => parseSuiteFile(readFileSync(f.path, 'utf8'), f.name));
   const seen = new Set<string>();
   for (const c of cases) {
     if (seen.has(c.id)) throw new CaseFileError(`case id "${c.id}" is used twice`);
