@@ -33,6 +33,11 @@ describe('/chat simulator mounting (real server)', () => {
     expect((await fetch(`${s.base}/chat`)).status).toBe(404);
     expect((await fetch(`${s.base}/chat/api/messages?waId=sim9100000001`)).status).toBe(404);
     expect((await send(s.base, 'sim9100000001')).status).toBe(404);
+    const upload = new FormData();
+    upload.append('file', new Blob(['x'], { type: 'image/png' }), 'x.png');
+    expect((await fetch(`${s.base}/chat/api/upload`, { method: 'POST', body: upload })).status).toBe(404);
+    // `/` leads to the staff console, not to the missing simulator
+    expect((await fetch(`${s.base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/staff');
     const n = s.sahayak.db.$client.prepare('select count(*) n from messages').get() as { n: number };
     expect(n.n).toBe(0);
   });
@@ -40,6 +45,7 @@ describe('/chat simulator mounting (real server)', () => {
   it('is there in production only when CHAT_SIMULATOR_ENABLED=true', async () => {
     const s = await start({ ...PRODUCTION, CHAT_SIMULATOR_ENABLED: 'true' });
     expect((await fetch(`${s.base}/chat`)).status).toBe(200);
+    expect((await fetch(`${s.base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/chat');
   });
 
   it('is there by default in development, and can be switched off', async () => {

@@ -9,11 +9,20 @@ import { databaseUnavailable } from './database-unavailable.js';
  * dependencies and mounted here; one onError turns unexpected failures into JSON 500s
  * (or the status an HTTPException carries) without leaking internals.
  */
-// biome-ignore lint/suspicious/noExplicitAny: sub-apps carry their own env types
-export function createApp({ routes, logger }: { routes: Hono<any>[]; logger: Logger }): Hono {
+export function createApp({
+  routes,
+  logger,
+  home = '/chat',
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: sub-apps carry their own env types
+  routes: Hono<any>[];
+  logger: Logger;
+  /** where `/` leads: the chat simulator where it is mounted, else the staff console */
+  home?: string;
+}): Hono {
   const app = new Hono();
   app.use('*', bodyLimits());
-  app.get('/', (c) => c.redirect('/chat'));
+  app.get('/', (c) => c.redirect(home));
   for (const r of routes) app.route('/', r);
   app.notFound((c) => c.json({ error: 'not_found' }, 404));
   app.onError((err, c) => {

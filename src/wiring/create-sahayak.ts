@@ -111,6 +111,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
 
   const app = createApp({
     logger,
+    home: config.chatSimulator.enabled ? '/chat' : '/staff',
     routes: [
       createHealthRoutes({ db }),
       createWhatsAppWebhook({
