@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { nextStepText } from '../src/cases/case-labels.js';
 import { caseBySource, insertCase } from '../src/cases/case-store.js';
 import { type ApplicationRow, asApplication } from '../src/cases/legacy-rows.js';
@@ -35,23 +35,31 @@ function feeText(fee: BirthFee, lang: Lang, fees: FeeSchedule): string {
   return say(lang, `tools.fee.${fee.feeRule}`, { amount: rupees(fee.feePaise), days: fee.daysSinceBirth });
 }
 
+/** What apply_birth_certificate returns on success: read through this schema, not by guessing. */
+export const birthSubmissionSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  feePaise: z.number().int(),
+  feeRule: z.string(),
+  nextStep: z.string(),
+});
+export type BirthSubmission = z.infer<typeof birthSubmissionSchema>;
+
 function submitted(row: ApplicationRow, lang: Lang): ToolResult {
-  return {
-    ok: true,
-    data: {
-      reference: row.reference,
-      status: row.status,
-      feePaise: row.feePaise,
-      feeRule: row.feeRule,
-      nextStep:
-        row.status === 'submitted'
-          ? say(lang, `tools.bc.next.${row.feeRule}`, {
-              reference: row.reference,
-              amount: rupees(row.feePaise),
-            })
-          : nextStepText('application', row.status, lang),
-    },
+  const data: BirthSubmission = {
+    reference: row.reference,
+    status: row.status,
+    feePaise: row.feePaise,
+    feeRule: row.feeRule,
+    nextStep:
+      row.status === 'submitted'
+        ? say(lang, `tools.bc.next.${row.feeRule}`, {
+            reference: row.reference,
+            amount: rupees(row.feePaise),
+          })
+        : nextStepText('application', row.status, lang),
   };
+  return { ok: true, data };
 }
 
 /** Registers a birth (RBD Act Form 1) for the sender; fee and rules by the age of the event. */

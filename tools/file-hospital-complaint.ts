@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { caseBySource, insertCase } from '../src/cases/case-store.js';
 import { complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
 import { asComplaint, type ComplaintRow } from '../src/cases/legacy-rows.js';
@@ -23,20 +23,27 @@ function futureIncident(args: ComplaintArgs, ctx: ToolContext): ToolResult | nul
     : null;
 }
 
+/** What file_hospital_complaint returns on success: read through this schema, not by guessing. */
+export const complaintSubmissionSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  photos: z.number().int(),
+  nextStep: z.string(),
+});
+export type ComplaintSubmission = z.infer<typeof complaintSubmissionSchema>;
+
 function registered(row: ComplaintRow, photos: number, lang: Lang): ToolResult {
-  return {
-    ok: true,
-    data: {
+  const data: ComplaintSubmission = {
+    reference: row.reference,
+    status: row.status,
+    photos,
+    nextStep: say(lang, photos > 0 ? 'tools.hc.next_with_photos' : 'tools.hc.next', {
       reference: row.reference,
-      status: row.status,
-      photos,
-      nextStep: say(lang, photos > 0 ? 'tools.hc.next_with_photos' : 'tools.hc.next', {
-        reference: row.reference,
-        slaDays: complaintSlaDays[row.category],
-        count: photos,
-      }),
-    },
+      slaDays: complaintSlaDays[row.category],
+      count: photos,
+    }),
   };
+  return { ok: true, data };
 }
 
 /** Photos this citizen sent in this conversation (or the last 24 h) that no complaint holds yet. */
