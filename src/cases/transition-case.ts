@@ -8,7 +8,9 @@ import {
   asComplaint,
   type ComplaintRow,
   legacyCase,
+  legacyService,
 } from './legacy-rows.js';
+import { blockedBecause } from './payment-gate.js';
 
 export class CaseNotFoundError extends Error {
   override name = 'CaseNotFoundError';
@@ -67,6 +69,11 @@ export function transitionCase(db: Db, input: TransitionInput): ApplicationRow |
     }
     if (to === 'rejected' && !note) {
       throw new InvalidTransitionError(`rejecting a ${type} needs a reason`, current.status, to, allowed);
+    }
+    // a birth registered late has a fee: it is not approved or issued while that is unpaid
+    const blocked = blockedBecause(db, legacyService[type], current, to);
+    if (blocked) {
+      throw new InvalidTransitionError(`cannot move to ${to}: ${blocked}`, current.status, to, allowed);
     }
     const category = type === 'complaint' ? String(current.fields.category) : null;
     const updated = db
