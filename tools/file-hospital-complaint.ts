@@ -1,9 +1,9 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseBySource, insertCase } from '../src/cases/case-store.js';
-import { complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
+import { complaintSlaDays } from '../src/cases/case-workflow.js';
 import { asComplaint, type ComplaintRow } from '../src/cases/legacy-rows.js';
-import { attachments, cases, messages } from '../src/db/schema.js';
+import { attachments, messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { hospitalComplaint } from '../src/services/hospital-complaint/definition.js';
@@ -119,18 +119,11 @@ export const fileHospitalComplaint: ToolDef<typeof schema> = {
         sourceMessageId: ctx.inboundId,
         now: ctx.now,
       });
-      // a bribe demanded or a medicine missing is chased sooner than the workflow's default
-      const nowMs = ctx.now.getTime();
-      const due = slaDueAt('complaint', row.status, nowMs, args.category);
-      const stored =
-        due === row.slaDueAt
-          ? row
-          : db.update(cases).set({ slaDueAt: due }).where(eq(cases.id, row.id)).returning().get();
       const photoIds = unattachedPhotoIds(ctx);
       for (const id of photoIds) {
         db.update(attachments).set({ caseId: row.id }).where(eq(attachments.id, id)).run();
       }
-      return registered(asComplaint(stored), photoIds.length, ctx.lang);
+      return registered(asComplaint(row), photoIds.length, ctx.lang);
     })();
   },
 };

@@ -50,7 +50,7 @@ export function transitionServiceCase(
         status: input.to,
         statusAt: nowMs,
         updatedAt: nowMs,
-        slaDueAt: serviceSlaDueAt(service, input.to, nowMs),
+        slaDueAt: serviceSlaDueAt(service, input.to, nowMs, current.fields),
         ...(input.to === 'rejected' ? { rejectionReason: note } : {}),
       })
       .where(and(eq(cases.id, input.id), eq(cases.status, current.status)))

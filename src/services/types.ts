@@ -61,6 +61,8 @@ export interface Workflow {
   states: Record<string, WorkflowState>;
   /** states that a fee-bearing case may only enter once its payment is paid */
   needsPayment?: string[];
+  /** a case's own SLA in a state, when its fields decide it (a complaint about a bribe is chased sooner) */
+  slaDaysFor?: (status: string, fields: Record<string, unknown>) => number | null;
 }
 
 /** The messages a service's conversation uses beyond its questions. */
