@@ -265,7 +265,7 @@ export const mediaFiles = sqliteTable(
   ],
 );
 
-/** Every status change of an application or complaint, by whom, and why. */
+/** Every status change of a case (case_type 'case'; older rows may say application or complaint), by whom, and why. */
 export const caseEvents = sqliteTable(
   'case_events',
   {

@@ -24,7 +24,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * `GET /api/cases`: every service's cases in one shape, newest first. The registry says
- * which services exist and where each keeps its cases.
+ * which services exist; all of them, birth and complaint too, keep their cases in one table.
  */
 export function listCaseItems(db: Db, q: CaseQuery, services: AnyService[]): CaseItem[] {
   const wanted = services.filter((s) => !q.service || s.id === q.service);
