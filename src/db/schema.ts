@@ -265,7 +265,7 @@ export const mediaFiles = sqliteTable(
   ],
 );
 
-/** Every status change of a case (case_type 'case'; older rows may say application or complaint), by whom, and why. */
+/** Every status change of a case, by whom, and why (case_type 'case'; migration 0011 rewrote the old 'application' and 'complaint' rows). */
 export const caseEvents = sqliteTable(
   'case_events',
   {
