@@ -23,7 +23,11 @@ const args = (over: Partial<BirthCertificateArgs> = {}): BirthCertificateArgs =>
 });
 
 function rows(db: ReturnType<typeof openDatabase>) {
-  return db.$client.prepare('select reference, status, fee_paise, fee_rule, wa_id from applications').all();
+  return db.$client
+    .prepare(
+      "select reference, status, fee_paise, fee_rule, wa_id from cases where service = 'birth_certificate'",
+    )
+    .all();
 }
 
 describe('apply_birth_certificate', () => {
@@ -55,7 +59,7 @@ describe('apply_birth_certificate', () => {
       },
     ]);
     const events = db.$client.prepare('select case_type, from_status, to_status from case_events').all();
-    expect(events).toEqual([{ case_type: 'application', from_status: null, to_status: 'submitted' }]);
+    expect(events).toEqual([{ case_type: 'case', from_status: null, to_status: 'submitted' }]);
   });
 
   it('at 366 days explains the magistrate order and submits nothing', async () => {
@@ -126,7 +130,11 @@ describe('apply_birth_certificate', () => {
       },
     });
     expect(
-      db.$client.prepare('select child_name, language, sla_due_at, status_at from applications').get(),
+      db.$client
+        .prepare(
+          "select json_extract(fields, '$.childName') as child_name, language, sla_due_at, status_at from cases where service = 'birth_certificate'",
+        )
+        .get(),
     ).toEqual({
       child_name: null,
       language: 'hinglish',

@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { nextStepText } from '../src/cases/case-labels.js';
-import { slaDueAt } from '../src/cases/case-workflow.js';
-import { applications, caseEvents } from '../src/db/schema.js';
+import { caseBySource, insertCase } from '../src/cases/case-store.js';
+import { type ApplicationRow, asApplication } from '../src/cases/legacy-rows.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { birthCertificate } from '../src/services/birth-certificate/definition.js';
 import { type BirthFee, birthFee } from './birth-fee.js';
-import { displayDate, indiaDate, rupees } from './dates.js';
+import { displayDate, rupees } from './dates.js';
 import { defaultFeeSchedule, type FeeSchedule } from './fee-schedule.js';
-import { nextReference } from './references.js';
 import type { ToolDef, ToolResult } from './tool.js';
 import { blankToNull, failure, say, summaryLines } from './tool-support.js';
 
@@ -37,25 +35,31 @@ function feeText(fee: BirthFee, lang: Lang, fees: FeeSchedule): string {
   return say(lang, `tools.fee.${fee.feeRule}`, { amount: rupees(fee.feePaise), days: fee.daysSinceBirth });
 }
 
-type ApplicationRow = typeof applications.$inferSelect;
+/** What apply_birth_certificate returns on success: read through this schema, not by guessing. */
+export const birthSubmissionSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  feePaise: z.number().int(),
+  feeRule: z.string(),
+  nextStep: z.string(),
+});
+export type BirthSubmission = z.infer<typeof birthSubmissionSchema>;
 
 function submitted(row: ApplicationRow, lang: Lang): ToolResult {
-  return {
-    ok: true,
-    data: {
-      reference: row.reference,
-      status: row.status,
-      feePaise: row.feePaise,
-      feeRule: row.feeRule,
-      nextStep:
-        row.status === 'submitted'
-          ? say(lang, `tools.bc.next.${row.feeRule}`, {
-              reference: row.reference,
-              amount: rupees(row.feePaise),
-            })
-          : nextStepText('application', row.status, lang),
-    },
+  const data: BirthSubmission = {
+    reference: row.reference,
+    status: row.status,
+    feePaise: row.feePaise,
+    feeRule: row.feeRule,
+    nextStep:
+      row.status === 'submitted'
+        ? say(lang, `tools.bc.next.${row.feeRule}`, {
+            reference: row.reference,
+            amount: rupees(row.feePaise),
+          })
+        : nextStepText('application', row.status, lang),
   };
+  return { ok: true, data };
 }
 
 /** Registers a birth (RBD Act Form 1) for the sender; fee and rules by the age of the event. */
@@ -91,21 +95,16 @@ export const applyBirthCertificate: ToolDef<typeof schema> = {
   run: (args, ctx) => {
     const { db } = ctx;
     return db.$client.transaction((): ToolResult => {
-      const replay = db
-        .select()
-        .from(applications)
-        .where(eq(applications.sourceMessageId, ctx.inboundId))
-        .get();
-      if (replay && replay.waId === ctx.waId) return submitted(replay, ctx.lang);
+      const replay = caseBySource(db, ctx.inboundId);
+      if (replay && replay.waId === ctx.waId && replay.service === birthCertificate.id)
+        return submitted(asApplication(replay), ctx.lang);
       const fee = birthFee(args.dateOfBirth, ctx.now, ctx.fees);
       if (fee.kind !== 'payable') return rejectByAge(fee, ctx.lang) as ToolResult;
-      const nowMs = ctx.now.getTime();
-      const row = db
-        .insert(applications)
-        .values({
-          reference: nextReference(db, 'BC', Number(indiaDate(ctx.now).slice(0, 4))),
-          waId: ctx.waId,
-          status: 'submitted',
+      const row = insertCase(db, {
+        service: birthCertificate,
+        waId: ctx.waId,
+        language: ctx.lang,
+        fields: {
           childName: blankToNull(args.childName),
           sex: args.sex,
           dateOfBirth: args.dateOfBirth,
@@ -117,26 +116,13 @@ export const applyBirthCertificate: ToolDef<typeof schema> = {
           district: args.district.trim(),
           pinCode: args.pinCode,
           informantName: blankToNull(args.informantName),
-          language: ctx.lang,
-          feePaise: fee.feePaise,
-          feeRule: fee.feeRule,
-          slaDueAt: slaDueAt('application', 'submitted', nowMs),
-          statusAt: nowMs,
-          sourceMessageId: ctx.inboundId,
-          createdAt: nowMs,
-        })
-        .returning()
-        .get();
-      db.insert(caseEvents)
-        .values({
-          caseType: 'application',
-          caseId: row.id,
-          fromStatus: null,
-          toStatus: 'submitted',
-          createdAt: nowMs,
-        })
-        .run();
-      return submitted(row, ctx.lang);
+        },
+        feePaise: fee.feePaise,
+        feeRule: fee.feeRule,
+        sourceMessageId: ctx.inboundId,
+        now: ctx.now,
+      });
+      return submitted(asApplication(row), ctx.lang);
     })();
   },
 };

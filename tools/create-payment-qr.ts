@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, cases, payments } from '../src/db/schema.js';
+import { cases, payments } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { image } from '../src/whatsapp/outbound-builders.js';
 import { indiaDate, rupees } from './dates.js';
@@ -21,7 +21,6 @@ const schema = z.object({
     ),
 });
 
-type ApplicationRow = typeof applications.$inferSelect;
 type PaymentRow = typeof payments.$inferSelect;
 /** What a QR can be for: a birth application, or a registry service's case (its fee, if any). */
 type Payable = { reference: string; status: string; feePaise: number; kind: 'application' | 'case' };
@@ -31,7 +30,7 @@ type Payable = { reference: string; status: string; feePaise: number; kind: 'app
  * timely registration) the fee of a certified copy of the certificate, which every citizen needs.
  */
 export function paymentFor(
-  app: Pick<ApplicationRow, 'feePaise'> & { kind?: Payable['kind'] },
+  app: { feePaise: number; kind?: Payable['kind'] },
   fees: FeeSchedule,
 ): { purpose: string; amountPaise: number } {
   if (app.kind === 'case') return { purpose: 'late_fee', amountPaise: app.feePaise };
@@ -45,11 +44,10 @@ type Resolved =
   | { ok: false; result: ToolResult };
 
 function payable(ctx: ToolContext, reference: string, kind: Payable['kind']): Payable | undefined {
-  const table = kind === 'case' ? cases : applications;
   const row = ctx.db
-    .select({ reference: table.reference, status: table.status, feePaise: table.feePaise })
-    .from(table)
-    .where(and(eq(table.waId, ctx.waId), eq(table.reference, reference)))
+    .select({ reference: cases.reference, status: cases.status, feePaise: cases.feePaise })
+    .from(cases)
+    .where(and(eq(cases.waId, ctx.waId), eq(cases.reference, reference)))
     .get();
   return row ? { ...row, kind } : undefined;
 }

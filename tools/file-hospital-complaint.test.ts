@@ -42,9 +42,9 @@ function photo(db: Db, o: { waId?: string; conversationId?: number | null; at: n
 }
 
 const attachedTo = (db: Db) =>
-  db.$client.prepare('select id, complaint_id from attachments order by id').all() as {
+  db.$client.prepare('select id, case_id from attachments order by id').all() as {
     id: number;
-    complaint_id: number | null;
+    case_id: number | null;
   }[];
 
 describe('file_hospital_complaint', () => {
@@ -70,14 +70,17 @@ describe('file_hospital_complaint', () => {
       },
     });
     expect(attachedTo(db)).toEqual([
-      { id: old, complaint_id: null },
-      { id: inConv, complaint_id: 1 },
-      { id: recent, complaint_id: 1 },
-      { id: someoneElse, complaint_id: null },
+      { id: old, case_id: null },
+      { id: inConv, case_id: 1 },
+      { id: recent, case_id: 1 },
+      { id: someoneElse, case_id: null },
     ]);
     expect(
       db.$client
-        .prepare('select reference, wa_id, category, anonymous, incident_date, sla_due_at from complaints')
+        .prepare(
+          `select reference, wa_id, json_extract(fields, '$.category') as category, json_extract(fields, '$.anonymous') as anonymous,
+             json_extract(fields, '$.incidentDate') as incident_date, sla_due_at from cases where service = 'hospital_complaint'`,
+        )
         .all(),
     ).toEqual([
       {
@@ -100,7 +103,9 @@ describe('file_hospital_complaint', () => {
     const again = await fileHospitalComplaint.run(args({ category: 'cleanliness' }), ctx);
     expect(again).toEqual(first);
     expect(first).toMatchObject({ data: { photos: 1 } });
-    expect(db.$client.prepare('select count(*) as n from complaints').get()).toEqual({ n: 1 });
+    expect(
+      db.$client.prepare("select count(*) as n from cases where service = 'hospital_complaint'").get(),
+    ).toEqual({ n: 1 });
     // the second photo waits for the next complaint
     const second = await fileHospitalComplaint.run(args(), toolContext(db, { now }));
     expect(second).toMatchObject({ ok: true, data: { reference: 'HC-2026-000002', photos: 1 } });

@@ -1,12 +1,13 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
-import type { z } from 'zod';
-import { complaintSlaDays, slaDueAt } from '../src/cases/case-workflow.js';
-import { attachments, caseEvents, complaints, messages } from '../src/db/schema.js';
+import { z } from 'zod';
+import { caseBySource, insertCase } from '../src/cases/case-store.js';
+import { complaintSlaDays } from '../src/cases/case-workflow.js';
+import { asComplaint, type ComplaintRow } from '../src/cases/legacy-rows.js';
+import { attachments, messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { hospitalComplaint } from '../src/services/hospital-complaint/definition.js';
-import { daysSince, displayDate, indiaDate } from './dates.js';
-import { nextReference } from './references.js';
+import { daysSince, displayDate } from './dates.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
 import { blankToNull, failure, say, summaryLines } from './tool-support.js';
 
@@ -22,22 +23,27 @@ function futureIncident(args: ComplaintArgs, ctx: ToolContext): ToolResult | nul
     : null;
 }
 
-type ComplaintRow = typeof complaints.$inferSelect;
+/** What file_hospital_complaint returns on success: read through this schema, not by guessing. */
+export const complaintSubmissionSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  photos: z.number().int(),
+  nextStep: z.string(),
+});
+export type ComplaintSubmission = z.infer<typeof complaintSubmissionSchema>;
 
 function registered(row: ComplaintRow, photos: number, lang: Lang): ToolResult {
-  return {
-    ok: true,
-    data: {
+  const data: ComplaintSubmission = {
+    reference: row.reference,
+    status: row.status,
+    photos,
+    nextStep: say(lang, photos > 0 ? 'tools.hc.next_with_photos' : 'tools.hc.next', {
       reference: row.reference,
-      status: row.status,
-      photos,
-      nextStep: say(lang, photos > 0 ? 'tools.hc.next_with_photos' : 'tools.hc.next', {
-        reference: row.reference,
-        slaDays: complaintSlaDays[row.category],
-        count: photos,
-      }),
-    },
+      slaDays: complaintSlaDays[row.category],
+      count: photos,
+    }),
   };
+  return { ok: true, data };
 }
 
 /** Photos this citizen sent in this conversation (or the last 24 h) that no complaint holds yet. */
@@ -52,7 +58,7 @@ function unattachedPhotoIds(ctx: ToolContext): number[] {
     .where(
       and(
         eq(attachments.waId, ctx.waId),
-        isNull(attachments.complaintId),
+        isNull(attachments.caseId),
         inConversation
           ? or(inConversation, gte(attachments.createdAt, since))
           : gte(attachments.createdAt, since),
@@ -86,51 +92,38 @@ export const fileHospitalComplaint: ToolDef<typeof schema> = {
   run: (args, ctx) => {
     const { db } = ctx;
     return db.$client.transaction((): ToolResult => {
-      const replay = db.select().from(complaints).where(eq(complaints.sourceMessageId, ctx.inboundId)).get();
-      if (replay && replay.waId === ctx.waId) {
+      const replay = caseBySource(db, ctx.inboundId);
+      if (replay && replay.waId === ctx.waId && replay.service === hospitalComplaint.id) {
         const held = db
           .select({ id: attachments.id })
           .from(attachments)
-          .where(eq(attachments.complaintId, replay.id));
-        return registered(replay, held.all().length, ctx.lang);
+          .where(eq(attachments.caseId, replay.id));
+        return registered(asComplaint(replay), held.all().length, ctx.lang);
       }
       const future = futureIncident(args, ctx);
       if (future) return future;
-      const nowMs = ctx.now.getTime();
-      const row = db
-        .insert(complaints)
-        .values({
-          reference: nextReference(db, 'HC', Number(indiaDate(ctx.now).slice(0, 4))),
-          waId: ctx.waId,
-          status: 'received',
+      const row = insertCase(db, {
+        service: hospitalComplaint,
+        waId: ctx.waId,
+        language: ctx.lang,
+        fields: {
           hospitalName: args.hospitalName.trim(),
           district: args.district.trim(),
           category: args.category,
           description: args.description.trim(),
           incidentDate: blankToNull(args.incidentDate),
           anonymous: args.anonymous,
-          language: ctx.lang,
-          slaDueAt: slaDueAt('complaint', 'received', nowMs, args.category),
-          statusAt: nowMs,
-          sourceMessageId: ctx.inboundId,
-          createdAt: nowMs,
-        })
-        .returning()
-        .get();
+        },
+        feePaise: 0,
+        feeRule: null,
+        sourceMessageId: ctx.inboundId,
+        now: ctx.now,
+      });
       const photoIds = unattachedPhotoIds(ctx);
       for (const id of photoIds) {
-        db.update(attachments).set({ complaintId: row.id }).where(eq(attachments.id, id)).run();
+        db.update(attachments).set({ caseId: row.id }).where(eq(attachments.id, id)).run();
       }
-      db.insert(caseEvents)
-        .values({
-          caseType: 'complaint',
-          caseId: row.id,
-          fromStatus: null,
-          toStatus: 'received',
-          createdAt: nowMs,
-        })
-        .run();
-      return registered(row, photoIds.length, ctx.lang);
+      return registered(asComplaint(row), photoIds.length, ctx.lang);
     })();
   },
 };

@@ -1,12 +1,13 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { legacyTypeOf } from '../src/cases/legacy-rows.js';
 import type { Db } from '../src/db/open-database.js';
-import { applications, cases, complaints, payments } from '../src/db/schema.js';
+import { cases, payments } from '../src/db/schema.js';
 import { asciiDigits, parseReference } from './references.js';
 
 export interface OwnRecord {
   reference: string;
   type: 'application' | 'complaint' | 'payment' | 'case';
-  /** the registry service of a 'case' record */
+  /** the registry service of a case (every record but a payment) */
   service?: string;
   status: string;
   statusAt: number;
@@ -18,29 +19,6 @@ export interface OwnRecord {
  * wa_id filter is here, so another citizen's record can never be found, let alone shown.
  */
 export function ownRecords(db: Db, waId: string): OwnRecord[] {
-  const apps = db
-    .select({
-      reference: applications.reference,
-      status: applications.status,
-      statusAt: applications.statusAt,
-      createdAt: applications.createdAt,
-    })
-    .from(applications)
-    .where(eq(applications.waId, waId))
-    .orderBy(desc(applications.createdAt))
-    .all()
-    .map((r) => ({ ...r, type: 'application' as const }));
-  const comps = db
-    .select({
-      reference: complaints.reference,
-      status: complaints.status,
-      statusAt: complaints.statusAt,
-      createdAt: complaints.createdAt,
-    })
-    .from(complaints)
-    .where(eq(complaints.waId, waId))
-    .all()
-    .map((r) => ({ ...r, type: 'complaint' as const }));
   const pays = db
     .select({
       reference: payments.reference,
@@ -63,8 +41,9 @@ export function ownRecords(db: Db, waId: string): OwnRecord[] {
     .from(cases)
     .where(eq(cases.waId, waId))
     .all()
-    .map((r) => ({ ...r, type: 'case' as const }));
-  return [...apps, ...comps, ...serviceCases, ...pays].sort(
+    // birth applications and complaints are cases too; their record type stays what check_status and payments expect
+    .map((r) => ({ ...r, type: legacyTypeOf(r.service) ?? ('case' as const) }));
+  return [...serviceCases, ...pays].sort(
     (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
   );
 }

@@ -58,7 +58,7 @@ function recentAttachments(ctx: ToolContext): string[] {
     .where(
       and(
         eq(attachments.waId, ctx.waId),
-        isNull(attachments.complaintId),
+        isNull(attachments.caseId),
         gte(attachments.createdAt, ctx.now.getTime() - DAY_MS),
       ),
     )

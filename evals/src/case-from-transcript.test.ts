@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../../src/agent/offline/offline-engine.js';
+import { complaintRows } from '../../src/cases/legacy-rows.js';
 import { openDatabase } from '../../src/db/open-database.js';
-import { annotations, complaints, messages as dbMessages, turns } from '../../src/db/schema.js';
+import { annotations, messages as dbMessages, turns } from '../../src/db/schema.js';
 import { loadCatalogue } from '../../src/i18n/catalogue.js';
 import { createPipeline } from '../../src/pipeline/create-pipeline.js';
 import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
@@ -105,7 +106,7 @@ describe('a staff-flagged transcript as a regression case', () => {
       pipeline.kick('919811113333');
       await pipeline.idle();
     }
-    const liveRef = live.select().from(complaints).get()?.reference;
+    const liveRef = complaintRows(live)[0]?.reference;
     expect(liveRef).toBe('HC-2026-000003');
 
     const yaml = caseFromTranscript(live, { phone: '919811113333' });

@@ -1,15 +1,8 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { Document, isMap, isSeq } from 'yaml';
+import { applicationRows, complaintRows } from '../../src/cases/legacy-rows.js';
 import type { Db } from '../../src/db/open-database.js';
-import {
-  annotations,
-  applications,
-  complaints,
-  conversations,
-  messages,
-  payments,
-  turns,
-} from '../../src/db/schema.js';
+import { annotations, conversations, messages, payments, turns } from '../../src/db/schema.js';
 import type { InboundEvent } from '../../src/whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../../src/whatsapp/outbound-message.js';
 import { expectationsFromAnnotation, type StaffAnnotation } from './annotation-expectations.js';
@@ -21,7 +14,12 @@ export class TranscriptNotFoundError extends Error {
   override name = 'TranscriptNotFoundError';
 }
 
-const tables = { applications, complaints, payments } as const;
+/** A table's rows in their flat shape, oldest first; birth applications and complaints are cases of their service. */
+function storeRows(db: Db, table: TableName): Record<string, unknown>[] {
+  if (table === 'applications') return applicationRows(db);
+  if (table === 'complaints') return complaintRows(db);
+  return db.select().from(payments).orderBy(asc(payments.id)).all();
+}
 
 // The fields a regression case compares; ids, timestamps and tokens change on every run.
 const FIELDS: Record<TableName, string[]> = {
@@ -121,12 +119,9 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   const madeByConversation = Object.fromEntries(
     TABLES.map((table) => [
       table,
-      (
-        db.select().from(tables[table]).where(inArray(tables[table].sourceMessageId, ids)).all() as Record<
-          string,
-          unknown
-        >[]
-      ).map((r) => pick(r, FIELDS[table])),
+      storeRows(db, table)
+        .filter((r) => ids.includes(r.sourceMessageId as number))
+        .map((r) => pick(r, FIELDS[table])),
     ]),
   ) as Record<TableName, Record<string, unknown>[]>;
   const caseTurns: Record<string, unknown>[] = [];
@@ -172,15 +167,11 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   const setup: Record<string, unknown[]> = {};
   const expect: Record<string, unknown> = {};
   for (const table of TABLES) {
-    const t = tables[table];
-    const before = db
-      .select()
-      .from(t)
-      .where(and(eq(t.waId, conv.waId), lt(t.createdAt, inbound[0].createdAt)))
-      .all();
+    const rows = storeRows(db, table);
+    const before = rows.filter((r) => r.waId === conv.waId && (r.createdAt as number) < inbound[0].createdAt);
     if (before.length)
       setup[table] = before.map((r) => ({ waId: DEFAULT_WA_ID, ...pick(r, SEED_FIELDS[table]) }));
-    const made = db.select().from(t).where(inArray(t.sourceMessageId, ids)).all();
+    const made = rows.filter((r) => ids.includes(r.sourceMessageId as number));
     expect[table] = made.length
       ? { count: made.length, records: made.map((r) => pick(r, FIELDS[table])) }
       : { count: 0 };
@@ -196,14 +187,10 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   // references the conversation created are made afresh by a replay: placeholders bound at run time
   const refMap = new Map<string, string>();
   for (const table of TABLES) {
-    const t = tables[table];
-    db.select({ reference: t.reference })
-      .from(t)
-      .where(inArray(t.sourceMessageId, ids))
-      .orderBy(asc(t.id))
-      .all()
+    storeRows(db, table)
+      .filter((r) => ids.includes(r.sourceMessageId as number))
       .forEach((r, i) => {
-        refMap.set(r.reference, `{{ref:${table}[${i}]}}`);
+        refMap.set(String(r.reference), `{{ref:${table}[${i}]}}`);
       });
   }
   // a date the citizen never wrote out (they said "kal", "yesterday") is relative to the case's clock

@@ -10,8 +10,14 @@ export type CaseRow = typeof cases.$inferSelect;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a case entering `status` is next due, by the service's workflow; null once it waits on nobody. */
-export function serviceSlaDueAt(service: AnyService, status: string, nowMs: number): number | null {
-  const days = service.workflow.states[status]?.slaDays;
+export function serviceSlaDueAt(
+  service: AnyService,
+  status: string,
+  nowMs: number,
+  fields: Record<string, unknown> = {},
+): number | null {
+  const { slaDaysFor, states } = service.workflow;
+  const days = slaDaysFor ? slaDaysFor(status, fields) : states[status]?.slaDays;
   return days == null ? null : nowMs + days * DAY_MS;
 }
 
@@ -45,7 +51,7 @@ export function insertCase(db: Db, c: NewCase): CaseRow {
       fields,
       feePaise: c.feePaise,
       feeRule: c.feeRule,
-      slaDueAt: serviceSlaDueAt(c.service, status, nowMs),
+      slaDueAt: serviceSlaDueAt(c.service, status, nowMs, fields),
       statusAt: nowMs,
       sourceMessageId: c.sourceMessageId,
       createdAt: nowMs,

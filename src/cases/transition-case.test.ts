@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyBirthCertificate } from '../../tools/apply-birth-certificate.js';
 import { fileHospitalComplaint } from '../../tools/file-hospital-complaint.js';
 import { toolContext } from '../../tools/test-context.js';
 import { type Db, openDatabase } from '../db/open-database.js';
@@ -33,9 +34,10 @@ async function complaint(db: Db) {
 const events = (db: Db) =>
   db.$client
     .prepare(
-      'select from_status, to_status, actor_user_id, note from case_events where case_type = ? order by id',
+      // every case's history is kept under case_type 'case', birth and complaint too
+      "select from_status, to_status, actor_user_id, note from case_events where case_type = 'case' order by id",
     )
-    .all('complaint');
+    .all();
 
 describe('case workflow', () => {
   it('lists the allowed moves', () => {
@@ -120,6 +122,45 @@ describe('case workflow', () => {
       slaDueAt: null,
     });
     expect(events(db)).toHaveLength(2);
+  });
+
+  it('does not approve a late birth registration while its fee is unpaid; a complaint id is not an application', async () => {
+    const db = openDatabase({ path: ':memory:' });
+    const complaintId = await complaint(db);
+    const filed = await applyBirthCertificate.run(
+      {
+        childName: 'Ravi',
+        sex: 'male',
+        dateOfBirth: '2026-05-01',
+        placeOfBirthType: 'home',
+        placeOfBirth: 'House 12, Gandhi Nagar',
+        motherName: 'Sunita Devi',
+        fatherName: 'Ramesh Kumar',
+        address: 'House 12, Gandhi Nagar, Sitapur',
+        district: 'Sitapur',
+        pinCode: '261001',
+        informantName: null,
+      },
+      toolContext(db, { now: t0 }),
+    );
+    expect(filed).toMatchObject({ ok: true, data: { feePaise: 5000 } });
+    const id = complaintId + 1;
+    expect(() =>
+      transitionCase(db, { type: 'complaint', id, to: 'assigned', actorUserId: 1, now: later(1) }),
+    ).toThrow(CaseNotFoundError);
+    transitionCase(db, { type: 'application', id, to: 'under_review', actorUserId: 1, now: later(1) });
+    expect(() =>
+      transitionCase(db, { type: 'application', id, to: 'approved', actorUserId: 1, now: later(2) }),
+    ).toThrow(/fee of ₹50 is unpaid/);
+    db.$client
+      .prepare(
+        `insert into payments (reference, wa_id, for_reference, purpose, amount_paise, status, upi_uri, media_token, created_at)
+         values ('PAY-1', ?, 'BC-2026-000001', 'late_fee', 5000, 'paid', 'upi://pay', 'tok', 0)`,
+      )
+      .run(toolContext(db, { now: t0 }).waId);
+    expect(
+      transitionCase(db, { type: 'application', id, to: 'approved', actorUserId: 1, now: later(3) }),
+    ).toMatchObject({ reference: 'BC-2026-000001', status: 'approved', childName: 'Ravi' });
   });
 
   it('labels statuses and next steps in each language', () => {

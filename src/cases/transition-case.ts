@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
-import { applications, caseEvents, complaints } from '../db/schema.js';
+import { caseEvents, cases } from '../db/schema.js';
 import { allowedTransitions, type CaseType, slaDueAt } from './case-workflow.js';
+import {
+  type ApplicationRow,
+  asApplication,
+  asComplaint,
+  type ComplaintRow,
+  legacyCase,
+  legacyService,
+} from './legacy-rows.js';
+import { blockedBecause } from './payment-gate.js';
 
 export class CaseNotFoundError extends Error {
   override name = 'CaseNotFoundError';
@@ -32,12 +41,12 @@ export interface TransitionInput {
   now: Date;
 }
 
-export type ApplicationRow = typeof applications.$inferSelect;
-export type ComplaintRow = typeof complaints.$inferSelect;
+export type { ApplicationRow, ComplaintRow };
 
 /**
- * Moves a case along its workflow: validates the move, updates status, status time and SLA,
- * and records a case event, all in one transaction. Returns the updated row.
+ * Moves a birth application or hospital complaint (a case of its service) along its workflow:
+ * validates the move, updates status, status time and SLA (a complaint's by its category), and
+ * records a case event, all in one transaction. Returns the updated row in its flat shape.
  */
 export function transitionCase(db: Db, input: TransitionInput & { type: 'application' }): ApplicationRow;
 export function transitionCase(db: Db, input: TransitionInput & { type: 'complaint' }): ComplaintRow;
@@ -47,10 +56,7 @@ export function transitionCase(db: Db, input: TransitionInput): ApplicationRow |
   const note = input.note?.trim() || null;
   const nowMs = now.getTime();
   return db.$client.transaction(() => {
-    const current =
-      type === 'application'
-        ? db.select().from(applications).where(eq(applications.id, id)).get()
-        : db.select().from(complaints).where(eq(complaints.id, id)).get();
+    const current = legacyCase(db, type, id);
     if (!current) throw new CaseNotFoundError(`no ${type} with id ${id}`);
     const allowed = allowedTransitions(type, current.status);
     if (!allowed.includes(to)) {
@@ -64,38 +70,29 @@ export function transitionCase(db: Db, input: TransitionInput): ApplicationRow |
     if (to === 'rejected' && !note) {
       throw new InvalidTransitionError(`rejecting a ${type} needs a reason`, current.status, to, allowed);
     }
-    const category = 'category' in current ? current.category : null;
-    const changes = {
-      status: to,
-      statusAt: nowMs,
-      slaDueAt: slaDueAt(type, to, nowMs, category),
-      ...(to === 'rejected' ? { rejectionReason: note } : {}),
-      ...(to === 'assigned' ? { assignedTo: input.assignTo ?? actorUserId } : {}),
-    };
-    const updated =
-      type === 'application'
-        ? db
-            .update(applications)
-            .set(changes as Partial<ApplicationRow>)
-            .where(
-              and(
-                eq(applications.id, id),
-                eq(applications.status, current.status as ApplicationRow['status']),
-              ),
-            )
-            .returning()
-            .get()
-        : db
-            .update(complaints)
-            .set(changes as Partial<ComplaintRow>)
-            .where(
-              and(eq(complaints.id, id), eq(complaints.status, current.status as ComplaintRow['status'])),
-            )
-            .returning()
-            .get();
+    // a birth registered late has a fee: it is not approved or issued while that is unpaid
+    const blocked = blockedBecause(db, legacyService[type], current, to);
+    if (blocked) {
+      throw new InvalidTransitionError(`cannot move to ${to}: ${blocked}`, current.status, to, allowed);
+    }
+    const category = type === 'complaint' ? String(current.fields.category) : null;
+    const updated = db
+      .update(cases)
+      .set({
+        status: to,
+        statusAt: nowMs,
+        updatedAt: nowMs,
+        slaDueAt: slaDueAt(type, to, nowMs, category),
+        ...(to === 'rejected' ? { rejectionReason: note } : {}),
+        ...(to === 'assigned' ? { assignedTo: input.assignTo ?? actorUserId } : {}),
+      })
+      .where(and(eq(cases.id, id), eq(cases.status, current.status)))
+      .returning()
+      .get();
+    if (!updated) throw new CaseNotFoundError(`${type} ${id} changed while it was being moved`);
     db.insert(caseEvents)
       .values({
-        caseType: type,
+        caseType: 'case',
         caseId: id,
         fromStatus: current.status,
         toStatus: to,
@@ -104,6 +101,6 @@ export function transitionCase(db: Db, input: TransitionInput): ApplicationRow |
         createdAt: nowMs,
       })
       .run();
-    return updated;
+    return type === 'application' ? asApplication(updated) : asComplaint(updated);
   })();
 }

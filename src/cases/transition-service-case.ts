@@ -1,31 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
-import { caseEvents, cases, payments } from '../db/schema.js';
+import { caseEvents, cases } from '../db/schema.js';
 import type { AnyService } from '../services/types.js';
 import { type CaseRow, serviceSlaDueAt } from './case-store.js';
+import { blockedBecause, paymentStatus } from './payment-gate.js';
 import { CaseNotFoundError, InvalidTransitionError } from './transition-case.js';
 
-/** The payment standing of a case: what the case page shows and what gates approval. */
-export function paymentStatus(db: Db, row: CaseRow): 'none_due' | 'paid' | 'pending' | 'unpaid' {
-  if (row.feePaise <= 0) return 'none_due';
-  const rows = db
-    .select({ status: payments.status })
-    .from(payments)
-    .where(and(eq(payments.waId, row.waId), eq(payments.forReference, row.reference)))
-    .all();
-  if (rows.some((p) => p.status === 'paid')) return 'paid';
-  return rows.some((p) => p.status === 'pending') ? 'pending' : 'unpaid';
-}
-
-/** Why a move is not available now (a fee unpaid), or null when it is. */
-export function blockedBecause(db: Db, service: AnyService, row: CaseRow, to: string): string | null {
-  const needs = service.workflow.needsPayment?.includes(to) ?? false;
-  const pay = paymentStatus(db, row);
-  if (needs && pay !== 'none_due' && pay !== 'paid') {
-    return `the fee of ₹${row.feePaise / 100} is ${pay === 'pending' ? 'not paid yet (a QR is open)' : 'unpaid'}`;
-  }
-  return null;
-}
+export { blockedBecause, paymentStatus };
 
 /**
  * Moves a case of a registry service along its own workflow: the move must be in it, a
@@ -69,7 +50,7 @@ export function transitionServiceCase(
         status: input.to,
         statusAt: nowMs,
         updatedAt: nowMs,
-        slaDueAt: serviceSlaDueAt(service, input.to, nowMs),
+        slaDueAt: serviceSlaDueAt(service, input.to, nowMs, current.fields),
         ...(input.to === 'rejected' ? { rejectionReason: note } : {}),
       })
       .where(and(eq(cases.id, input.id), eq(cases.status, current.status)))

@@ -1,13 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import {
-  applicationStatuses,
-  complaintCategories,
-  complaintStatuses,
-  paymentStatuses,
-  placeOfBirthTypes,
-  sexes,
-} from '../domain/enums.js';
+import { paymentStatuses } from '../domain/enums.js';
 
 // Timestamps are epoch milliseconds (integer) everywhere: cheap to compare and index,
 // turned into ISO strings only at the API edge.
@@ -144,84 +137,8 @@ export const counters = sqliteTable('counters', {
   value: integer('value').notNull(),
 });
 
-export const applications = sqliteTable(
-  'applications',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    reference: text('reference').notNull(),
-    waId: text('wa_id').notNull(),
-    status: text('status', {
-      enum: applicationStatuses,
-    })
-      .notNull()
-      .default('submitted'),
-    childName: text('child_name'),
-    sex: text('sex', { enum: sexes }).notNull(),
-    dateOfBirth: text('date_of_birth').notNull(),
-    placeOfBirthType: text('place_of_birth_type', { enum: placeOfBirthTypes }).notNull(),
-    placeOfBirth: text('place_of_birth').notNull(),
-    motherName: text('mother_name').notNull(),
-    fatherName: text('father_name').notNull(),
-    address: text('address').notNull(),
-    district: text('district').notNull(),
-    pinCode: text('pin_code').notNull(),
-    informantName: text('informant_name'),
-    language: text('language').notNull(),
-    feePaise: integer('fee_paise').notNull().default(0),
-    feeRule: text('fee_rule').notNull(),
-    rejectionReason: text('rejection_reason'),
-    assignedTo: integer('assigned_to'),
-    slaDueAt: integer('sla_due_at'),
-    statusAt: integer('status_at').notNull(),
-    // the confirming inbound message: a re-processed message finds its record instead of making a second
-    sourceMessageId: integer('source_message_id'),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('applications_reference_uq').on(t.reference),
-    uniqueIndex('applications_source_uq').on(t.sourceMessageId),
-    index('applications_wa_id_idx').on(t.waId, t.createdAt),
-    index('applications_status_idx').on(t.status),
-  ],
-);
-
-export const complaints = sqliteTable(
-  'complaints',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    reference: text('reference').notNull(),
-    waId: text('wa_id').notNull(),
-    status: text('status', {
-      enum: complaintStatuses,
-    })
-      .notNull()
-      .default('received'),
-    hospitalName: text('hospital_name').notNull(),
-    district: text('district').notNull(),
-    category: text('category', {
-      enum: complaintCategories,
-    }).notNull(),
-    description: text('description').notNull(),
-    incidentDate: text('incident_date'),
-    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
-    language: text('language').notNull(),
-    rejectionReason: text('rejection_reason'),
-    assignedTo: integer('assigned_to'),
-    slaDueAt: integer('sla_due_at'),
-    statusAt: integer('status_at').notNull(),
-    sourceMessageId: integer('source_message_id'),
-    createdAt: integer('created_at').notNull(),
-  },
-  (t) => [
-    uniqueIndex('complaints_reference_uq').on(t.reference),
-    uniqueIndex('complaints_source_uq').on(t.sourceMessageId),
-    index('complaints_wa_id_idx').on(t.waId, t.createdAt),
-    index('complaints_status_idx').on(t.status),
-  ],
-);
-
 /**
- * The cases of every service defined in src/services/ (caste, income, death, …): one row a
+ * The cases of every service defined in src/services/ (birth, complaint, caste, income, death, …): one row a
  * submission, its fields as JSON validated by the service's zod schema on write. A new
  * service needs no migration.
  */
@@ -254,7 +171,7 @@ export const cases = sqliteTable(
   ],
 );
 
-/** Photos (and other media) a citizen sent; attached to the complaint filed in the same conversation. */
+/** Photos (and other media) a citizen sent; attached to the case (a complaint, a service's documents) filed with them. */
 export const attachments = sqliteTable(
   'attachments',
   {
@@ -263,14 +180,15 @@ export const attachments = sqliteTable(
     messageId: integer('message_id')
       .notNull()
       .references(() => messages.id),
-    complaintId: integer('complaint_id').references(() => complaints.id),
+    // the case (a hospital complaint, or any service's documents) the file is attached to
+    caseId: integer('case_id').references(() => cases.id),
     mediaId: text('media_id').notNull(),
     mimeType: text('mime_type'),
     sha256: text('sha256'),
     caption: text('caption'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('attachments_wa_id_idx').on(t.waId, t.complaintId)],
+  (t) => [index('attachments_wa_id_idx').on(t.waId, t.caseId)],
 );
 
 export const payments = sqliteTable(
@@ -347,7 +265,7 @@ export const mediaFiles = sqliteTable(
   ],
 );
 
-/** Every status change of an application or complaint, by whom, and why. */
+/** Every status change of a case, by whom, and why (case_type 'case'; migration 0011 rewrote the old 'application' and 'complaint' rows). */
 export const caseEvents = sqliteTable(
   'case_events',
   {

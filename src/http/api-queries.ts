@@ -1,7 +1,11 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { listCases } from '../cases/case-store.js';
+import { asApplication, asComplaint } from '../cases/legacy-rows.js';
 import type { Db } from '../db/open-database.js';
-import { applications, complaints, messages, payments, turns } from '../db/schema.js';
+import { messages, payments, turns } from '../db/schema.js';
 import { photosFor } from '../media/photos-for.js';
+import { birthCertificate } from '../services/birth-certificate/definition.js';
+import { hospitalComplaint } from '../services/hospital-complaint/definition.js';
 
 export interface ListQuery {
   phone?: string;
@@ -12,20 +16,20 @@ export interface ListQuery {
 const iso = (ms: number) => new Date(ms).toISOString();
 const where = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean));
 
-/** DESIGN.md §4 application shape. */
+/** Birth or complaint cases newest first, filtered like the old tables were. */
+function newest(db: Db, service: string, q: ListQuery) {
+  return listCases(db, {
+    service,
+    ...(q.phone ? { waId: q.phone } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    limit: q.limit,
+  });
+}
+
+/** DESIGN.md §4 application shape: the birth_certificate cases. */
 export function listApplications(db: Db, q: ListQuery) {
-  return db
-    .select()
-    .from(applications)
-    .where(
-      where(
-        q.phone ? eq(applications.waId, q.phone) : undefined,
-        q.status ? eq(applications.status, q.status as 'submitted') : undefined,
-      ),
-    )
-    .orderBy(desc(applications.createdAt), desc(applications.id))
-    .limit(q.limit)
-    .all()
+  return newest(db, birthCertificate.id, q)
+    .map(asApplication)
     .map((r) => ({
       reference: r.reference,
       status: r.status,
@@ -45,20 +49,10 @@ export function listApplications(db: Db, q: ListQuery) {
     }));
 }
 
-/** DESIGN.md §4 complaint shape. */
+/** DESIGN.md §4 complaint shape (the hospital_complaint cases), with the photos attached. */
 export function listComplaints(db: Db, q: ListQuery) {
-  return db
-    .select()
-    .from(complaints)
-    .where(
-      where(
-        q.phone ? eq(complaints.waId, q.phone) : undefined,
-        q.status ? eq(complaints.status, q.status as 'received') : undefined,
-      ),
-    )
-    .orderBy(desc(complaints.createdAt), desc(complaints.id))
-    .limit(q.limit)
-    .all()
+  return newest(db, hospitalComplaint.id, q)
+    .map(asComplaint)
     .map((r) => ({
       reference: r.reference,
       status: r.status,
@@ -71,7 +65,7 @@ export function listComplaints(db: Db, q: ListQuery) {
       anonymous: r.anonymous,
       language: r.language,
       createdAt: iso(r.createdAt),
-      photos: photosFor(db, { waId: r.waId, complaintId: r.id }),
+      photos: photosFor(db, { waId: r.waId, caseId: r.id }),
     }));
 }
 

@@ -76,7 +76,11 @@ describe.skipIf(!hasChromium())('/chat in Chromium', () => {
     expect(last).toContain('जमा हो गया');
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'chat-hindi-application.png'), fullPage: true });
-    const rows = sahayak.db.$client.prepare('select reference, mother_name from applications').all();
+    const rows = sahayak.db.$client
+      .prepare(
+        "select reference, json_extract(fields, '$.motherName') as mother_name from cases where service = 'birth_certificate'",
+      )
+      .all();
     expect(rows).toEqual([{ reference: last.match(/BC-2026-\d{6}/)?.[0], mother_name: 'रेखा देवी' }]);
   });
 });

@@ -154,7 +154,9 @@ describe('a photo from WhatsApp to the officer', () => {
       { N: 1024 },
     );
     const app = sahayak.app as unknown as Hono;
-    const complaint = sahayak.db.$client.prepare('select id from complaints').get() as { id: number };
+    const complaint = sahayak.db.$client
+      .prepare("select id from cases where service = 'hospital_complaint'")
+      .get() as { id: number };
     const media = sahayak.db.$client.prepare('select id, message_id as messageId from media_files').get() as {
       id: number;
       messageId: number;

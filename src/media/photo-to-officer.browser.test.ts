@@ -90,7 +90,9 @@ describe.skipIf(!hasChromium())('a photo sent in /chat, seen by the officer', ()
   });
 
   it('the officer opens the complaint and sees that photo', async () => {
-    const complaint = sahayak.db.$client.prepare('select id, reference from complaints').get() as {
+    const complaint = sahayak.db.$client
+      .prepare("select id, reference from cases where service = 'hospital_complaint'")
+      .get() as {
       id: number;
       reference: string;
     };

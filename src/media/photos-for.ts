@@ -21,13 +21,13 @@ export interface StoredFile {
 }
 
 /**
- * The stored photos and documents attached to a complaint (attachments.complaint_id), for
+ * The stored photos and documents attached to a case (attachments.case_id), for
  * the JSON API: `[{ sha256, mimeType, caption, url }]`. The wa_id is checked as well, so a
  * complaint never lists another citizen's files. Files still being fetched are left out
  * until they are stored.
  */
-export function photosFor(db: Db, o: { waId: string; complaintId: number }, base = '/api/media'): Photo[] {
-  return filesForComplaint(db, o).map((f) => ({
+export function photosFor(db: Db, o: { waId: string; caseId: number }, base = '/api/media'): Photo[] {
+  return filesForCase(db, o).map((f) => ({
     sha256: f.sha256,
     mimeType: f.mimeType,
     caption: f.caption,
@@ -36,21 +36,21 @@ export function photosFor(db: Db, o: { waId: string; complaintId: number }, base
 }
 
 // one prepared statement per connection: the API calls this for every complaint row it lists
-const complaintFiles = new WeakMap<object, Statement<[number, string], StoredFile>>();
+const caseFiles = new WeakMap<object, Statement<[number, string], StoredFile>>();
 
-export function filesForComplaint(db: Db, o: { waId: string; complaintId: number }): StoredFile[] {
-  let stmt = complaintFiles.get(db.$client);
+export function filesForCase(db: Db, o: { waId: string; caseId: number }): StoredFile[] {
+  let stmt = caseFiles.get(db.$client);
   if (!stmt) {
     stmt = db.$client.prepare<[number, string], StoredFile>(
       `select m.id, m.media_id as mediaId, m.kind, m.sha256, m.mime_type as mimeType, coalesce(a.caption, m.caption) as caption,
          m.file_name as fileName, m.transcript
        from attachments a join media_files m on m.message_id = a.message_id and m.media_id = a.media_id
-       where a.complaint_id = ? and m.wa_id = ? and m.status = 'stored'
+       where a.case_id = ? and m.wa_id = ? and m.status = 'stored'
        order by a.id`,
     );
-    complaintFiles.set(db.$client, stmt);
+    caseFiles.set(db.$client, stmt);
   }
-  return stmt.all(o.complaintId, o.waId);
+  return stmt.all(o.caseId, o.waId);
 }
 
 /** The stored media of some messages (a transcript page), by message id. */

@@ -9,8 +9,9 @@ import {
   type EngineInput,
   EngineUnavailableError,
 } from '../agent/engine.js';
+import { applicationRows } from '../cases/legacy-rows.js';
 import { openDatabase } from '../db/open-database.js';
-import { applications, messages, turns } from '../db/schema.js';
+import { messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
@@ -104,14 +105,14 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
     const { db, say } = setup();
     await say('namaste');
     const summary = await say('apply');
-    expect(db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(db)).toEqual([]);
     const buttons = summary.at(-1)?.payload as { kind: string; buttons: { id: string }[]; text: string };
     expect(buttons.kind).toBe('buttons');
     expect(buttons.buttons.map((b) => b.id)).toEqual(['confirm:yes', 'confirm:change', 'confirm:cancel']);
     expect(buttons.text).toContain('Rekha Devi');
 
     const done = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ, जमा करें' });
-    const rows = db.select().from(applications).all();
+    const rows = applicationRows(db);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       waId: '919812345678',
@@ -126,7 +127,7 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
     const { db, say } = setup();
     await say('apply');
     const reply = await say('something else');
-    expect(db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(db)).toEqual([]);
     expect((reply.at(-1)!.payload as { kind: string }).kind).toBe('buttons');
   });
 
@@ -135,7 +136,7 @@ describe('pipeline: the confirmation rule is the runtime’s', () => {
     await say('apply');
     await say('hello');
     await say('haan');
-    expect(db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(db)).toEqual([]);
   });
 });
 
@@ -336,7 +337,7 @@ describe('pipeline: an LLM failure after a confirmed tool', () => {
     const { db, say } = setup(llm, scriptedEngine());
     await say('apply');
     await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });
-    const [app] = db.select().from(applications).all();
+    const [app] = applicationRows(db);
     const summary = await say(`pay ${app.reference}`);
     expect(summary.at(-1)?.kind).toBe('buttons');
     const reply = await say({ kind: 'button', id: 'confirm:yes', title: 'हाँ' });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLegacyCase } from '../cases/legacy-rows.js';
 import { syncSearchIndex } from '../db/search-index.js';
 import { type ServedSahayak, serveSahayak } from '../testing/serve-sahayak.js';
 import { ERASURE_REPLY_GRACE_MS, forgetErasureReplies, isErasedWaId } from './erase-citizen.js';
@@ -64,14 +65,25 @@ beforeAll(async () => {
       `insert into annotations (turn_id, user_id, verdict, note, created_at) values (?, 1, 'bad', ?, ?)`,
     )
     .run(turn.id, NOTE, Date.now());
-  sql
-    .prepare(
-      `insert into applications (reference, wa_id, child_name, sex, date_of_birth, place_of_birth_type, place_of_birth,
-         mother_name, father_name, address, district, pin_code, language, fee_rule, sla_due_at, status_at, created_at)
-       values ('BC-2026-009001', ?, 'Anaya', 'female', '2026-11-10', 'hospital', 'District Hospital', 'Seema', 'Ram',
-         'Rampur', 'Sitapur', '261001', 'hinglish', 'within_21_days', 0, 0, 0)`,
-    )
-    .run(WA);
+  insertLegacyCase(s.sahayak.db, 'application', {
+    reference: 'BC-2026-009001',
+    waId: WA,
+    childName: 'Anaya',
+    sex: 'female',
+    dateOfBirth: '2026-11-10',
+    placeOfBirthType: 'hospital',
+    placeOfBirth: 'District Hospital',
+    motherName: 'Seema',
+    fatherName: 'Ram',
+    address: 'Rampur',
+    district: 'Sitapur',
+    pinCode: '261001',
+    language: 'hinglish',
+    feeRule: 'within_21_days',
+    slaDueAt: 0,
+    statusAt: 0,
+    createdAt: 0,
+  });
   syncSearchIndex(s.sahayak.db);
   sql.pragma('wal_checkpoint(TRUNCATE)');
   before = fileBytes();
@@ -104,7 +116,7 @@ describe('erasure leaves nothing recoverable (real server, database file)', () =
 
   it('the kept application carries a random pseudonym that the API refuses to look up', async () => {
     const row = s.sahayak.db.$client
-      .prepare(`select wa_id from applications where reference = 'BC-2026-009001'`)
+      .prepare(`select wa_id from cases where reference = 'BC-2026-009001'`)
       .get() as { wa_id: string };
     expect(isErasedWaId(row.wa_id)).toBe(true);
     // not derived from the number: 24 random hex digits

@@ -3,11 +3,9 @@ import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbTx } from '../db/open-database.js';
 import {
   annotations,
-  applications,
   attachments,
   cases,
   citizens,
-  complaints,
   conversations,
   dialogueStates,
   erasures,
@@ -64,9 +62,7 @@ export function eraseCitizen(db: DbTx, waId: string, now: number): string {
   db.delete(messages).where(eq(messages.waId, waId)).run();
   db.delete(conversations).where(eq(conversations.waId, waId)).run();
   db.delete(dialogueStates).where(eq(dialogueStates.waId, waId)).run();
-  db.update(applications).set({ waId: pseudonym }).where(eq(applications.waId, waId)).run();
-  db.update(complaints).set({ waId: pseudonym }).where(eq(complaints.waId, waId)).run();
-  // every registry service's cases: the same rule, one table
+  // every service's cases (birth applications and complaints too): kept under the pseudonym
   db.update(cases).set({ waId: pseudonym }).where(eq(cases.waId, waId)).run();
   db.update(payments).set({ waId: pseudonym }).where(eq(payments.waId, waId)).run();
   db.delete(citizens).where(eq(citizens.waId, waId)).run();

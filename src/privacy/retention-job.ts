@@ -47,7 +47,7 @@ export function purgeExpiredConversations(
       const messageIds = all.map((r) => r.id);
       // photos filed with a complaint stay as its evidence (with their message); loose ones go
       tx.delete(attachments)
-        .where(and(inArray(attachments.messageId, messageIds), isNull(attachments.complaintId)))
+        .where(and(inArray(attachments.messageId, messageIds), isNull(attachments.caseId)))
         .run();
       const evidence = new Set(
         tx

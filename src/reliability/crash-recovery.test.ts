@@ -135,15 +135,24 @@ it('answers every acknowledged message exactly once when the server is SIGKILLed
     expect(problems).toEqual([]);
 
     // Records: the confirming message is the key, so a replayed turn finds its record.
-    expect(db.get('select count(*) - count(distinct source_message_id) as d from applications')).toEqual({
-      d: 0,
-    });
-    expect(db.get('select count(*) - count(distinct source_message_id) as d from complaints')).toEqual({
+    expect(
+      db.get(
+        "select count(*) - count(distinct source_message_id) as d from cases where service = 'birth_certificate'",
+      ),
+    ).toEqual({
       d: 0,
     });
     expect(
-      db.get(`select count(*) as d from (select wa_id, mother_name, date_of_birth from applications
-              group by wa_id, mother_name, date_of_birth having count(*) > 1)`),
+      db.get(
+        "select count(*) - count(distinct source_message_id) as d from cases where service = 'hospital_complaint'",
+      ),
+    ).toEqual({
+      d: 0,
+    });
+    expect(
+      db.get(`select count(*) as d from (select wa_id, json_extract(fields, '$.motherName') as m, json_extract(fields, '$.dateOfBirth') as b from cases
+              where service = 'birth_certificate'
+              group by wa_id, m, b having count(*) > 1)`),
     ).toEqual({ d: 0 });
     expect(db.get('select count(*) - count(distinct inbound_id) as d from turns')).toEqual({ d: 0 });
 

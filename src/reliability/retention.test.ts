@@ -27,12 +27,8 @@ it('purges the transcripts of conversations older than the retention period, and
   expect(rows('select count(*) as n from messages where wa_id = ?', recent)).toBeGreaterThanOrEqual(2);
   expect(rows('select count(*) as n from turns where wa_id = ?', recent)).toBe(1);
   // the department's records stay
-  expect(
-    rows('select count(*) as n from applications where reference = ?', victim.application.reference),
-  ).toBe(1);
-  expect(rows('select count(*) as n from complaints where reference = ?', victim.complaint.reference)).toBe(
-    1,
-  );
+  expect(rows('select count(*) as n from cases where reference = ?', victim.application.reference)).toBe(1);
+  expect(rows('select count(*) as n from cases where reference = ?', victim.complaint.reference)).toBe(1);
   // idempotent: a second pass finds nothing more
   expect(purgeExpiredConversations(h.db, { days: 180, now: clock })).toBe(0);
 });

@@ -1,3 +1,4 @@
+import { insertLegacyCase } from '../cases/legacy-rows.js';
 import type { Db } from '../db/open-database.js';
 
 /** Another citizen's records, with values distinctive enough that any leak is findable in a reply. */
@@ -41,28 +42,42 @@ export function seedVictim(db: Db, now = Date.now()): void {
     now,
   );
   const a = victim.application;
-  c.prepare(
-    `insert into applications (reference, wa_id, child_name, sex, date_of_birth, place_of_birth_type, place_of_birth,
-       mother_name, father_name, address, district, pin_code, language, fee_rule, status_at, created_at)
-     values (?, ?, ?, 'female', ?, 'hospital', ?, ?, ?, ?, 'Bhopal', ?, 'hi', 'within_21_days', ?, ?)`,
-  ).run(
-    a.reference,
-    victim.waId,
-    a.childName,
-    a.dateOfBirth,
-    a.placeOfBirth,
-    a.motherName,
-    a.fatherName,
-    a.address,
-    a.pinCode,
-    now,
+  insertLegacyCase(
+    db,
+    'application',
+    {
+      reference: a.reference,
+      waId: victim.waId,
+      childName: a.childName,
+      sex: 'female',
+      dateOfBirth: a.dateOfBirth,
+      placeOfBirthType: 'hospital',
+      placeOfBirth: a.placeOfBirth,
+      motherName: a.motherName,
+      fatherName: a.fatherName,
+      address: a.address,
+      district: 'Bhopal',
+      pinCode: a.pinCode,
+      language: 'hi',
+      feeRule: 'within_21_days',
+    },
     now,
   );
   const h = victim.complaint;
-  c.prepare(
-    `insert into complaints (reference, wa_id, hospital_name, district, category, description, language, status_at, created_at)
-     values (?, ?, ?, 'Bhopal', 'bribery_or_fees', ?, 'hi', ?, ?)`,
-  ).run(h.reference, victim.waId, h.hospitalName, h.description, now, now);
+  insertLegacyCase(
+    db,
+    'complaint',
+    {
+      reference: h.reference,
+      waId: victim.waId,
+      hospitalName: h.hospitalName,
+      district: 'Bhopal',
+      category: 'bribery_or_fees',
+      description: h.description,
+      language: 'hi',
+    },
+    now,
+  );
   // the counters continue after the seeded rows, as if they had been filed through the tools
   c.prepare(
     `insert into counters (name, value) values ('BC-2026', 1), ('HC-2026', 1) on conflict(name) do nothing`,

@@ -61,6 +61,8 @@ export interface Workflow {
   states: Record<string, WorkflowState>;
   /** states that a fee-bearing case may only enter once its payment is paid */
   needsPayment?: string[];
+  /** a case's own SLA in a state, when its fields decide it (a complaint about a bribe is chased sooner) */
+  slaDaysFor?: (status: string, fields: Record<string, unknown>) => number | null;
 }
 
 /** The messages a service's conversation uses beyond its questions. */
@@ -98,9 +100,13 @@ export interface ServiceDefinition<S extends z.ZodObject = z.ZodObject> {
   intentPhrases: string[];
   /** word groups that ask for it when every word of a group is in the message ("register … death") */
   intentWords?: string[][];
-  /** 'cases' services live in the one cases table; the two first services still keep theirs */
+  /**
+   * Every service's cases live in the one cases table. 'legacy' marks the two first services
+   * (birth, complaint), which still have their own tool, offline dialogue and staff pages
+   * (/staff/applications, /staff/complaints) beside /staff/services/<id>.
+   */
   storage: 'cases' | 'legacy';
-  /** the case type of a legacy service in case_events and the staff console */
+  /** the staff console's older case type of a legacy service (its /staff/<type>s pages) */
   legacyType?: 'application' | 'complaint';
 }
 

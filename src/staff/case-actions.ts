@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
 import type { CaseType } from '../cases/case-workflow.js';
+import { legacyCase } from '../cases/legacy-rows.js';
 import { CaseNotFoundError, InvalidTransitionError, transitionCase } from '../cases/transition-case.js';
-import { applications, caseNotes, complaints, staffUsers } from '../db/schema.js';
+import { caseNotes, cases, staffUsers } from '../db/schema.js';
 import { audit } from './audit.js';
 import type { StaffDeps } from './context.js';
 import { notifyCaseChange } from './notify-citizen.js';
@@ -10,10 +11,7 @@ import { notifyCaseChange } from './notify-citizen.js';
 type Actor = { id: number };
 
 function loadCase(deps: StaffDeps, type: CaseType, id: number) {
-  const row =
-    type === 'application'
-      ? deps.db.select().from(applications).where(eq(applications.id, id)).get()
-      : deps.db.select().from(complaints).where(eq(complaints.id, id)).get();
+  const row = legacyCase(deps.db, type, id);
   if (!row) throw new HTTPException(404, { message: `no ${type} ${id}` });
   return row;
 }
@@ -92,14 +90,7 @@ export function assignCase(
   }
   const current = loadCase(deps, input.type, input.id);
   db.$client.transaction(() => {
-    if (input.type === 'application') {
-      db.update(applications)
-        .set({ assignedTo: input.assigneeId })
-        .where(eq(applications.id, input.id))
-        .run();
-    } else {
-      db.update(complaints).set({ assignedTo: input.assigneeId }).where(eq(complaints.id, input.id)).run();
-    }
+    db.update(cases).set({ assignedTo: input.assigneeId }).where(eq(cases.id, current.id)).run();
     audit(db, {
       userId: input.actor.id,
       action: 'case.assign',
@@ -122,7 +113,7 @@ export function addCaseNote(
     deps.db
       .insert(caseNotes)
       .values({
-        caseType: input.type,
+        caseType: 'case',
         caseId: input.id,
         authorUserId: input.actor.id,
         body: input.body,

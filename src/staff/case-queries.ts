@@ -1,4 +1,5 @@
 import type { CaseType } from '../cases/case-workflow.js';
+import { asApplication, asComplaint, legacyCase, legacyService } from '../cases/legacy-rows.js';
 import type { Db } from '../db/open-database.js';
 
 export type CaseFilters = { status?: string; assigned?: string; overdue?: boolean; q?: string };
@@ -22,7 +23,8 @@ const OPEN: Record<CaseType, string[]> = {
 };
 export const openStatuses = (type: CaseType) => OPEN[type];
 
-const table = (type: CaseType) => (type === 'application' ? 'applications' : 'complaints');
+const field = (name: string) => `json_extract(c.fields, '$.${name}')`;
+const snake = (k: string) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
 /** A case queue: most urgent first (overdue, then nearest SLA), closed cases last. */
 export function listCases(
@@ -32,8 +34,8 @@ export function listCases(
   userId: number,
   now: number,
 ): CaseListRow[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const where: string[] = ['c.service = ?'];
+  const params: unknown[] = [legacyService[type].id];
   const add = (cond: string, ...values: unknown[]) => {
     where.push(cond);
     params.push(...values);
@@ -43,15 +45,15 @@ export function listCases(
   if (f.assigned === 'me') add('c.assigned_to = ?', userId);
   else if (f.assigned === 'unassigned') add('c.assigned_to is null');
   if (f.overdue) add('c.sla_due_at is not null and c.sla_due_at < ?', now);
-  if (f.q) add('(c.reference like ? or c.district like ?)', `%${f.q}%`, `%${f.q}%`);
+  if (f.q) add(`(c.reference like ? or ${field('district')} like ?)`, `%${f.q}%`, `%${f.q}%`);
   const summary =
     type === 'application'
-      ? "coalesce(c.child_name, '(unnamed)') || ' · ' || c.date_of_birth"
-      : "c.hospital_name || ' · ' || c.category";
-  const sql = `select c.id, c.reference, c.wa_id as waId, c.status, ${summary} as summary, c.district,
+      ? `coalesce(${field('childName')}, '(unnamed)') || ' · ' || ${field('dateOfBirth')}`
+      : `${field('hospitalName')} || ' · ' || ${field('category')}`;
+  const sql = `select c.id, c.reference, c.wa_id as waId, c.status, ${summary} as summary, ${field('district')} as district,
       c.assigned_to as assignedTo, u.username as assignee, c.sla_due_at as slaDueAt, c.created_at as createdAt
-    from ${table(type)} c left join staff_users u on u.id = c.assigned_to
-    ${where.length ? `where ${where.join(' and ')}` : ''}
+    from cases c left join staff_users u on u.id = c.assigned_to
+    where ${where.join(' and ')}
     order by (c.sla_due_at is null), c.sla_due_at, c.created_at desc limit 200`;
   return db.$client.prepare(sql).all(...params) as CaseListRow[];
 }
@@ -63,25 +65,26 @@ export type CaseEventRow = {
   actor: string | null;
   createdAt: number;
 };
-export function caseEvents(db: Db, type: CaseType, id: number): CaseEventRow[] {
+/** A case's history; every service's cases (birth and complaint too) keep it under case_type 'case'. */
+export function caseEvents(db: Db, _type: CaseType, id: number): CaseEventRow[] {
   return db.$client
     .prepare(
       `select e.from_status as fromStatus, e.to_status as toStatus, e.note, u.username as actor, e.created_at as createdAt
        from case_events e left join staff_users u on u.id = e.actor_user_id
-       where e.case_type = ? and e.case_id = ? order by e.id`,
+       where e.case_type = 'case' and e.case_id = ? order by e.id`,
     )
-    .all(type, id) as CaseEventRow[];
+    .all(id) as CaseEventRow[];
 }
 
 export type CaseNoteRow = { body: string; author: string | null; createdAt: number };
-export function caseNotesOf(db: Db, type: CaseType, id: number): CaseNoteRow[] {
+export function caseNotesOf(db: Db, _type: CaseType, id: number): CaseNoteRow[] {
   return db.$client
     .prepare(
       `select n.body, u.username as author, n.created_at as createdAt
        from case_notes n left join staff_users u on u.id = n.author_user_id
-       where n.case_type = ? and n.case_id = ? order by n.id`,
+       where n.case_type = 'case' and n.case_id = ? order by n.id`,
     )
-    .all(type, id) as CaseNoteRow[];
+    .all(id) as CaseNoteRow[];
 }
 
 export type Officer = { id: number; username: string; displayName: string | null };
@@ -93,16 +96,18 @@ export function activeOfficers(db: Db): Officer[] {
     .all() as Officer[];
 }
 
+/** The case page's row: the case's columns and fields flat, under the snake_case names the page reads. */
 export function caseRow(db: Db, type: CaseType, id: number): Record<string, unknown> | undefined {
-  return db.$client.prepare(`select * from ${table(type)} where id = ?`).get(id) as
-    | Record<string, unknown>
-    | undefined;
+  const row = legacyCase(db, type, id);
+  if (!row) return undefined;
+  const flat = type === 'application' ? asApplication(row) : asComplaint(row);
+  return Object.fromEntries(Object.entries(flat).map(([k, v]) => [snake(k), v]));
 }
 
 export function complaintAttachments(db: Db, id: number) {
   return db.$client
     .prepare(
-      'select media_id as mediaId, mime_type as mimeType, caption, created_at as createdAt from attachments where complaint_id = ? order by id',
+      'select media_id as mediaId, mime_type as mimeType, caption, created_at as createdAt from attachments where case_id = ? order by id',
     )
     .all(id) as { mediaId: string; mimeType: string | null; caption: string | null; createdAt: number }[];
 }

@@ -180,10 +180,10 @@ export function conversationDetail(db: Db, id: number) {
     | undefined;
   const cases = db.$client
     .prepare(
-      `select 'applications' as path, id, reference, status from applications where wa_id = ?
-       union all select 'complaints', id, reference, status from complaints where wa_id = ? order by reference`,
+      `select case service when 'birth_certificate' then 'applications' when 'hospital_complaint' then 'complaints'
+         else 'services/' || service end as path, id, reference, status from cases where wa_id = ? order by reference`,
     )
-    .all(conversation.waId, conversation.waId) as {
+    .all(conversation.waId) as {
     path: string;
     id: number;
     reference: string;

@@ -45,13 +45,7 @@ function casesPerService(db: Db, since: number): Count[] {
     (db.$client.prepare(sql).get(...params) as { n: number }).n;
   return services.map((s) => ({
     label: s.names.en,
-    value:
-      s.storage === 'cases'
-        ? count('select count(*) as n from cases where service = ? and created_at >= ?', s.id, since)
-        : count(
-            `select count(*) as n from ${s.legacyType === 'application' ? 'applications' : 'complaints'} where created_at >= ?`,
-            since,
-          ),
+    value: count('select count(*) as n from cases where service = ? and created_at >= ?', s.id, since),
   }));
 }
 
@@ -68,21 +62,26 @@ export function dashboardStats(db: Db, now: number, nDays = 14): DashboardStats 
   const turns = db.$client
     .prepare('select count(*) as n, sum(fell_back) as fellBack from turns where created_at >= ?')
     .get(since) as { n: number; fellBack: number | null };
-  const open = (table: string, type: 'application' | 'complaint') => {
+  // birth applications and complaints are cases of their service
+  const serviceOf = { application: 'birth_certificate', complaint: 'hospital_complaint' } as const;
+  const open = (type: 'application' | 'complaint') => {
     const statuses = openStatuses(type);
     const marks = statuses.map(() => '?').join(',');
     const rows = counts(
       db,
-      `select status as label, count(*) as value from ${table} where status in (${marks}) group by status`,
+      `select status as label, count(*) as value from cases where service = ? and status in (${marks}) group by status`,
+      serviceOf[type],
       ...statuses,
     );
     return statuses.map((s) => ({ label: s, value: rows.find((r) => r.label === s)?.value ?? 0 }));
   };
-  const overdue = (table: string) =>
+  const overdue = (type: 'application' | 'complaint') =>
     (
       db.$client
-        .prepare(`select count(*) as n from ${table} where sla_due_at is not null and sla_due_at < ?`)
-        .get(now) as { n: number }
+        .prepare(
+          'select count(*) as n from cases where service = ? and sla_due_at is not null and sla_due_at < ?',
+        )
+        .get(serviceOf[type], now) as { n: number }
     ).n;
   return {
     days,
@@ -108,9 +107,9 @@ export function dashboardStats(db: Db, now: number, nDays = 14): DashboardStats 
     completionRate: conv.withService ? (conv.completed ?? 0) / conv.withService : null,
     fallbackRate: turns.n ? (turns.fellBack ?? 0) / turns.n : null,
     turns: turns.n,
-    openApplications: open('applications', 'application'),
-    openComplaints: open('complaints', 'complaint'),
-    overdue: { applications: overdue('applications'), complaints: overdue('complaints') },
+    openApplications: open('application'),
+    openComplaints: open('complaint'),
+    overdue: { applications: overdue('application'), complaints: overdue('complaint') },
     handoffsWaiting: (
       db.$client.prepare("select count(*) as n from citizens where handoff = 'queued'").get() as { n: number }
     ).n,

@@ -19,7 +19,7 @@ describe('a case update for a citizen who erased their data', () => {
       .prepare(`select count(*) n from messages where direction = 'out' and wa_id like 'erased:%'`)
       .get() as { n: number };
     expect(out.n).toBe(0);
-    const status = f.db.$client.prepare('select status from applications where id = ?').get(applicationId);
+    const status = f.db.$client.prepare('select status from cases where id = ?').get(applicationId);
     expect(status).toEqual({ status: 'under_review' });
   });
 });

@@ -89,7 +89,9 @@ describe('staff access', () => {
       false,
     );
     expect(bad.status).toBe(403);
-    expect(f.db.$client.prepare('select status from applications').get()).toEqual({ status: 'submitted' });
+    expect(
+      f.db.$client.prepare("select status from cases where service = 'birth_certificate'").get(),
+    ).toEqual({ status: 'submitted' });
   });
 
   it('masks phone numbers for reviewers and shows them to officers, auditing both views', async () => {

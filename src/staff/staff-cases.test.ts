@@ -29,7 +29,9 @@ describe('cases in the console', () => {
       to: 'under_review',
     });
     expect(res.status).toBe(403);
-    expect(f.db.$client.prepare('select status from applications').get()).toEqual({ status: 'submitted' });
+    expect(
+      f.db.$client.prepare("select status from cases where service = 'birth_certificate'").get(),
+    ).toEqual({ status: 'submitted' });
     expect(outbox(f.db)).toEqual([]);
   });
 
@@ -101,7 +103,11 @@ describe('cases in the console', () => {
     ).toBe(303);
     const [msg] = outbox(f.db);
     expect(msg.text).toContain('Reason: Hospital record does not match');
-    expect(f.db.$client.prepare('select status, rejection_reason from applications').get()).toEqual({
+    expect(
+      f.db.$client
+        .prepare("select status, rejection_reason from cases where service = 'birth_certificate'")
+        .get(),
+    ).toEqual({
       status: 'rejected',
       rejection_reason: 'Hospital record does not match',
     });
@@ -146,7 +152,11 @@ describe('cases in the console', () => {
         .status,
     ).toBe(303);
     // "Assign to me" assigns; moving the case is a workflow button of its own
-    expect(f.db.$client.prepare('select status, assigned_to from complaints').get()).toEqual({
+    expect(
+      f.db.$client
+        .prepare("select status, assigned_to from cases where service = 'hospital_complaint'")
+        .get(),
+    ).toEqual({
       status: 'received',
       assigned_to: users.officer,
     });

@@ -1,7 +1,8 @@
 // Shared by the staff console's tests (unit and browser): a seeded database and a logged-in client.
 import type { Hono } from 'hono';
+import { insertLegacyCase } from '../cases/legacy-rows.js';
 import { type Db, openDatabase } from '../db/open-database.js';
-import { applications, citizens, complaints, conversations, messages, turns } from '../db/schema.js';
+import { citizens, conversations, messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
 import { createStaffUser } from './accounts.js';
 import type { StaffDeps } from './context.js';
@@ -133,49 +134,41 @@ export function seedHindiCase(
       createdAt: at + 50,
     })
     .run();
-  const app = db
-    .insert(applications)
-    .values({
-      reference: 'BC-2026-000001',
-      waId,
-      childName: 'अनाया',
-      sex: 'female',
-      dateOfBirth: '2026-11-10',
-      placeOfBirthType: 'hospital',
-      placeOfBirth: 'जिला अस्पताल, सीतापुर',
-      motherName: 'सीमा देवी',
-      fatherName: 'राम कुमार',
-      address: 'गाँव रामपुर, सीतापुर',
-      district: 'Sitapur',
-      pinCode: '261001',
-      language: 'hi',
-      feeRule: 'within_21_days',
-      slaDueAt: T0 - 1000,
-      statusAt: at,
-      createdAt: at,
-    })
-    .returning()
-    .get();
+  const app = insertLegacyCase(db, 'application', {
+    reference: 'BC-2026-000001',
+    waId,
+    childName: 'अनाया',
+    sex: 'female',
+    dateOfBirth: '2026-11-10',
+    placeOfBirthType: 'hospital',
+    placeOfBirth: 'जिला अस्पताल, सीतापुर',
+    motherName: 'सीमा देवी',
+    fatherName: 'राम कुमार',
+    address: 'गाँव रामपुर, सीतापुर',
+    district: 'Sitapur',
+    pinCode: '261001',
+    language: 'hi',
+    feeRule: 'within_21_days',
+    slaDueAt: T0 - 1000,
+    statusAt: at,
+    createdAt: at,
+  });
   return { waId, conversationId: conv.id, turnId: turn.id, inboundId: inbound.id, applicationId: app.id };
 }
 
 export function seedComplaint(db: Db, waId: string) {
-  return db
-    .insert(complaints)
-    .values({
-      reference: 'HC-2026-000001',
-      waId,
-      hospitalName: 'District Hospital Sitapur',
-      district: 'Sitapur',
-      category: 'cleanliness',
-      description: 'Dirty ward',
-      language: 'hi',
-      slaDueAt: T0 + 86_400_000,
-      statusAt: T0,
-      createdAt: T0,
-    })
-    .returning()
-    .get();
+  return insertLegacyCase(db, 'complaint', {
+    reference: 'HC-2026-000001',
+    waId,
+    hospitalName: 'District Hospital Sitapur',
+    district: 'Sitapur',
+    category: 'cleanliness',
+    description: 'Dirty ward',
+    language: 'hi',
+    slaDueAt: T0 + 86_400_000,
+    statusAt: T0,
+    createdAt: T0,
+  });
 }
 
 /** Logs in through the form like a browser: login CSRF cookie first, then the session cookie. */

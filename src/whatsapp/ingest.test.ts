@@ -151,7 +151,7 @@ describe('ingestWebhook: inbound fixtures', () => {
         id: 1,
         waId: '919876500011',
         messageId: 1,
-        complaintId: null,
+        caseId: null,
         mediaId: '1003383421387256',
         mimeType: 'image/jpeg',
         sha256: 'Hq5EkbG0Iz6rH0wQ2JYl5lqbYzY0Wn3Ux1o9bJb1u1o=',

@@ -40,7 +40,7 @@ function prepare(client: Database.Database) {
        last_inbound_at = max(coalesce(citizens.last_inbound_at, 0), excluded.last_inbound_at)`,
   );
   const insertAttachment = client.prepare(
-    `insert into attachments (wa_id, message_id, complaint_id, media_id, mime_type, sha256, caption, created_at)
+    `insert into attachments (wa_id, message_id, case_id, media_id, mime_type, sha256, caption, created_at)
      values (?, ?, null, ?, ?, ?, ?, ?)`,
   );
   // the media fetch job's queue: one row per Meta media id (a redelivery is the same file)

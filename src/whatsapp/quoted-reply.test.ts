@@ -97,7 +97,11 @@ describe('a reply quoting one of our messages is read against that message', () 
       .map((r) => r.text)
       .reverse();
   const complaints = () =>
-    (sahayak.db.$client.prepare('select count(*) n from complaints').get() as { n: number }).n;
+    (
+      sahayak.db.$client
+        .prepare("select count(*) n from cases where service = 'hospital_complaint'")
+        .get() as { n: number }
+    ).n;
 
   it('a second tap on an old summary’s “yes” does nothing twice and says so', async () => {
     await deliver(textDelivery({ waId: WA, wamid: `wamid.q${++n}`, text: COMPLAINT }));

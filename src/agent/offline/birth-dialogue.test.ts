@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications } from '../../db/schema.js';
+import { applicationRows } from '../../cases/legacy-rows.js';
+
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { argsOf, createDriver } from './test-driver.js';
@@ -53,7 +53,7 @@ describe('birth certificate, one question at a time', () => {
     turn = await d.tap('skip', 'Skip');
     expect(turn.summary).toBe(true);
     expect(argsOf(turn, 'apply_birth_certificate')).toEqual([expectedArgs]);
-    expect(d.db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(d.db)).toEqual([]);
 
     turn = await d.tap('confirm:yes', 'Yes, submit');
     expect(argsOf(turn, 'apply_birth_certificate')).toEqual([expectedArgs]);
@@ -62,7 +62,7 @@ describe('birth certificate, one question at a time', () => {
         '\n\n',
       ),
     );
-    const row = d.db.select().from(applications).where(eq(applications.reference, 'BC-2026-000001')).get();
+    const row = applicationRows(d.db, { reference: 'BC-2026-000001' })[0];
     expect(row).toMatchObject({
       ...expectedArgs,
       waId: d.waId,

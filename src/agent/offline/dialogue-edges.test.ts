@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFeeSchedule } from '../../../tools/fee-schedule.js';
-import { applications } from '../../db/schema.js';
+import { applicationRows } from '../../cases/legacy-rows.js';
+
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { createOfflineEngine } from './offline-engine.js';
@@ -57,7 +58,7 @@ describe('corrections', () => {
     expect(argsOf(turn, 'apply_birth_certificate')).toEqual([
       expect.objectContaining({ dateOfBirth: '2026-06-05' }),
     ]);
-    expect(d.db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(d.db)).toEqual([]);
   });
 
   it('"Change something" lists the fields; the picked one is asked again and re-summarised', async () => {
@@ -90,7 +91,7 @@ describe('cancel and skip', () => {
     const turn = await d.tap('confirm:cancel', 'Cancel');
     expect(turn.text).toBe(t('en', 'cancelled.birth'));
     expect(turn.calls).toEqual([]);
-    expect(d.db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(d.db)).toEqual([]);
   });
 
   it('a required field cannot be skipped', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applications, complaints, payments } from '../../db/schema.js';
+import { complaintRows, insertLegacyCase } from '../../cases/legacy-rows.js';
+import { payments } from '../../db/schema.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { argsOf, createDriver } from './test-driver.js';
@@ -40,9 +41,7 @@ describe('hospital complaint', () => {
         t('en', 'complaint.anonymous'),
       ].join('\n\n'),
     );
-    expect(d.db.select().from(complaints).all()).toMatchObject([
-      { reference: 'HC-2026-000001', anonymous: true },
-    ]);
+    expect(complaintRows(d.db)).toMatchObject([{ reference: 'HC-2026-000001', anonymous: true }]);
   });
 
   it('Hindi: the category is asked as a list when the description does not tell it', async () => {
@@ -124,28 +123,25 @@ describe('status', () => {
 describe('payment', () => {
   it('Hinglish: "fees bharni hai" finds the one application, summarises, and sends the QR on yes', async () => {
     const d = createDriver({ now: NOW, lang: 'hinglish' });
-    d.db
-      .insert(applications)
-      .values({
-        reference: 'BC-2026-000007',
-        waId: d.waId,
-        sex: 'female',
-        dateOfBirth: '2026-05-10',
-        placeOfBirthType: 'home',
-        placeOfBirth: 'Rampur',
-        motherName: 'Sita',
-        fatherName: 'Ram',
-        address: 'Rampur, Agra',
-        district: 'Agra',
-        pinCode: '282001',
-        language: 'hinglish',
-        feePaise: 5000,
-        feeRule: 'late_fee_affidavit',
-        statusAt: NOW.getTime(),
-        slaDueAt: NOW.getTime(),
-        createdAt: NOW.getTime(),
-      })
-      .run();
+    insertLegacyCase(d.db, 'application', {
+      reference: 'BC-2026-000007',
+      waId: d.waId,
+      sex: 'female',
+      dateOfBirth: '2026-05-10',
+      placeOfBirthType: 'home',
+      placeOfBirth: 'Rampur',
+      motherName: 'Sita',
+      fatherName: 'Ram',
+      address: 'Rampur, Agra',
+      district: 'Agra',
+      pinCode: '282001',
+      language: 'hinglish',
+      feePaise: 5000,
+      feeRule: 'late_fee_affidavit',
+      statusAt: NOW.getTime(),
+      slaDueAt: NOW.getTime(),
+      createdAt: NOW.getTime(),
+    });
     let turn = await d.send('mujhe fees bharni hai');
     expect(turn.summary).toBe(true);
     expect(argsOf(turn, 'create_payment_qr')).toEqual([{ forReference: 'BC-2026-000007' }]);

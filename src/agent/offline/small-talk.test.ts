@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applications } from '../../db/schema.js';
+import { insertLegacyCase } from '../../cases/legacy-rows.js';
+
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { services } from '../../services/registry.js';
@@ -25,28 +26,25 @@ const menuRows = (lang: Lang) => [
 ];
 
 function seedApplication(d: ReturnType<typeof createDriver>, reference: string) {
-  d.db
-    .insert(applications)
-    .values({
-      reference,
-      waId: d.waId,
-      sex: 'female',
-      dateOfBirth: '2026-05-10',
-      placeOfBirthType: 'home',
-      placeOfBirth: 'Rampur',
-      motherName: 'Sita',
-      fatherName: 'Ram',
-      address: 'Rampur, Agra',
-      district: 'Agra',
-      pinCode: '282001',
-      language: 'en',
-      feePaise: 5000,
-      feeRule: 'late_fee_affidavit',
-      statusAt: NOW.getTime(),
-      slaDueAt: NOW.getTime(),
-      createdAt: NOW.getTime(),
-    })
-    .run();
+  insertLegacyCase(d.db, 'application', {
+    reference,
+    waId: d.waId,
+    sex: 'female',
+    dateOfBirth: '2026-05-10',
+    placeOfBirthType: 'home',
+    placeOfBirth: 'Rampur',
+    motherName: 'Sita',
+    fatherName: 'Ram',
+    address: 'Rampur, Agra',
+    district: 'Agra',
+    pinCode: '282001',
+    language: 'en',
+    feePaise: 5000,
+    feeRule: 'late_fee_affidavit',
+    statusAt: NOW.getTime(),
+    slaDueAt: NOW.getTime(),
+    createdAt: NOW.getTime(),
+  });
 }
 
 describe('menu, help and small talk', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../../tools/tool-support.js';
-import { complaintCategories } from '../../cases/case-workflow.js';
+import { complaintCategories, complaintSlaDays } from '../../cases/case-workflow.js';
 import { complaintStatuses } from '../../domain/enums.js';
 import { catalogueText } from '../catalogue-text.js';
 import type { ServiceDefinition, Workflow } from '../types.js';
@@ -47,6 +47,11 @@ const workflow: Workflow = {
       },
     ]),
   ),
+  // by category: a bribe demanded or a medicine missing is chased in 3 days, the rest in 7
+  slaDaysFor: (status, fields) =>
+    ['resolved', 'closed', 'rejected'].includes(status)
+      ? null
+      : (complaintSlaDays[fields.category as keyof typeof complaintSlaDays] ?? 7),
 };
 
 /** A complaint about a government hospital. Like the birth certificate, its tool and table predate the registry. */

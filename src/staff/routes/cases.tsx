@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { CaseType } from '../../cases/case-workflow.js';
-import { filesForComplaint } from '../../media/photos-for.js';
+import { filesForCase } from '../../media/photos-for.js';
 import { audit } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { addCaseNote, assignCase, moveCase } from '../case-actions.js';
@@ -107,7 +107,7 @@ export function caseRoutes(deps: StaffDeps) {
           notes={caseNotesOf(deps.db, type, id)}
           officers={activeOfficers(deps.db)}
           attachments={type === 'complaint' ? complaintAttachments(deps.db, id) : []}
-          files={type === 'complaint' ? filesForComplaint(deps.db, { waId, complaintId: id }) : []}
+          files={type === 'complaint' ? filesForCase(deps.db, { waId, caseId: id }) : []}
           session={session}
           now={now}
           flash={c.req.query('msg')}

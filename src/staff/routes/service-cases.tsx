@@ -122,7 +122,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
   const app = new Hono<StaffEnv>();
   const load = (serviceId: string, id: number) => {
     const service = serviceById(serviceId, services);
-    const row = service?.storage === 'cases' ? caseById(deps.db, id) : undefined;
+    const row = service ? caseById(deps.db, id) : undefined;
     if (!service || !row || row.service !== service.id)
       throw new HTTPException(404, { message: 'no such case' });
     return { service, row };
@@ -136,9 +136,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
         <ul>
           {services.map((s) => (
             <li>
-              <a href={s.storage === 'cases' ? `/staff/services/${s.id}` : `/staff/${s.legacyType}s`}>
-                {s.names.en}
-              </a>
+              <a href={`/staff/services/${s.id}`}>{s.names.en}</a>
             </li>
           ))}
         </ul>
@@ -149,7 +147,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
   app.get('/staff/services/:service', (c) => {
     const session = c.get('session');
     const service = serviceById(c.req.param('service'), services);
-    if (service?.storage !== 'cases') return c.notFound();
+    if (!service) return c.notFound();
     const status = c.req.query('status') || undefined;
     const now = deps.now();
     const rows = listCases(deps.db, { service: service.id, ...(status ? { status } : {}) });

@@ -1,0 +1,1 @@
+ALTER TABLE `attachments` ADD `case_id` integer REFERENCES cases(id);
