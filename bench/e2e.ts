@@ -247,6 +247,7 @@ export async function benchEndToEnd({
     unknownGraphSends: sink.arrivals.size - known,
     failedSends,
     graphSends: sink.arrivals.size,
+    readReceiptsToGraph: sink.readMarks(),
     receiptsPosted: sink.receipts.posted,
     receiptsFailed: sink.receipts.failed,
     outboundStatuses: receiptStatuses,
