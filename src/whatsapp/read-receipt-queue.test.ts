@@ -79,4 +79,37 @@ describe('read receipts under a burst', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(graph.held).toEqual([]);
   });
+
+  it('drops a mark that waited longer than maxWaitMs: "typing…" after the reply would be wrong', async () => {
+    const graph = await holdingGraph();
+    const db = openDatabase({ path: ':memory:' });
+    const receipts = createReadReceipts({
+      db,
+      logger: { debug: () => {} },
+      apiUrl: graph.url,
+      phoneNumberId: '106540352242922',
+      accessToken: 't',
+      maxInFlight: 1,
+      maxWaitMs: 30,
+    });
+    close.push(
+      async () => receipts.close(),
+      graph.close,
+      async () => {
+        db.$client.close();
+      },
+    );
+    const store = (waId: string, wamid: string) => ({
+      id: storeInbound(db, { waId, wamid, timestamp: 1, event: { kind: 'text', text: 'hi' } }, 1).id,
+      waId,
+    });
+    receipts.markRead([store('919800000001', 'wamid.a1')]);
+    await expect.poll(() => graph.held.length).toBe(1);
+    receipts.markRead([store('919800000002', 'wamid.b1')]);
+    await new Promise((r) => setTimeout(r, 80));
+    graph.release();
+    receipts.markRead([store('919800000003', 'wamid.c1')]);
+    await expect.poll(() => graph.held.map((h) => h.body.message_id)).toEqual(['wamid.c1']);
+    graph.release();
+  });
 });

@@ -24,8 +24,10 @@ export function readReceiptPayload(wamid: string) {
  * and a citizen who writes again before their mark went out gets one mark, for the newest
  * message. At most `maxInFlight` on the wire: under a burst the marks wait (coalesced per
  * citizen, at most `maxWaiting` citizens, oldest dropped) instead of piling up in the HTTP
- * agent with a request object each. Best effort: a failure costs only the blue ticks,
- * never the reply.
+ * agent with a request object each; a mark that waited longer than `maxWaitMs` is dropped:
+ * by then the reply is usually there, and "typing…" after it would be wrong. Replies come
+ * first: under a burst these are what gives way. Best effort: a failure costs only the blue
+ * ticks, never the reply.
  */
 export function createReadReceipts(
   o: ReadReceiptOptions & {
@@ -33,16 +35,19 @@ export function createReadReceipts(
     logger: { debug: (obj: unknown, msg?: string) => void };
     maxInFlight?: number;
     maxWaiting?: number;
+    maxWaitMs?: number;
   },
 ) {
   const url = new URL(`${o.apiUrl.replace(/\/+$/, '')}/${encodeURIComponent(o.phoneNumberId)}/messages`);
-  const maxInFlight = o.maxInFlight ?? 64;
+  const maxInFlight = o.maxInFlight ?? 16;
   const maxWaiting = o.maxWaiting ?? 10_000;
+  const maxWaitMs = o.maxWaitMs ?? 3_000;
   const post = createPostJson({ maxSockets: maxInFlight });
   const headers = { authorization: `Bearer ${o.accessToken}` };
   const wamidOf = o.db.$client.prepare("select wamid from messages where id = ? and direction = 'in'");
-  // wa_id → the newest inbound row not yet marked; a Map keeps the order citizens wrote in
-  const waiting = new Map<string, number>();
+  // wa_id → the newest inbound row not yet marked and since when the citizen waits; a Map
+  // keeps the order citizens wrote in
+  const waiting = new Map<string, { id: number; since: number }>();
   let active = 0;
 
   async function mark(id: number) {
@@ -57,9 +62,11 @@ export function createReadReceipts(
   }
 
   function pump() {
-    for (const [waId, id] of waiting) {
+    const now = performance.now();
+    for (const [waId, { id, since }] of waiting) {
       if (active >= maxInFlight) return;
       waiting.delete(waId);
+      if (now - since > maxWaitMs) continue;
       active++;
       void mark(id).finally(() => {
         active--;
@@ -71,9 +78,11 @@ export function createReadReceipts(
   return {
     /** `accepted`: inbound rows just stored; the newest per citizen is marked read, soon */
     markRead(accepted: { id: number; waId: string }[]): void {
+      const now = performance.now();
       for (const a of accepted) {
         const prev = waiting.get(a.waId);
-        if (prev === undefined || a.id > prev) waiting.set(a.waId, a.id);
+        if (prev === undefined) waiting.set(a.waId, { id: a.id, since: now });
+        else if (a.id > prev.id) prev.id = a.id;
       }
       for (const waId of waiting.keys()) {
         if (waiting.size <= maxWaiting) break;
