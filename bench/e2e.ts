@@ -28,6 +28,7 @@ export async function benchEndToEnd({
   graphLatencyMs,
   drainTimeoutMs,
   profileDir,
+  serverRoot,
 }: {
   rate: number;
   durationS: number;
@@ -37,6 +38,8 @@ export async function benchEndToEnd({
   drainTimeoutMs: number;
   /** a directory for a V8 CPU profile of the server (then run as node, not npm start) */
   profileDir?: string;
+  /** run `npm start` in this directory instead (a baseline build, for same-run ratios) */
+  serverRoot?: string;
 }) {
   const sink = await startGraphSink({ latencyMs: graphLatencyMs });
   const dbPath = tempDbPath();
@@ -52,7 +55,7 @@ export async function benchEndToEnd({
       WHATSAPP_API_URL: sink.url,
       RATE_LIMIT_PER_MINUTE: '100000',
     },
-    { profileDir },
+    { profileDir, serverRoot },
   );
   sink.sendReceiptsTo({ webhookUrl: `${server.url}/webhook/whatsapp`, secret: SECRET });
 
@@ -247,6 +250,7 @@ export async function benchEndToEnd({
     unknownGraphSends: sink.arrivals.size - known,
     failedSends,
     graphSends: sink.arrivals.size,
+    readReceiptsToGraph: sink.readMarks(),
     receiptsPosted: sink.receipts.posted,
     receiptsFailed: sink.receipts.failed,
     outboundStatuses: receiptStatuses,

@@ -45,7 +45,7 @@ results.endToEnd = [];
 for (const r of runs) {
   log(`end to end: ${r.rate}/s for ${r.durationS} s, Graph latency ${r.graphLatencyMs} ms`);
   results.endToEnd.push(
-    await benchEndToEnd({ ...r, citizens: 2_000, sendRate: 5_000, drainTimeoutMs: quick ? 10_000 : 30_000 }),
+    await benchEndToEnd({ ...r, citizens: 2_000, sendRate: 1_000, drainTimeoutMs: quick ? 10_000 : 30_000 }),
   );
 }
 

@@ -1,4 +1,4 @@
-// `npm start` runs the compiled server (dist/). `npm ci` builds it (prepare); this builds it
+// `npm start` (scripts/start.mjs) runs the compiled server (dist/). `npm ci` builds it (prepare); this builds it
 // again only when a source file is newer than the last build, so a `git pull` followed by
 // `npm start` never runs stale code, and an up-to-date start costs a directory walk.
 import { execFileSync } from 'node:child_process';

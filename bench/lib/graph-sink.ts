@@ -31,6 +31,7 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
   // scheduled or on the wire: the run waits for these before it stops the server
   let outstanding = 0;
   let n = 0;
+  let readMarks = 0;
 
   const postReceipt = (wamid: string, to: string, status: 'sent' | 'delivered' | 'read') => {
     outstanding--;
@@ -69,6 +70,19 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      // a read receipt (mark as read + typing indicator) is not a message: Meta answers
+      // {success:true}, gives it no wamid and reports nothing back for it
+      if (raw.includes('"status":"read"') && !raw.includes('"to":')) {
+        readMarks++;
+        const ok = () => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': 16 });
+          res.end('{"success":true}');
+        };
+        if (latencyMs > 0) setTimeout(ok, latencyMs);
+        else ok();
+        return;
+      }
       const at = performance.now() + performance.timeOrigin;
       const wamid = `wamid.SINK${++n}`;
       arrivals.set(wamid, at);
@@ -80,7 +94,7 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
         if (!target) return;
         let to = '';
         try {
-          to = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to?: unknown }).to ?? '');
+          to = String((JSON.parse(raw) as { to?: unknown }).to ?? '');
         } catch {}
         // after the answer, as Meta's come: the server must know the wamid by then
         outstanding += 3;
@@ -99,6 +113,8 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
     url: `http://127.0.0.1:${port}/v21.0`,
     arrivals,
     receipts: receiptStats,
+    /** read receipts (mark as read) the server sent: not messages, not in arrivals */
+    readMarks: () => readMarks,
     /** resolves when every receipt scheduled so far has been answered (or after timeoutMs) */
     async receiptsSettled(timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;

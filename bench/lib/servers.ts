@@ -46,10 +46,10 @@ async function waitHealthy(url: string, child: ChildProcess, out: () => string, 
   }
 }
 
-function launch(command: string, args: string[], env: Record<string, string>, port: number) {
+function launch(command: string, args: string[], env: Record<string, string>, port: number, cwd = root) {
   const started = performance.now();
   const child = spawn(command, args, {
-    cwd: root,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),
@@ -75,14 +75,21 @@ function launch(command: string, args: string[], env: Record<string, string>, po
  */
 export async function startRealServer(
   env: Record<string, string>,
-  { profileDir }: { profileDir?: string } = {},
+  {
+    profileDir,
+    serverRoot = root,
+  }: {
+    profileDir?: string;
+    /** another checkout's root (its dist/ and package.json): bench/compare.ts runs a baseline */
+    serverRoot?: string;
+  } = {},
 ): Promise<BenchServer> {
   const port = await freePort();
   // with a profile directory: the same compiled server without npm, under V8's CPU profiler
   const [command, args] = profileDir
     ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/src/main.js']]
     : ['npm', ['start', '--silent']];
-  const { child, started, output } = launch(command, args, { LOG_LEVEL: 'warn', ...env }, port);
+  const { child, started, output } = launch(command, args, { LOG_LEVEL: 'warn', ...env }, port, serverRoot);
   const url = `http://127.0.0.1:${port}`;
   const healthzMs = await waitHealthy(url, child, output, started);
   return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };

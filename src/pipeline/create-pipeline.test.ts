@@ -345,3 +345,32 @@ describe('pipeline: an LLM failure after a confirmed tool', () => {
     expect(db.select().from(turns).all().at(-1)).toMatchObject({ fellBack: true });
   });
 });
+
+describe('pipeline: erasure inside the turn’s one write', () => {
+  it('erases the citizen and queues only the data-deleted notice, in the same commit', async () => {
+    const eraser: Engine = {
+      name: 'scripted',
+      async decide(input): Promise<EngineDecision> {
+        const said = input.inbound.kind === 'button' ? input.inbound.id : '';
+        if (input.toolCalls.length) return { reply: text('unused') };
+        if (input.pending && said === 'confirm:yes')
+          return {
+            toolCalls: [
+              { id: 'd2', name: input.pending.tool, arguments: JSON.stringify(input.pending.args) },
+            ],
+          };
+        return { toolCalls: [{ id: 'd1', name: 'delete_my_data', arguments: '{"reason":null}' }] };
+      },
+    };
+    const { db, say } = setup(eraser, eraser);
+    await say('delete everything');
+    expect(db.select().from(messages).where(eq(messages.direction, 'in')).all()).toHaveLength(1);
+    await say({ kind: 'button', id: 'confirm:yes', title: 'Yes' });
+    const left = db.select().from(messages).all();
+    // nothing the citizen wrote is kept; the one row is the notice that it was deleted
+    expect(left.filter((m) => m.direction === 'in')).toEqual([]);
+    const notice = left.filter((m) => m.direction === 'out');
+    expect(notice.map((m) => m.text)).toEqual([catalogue.t('en', 'runtime.data_deleted')]);
+    expect(db.select().from(turns).all()).toEqual([]);
+  });
+});

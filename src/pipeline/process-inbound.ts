@@ -146,10 +146,13 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const simulated = isSimulated(deps.settings, row.waId);
 
   const commit = deps.commit ?? commitNow;
-  await commit(() =>
-    db.transaction((tx) => {
+  // better-sqlite3's own transaction (a savepoint inside the batcher's commit): Drizzle's
+  // wrapper around the same thing built a transaction object and session per turn
+  await commit(
+    db.$client.transaction(() => {
       if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
-        eraseCitizen(tx, row.waId, nowMs);
+        // Drizzle on the same connection takes part in the open transaction
+        eraseCitizen(db, row.waId, nowMs);
         const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
         enqueueOutbound(db, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
         return;

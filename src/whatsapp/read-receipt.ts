@@ -20,37 +20,75 @@ export function readReceiptPayload(wamid: string) {
 
 /**
  * Read receipts with a typing indicator, sent when a citizen's turn is about to start.
- * Marking the newest message read marks the ones before it too, so one call per citizen.
- * Best effort: a failure costs only the blue ticks, never the reply.
+ * Marking the newest message read marks the ones before it too, so one call per citizen,
+ * and a citizen who writes again before their mark went out gets one mark, for the newest
+ * message. At most `maxInFlight` on the wire: under a burst the marks wait (coalesced per
+ * citizen, at most `maxWaiting` citizens, oldest dropped) instead of piling up in the HTTP
+ * agent with a request object each; a mark that waited longer than `maxWaitMs` is dropped:
+ * by then the reply is usually there, and "typing…" after it would be wrong. Replies come
+ * first: under a burst these are what gives way. Best effort: a failure costs only the blue
+ * ticks, never the reply.
  */
 export function createReadReceipts(
-  o: ReadReceiptOptions & { db: Db; logger: { debug: (obj: unknown, msg?: string) => void } },
+  o: ReadReceiptOptions & {
+    db: Db;
+    logger: { debug: (obj: unknown, msg?: string) => void };
+    maxInFlight?: number;
+    maxWaiting?: number;
+    maxWaitMs?: number;
+  },
 ) {
   const url = new URL(`${o.apiUrl.replace(/\/+$/, '')}/${encodeURIComponent(o.phoneNumberId)}/messages`);
-  const post = createPostJson({ maxSockets: 8 });
+  const maxInFlight = o.maxInFlight ?? 16;
+  const maxWaiting = o.maxWaiting ?? 10_000;
+  const maxWaitMs = o.maxWaitMs ?? 3_000;
+  const post = createPostJson({ maxSockets: maxInFlight });
   const headers = { authorization: `Bearer ${o.accessToken}` };
   const wamidOf = o.db.$client.prepare("select wamid from messages where id = ? and direction = 'in'");
-  return {
-    /** `accepted`: inbound rows just stored; the newest per citizen is marked read */
-    markRead(accepted: { id: number; waId: string }[]): Promise<void> {
-      const newest = new Map<string, number>();
-      for (const a of accepted) newest.set(a.waId, Math.max(newest.get(a.waId) ?? 0, a.id));
-      const sends = [...newest.values()].map(async (id) => {
-        const wamid = (wamidOf.get(id) as { wamid: string | null } | undefined)?.wamid;
-        if (!wamid) return;
-        try {
-          const res = await post(
-            url,
-            headers,
-            JSON.stringify(readReceiptPayload(wamid)),
-            o.timeoutMs ?? 10_000,
-          );
-          if (res.status >= 300) o.logger.debug({ status: res.status }, 'read receipt refused');
-        } catch (err) {
-          o.logger.debug({ err }, 'read receipt failed');
-        }
+  // wa_id → the newest inbound row not yet marked and since when the citizen waits; a Map
+  // keeps the order citizens wrote in
+  const waiting = new Map<string, { id: number; since: number }>();
+  let active = 0;
+
+  async function mark(id: number) {
+    const wamid = (wamidOf.get(id) as { wamid: string | null } | undefined)?.wamid;
+    if (!wamid) return;
+    try {
+      const res = await post(url, headers, JSON.stringify(readReceiptPayload(wamid)), o.timeoutMs ?? 10_000);
+      if (res.status >= 300) o.logger.debug({ status: res.status }, 'read receipt refused');
+    } catch (err) {
+      o.logger.debug({ err }, 'read receipt failed');
+    }
+  }
+
+  function pump() {
+    const now = performance.now();
+    for (const [waId, { id, since }] of waiting) {
+      if (active >= maxInFlight) return;
+      waiting.delete(waId);
+      if (now - since > maxWaitMs) continue;
+      active++;
+      void mark(id).finally(() => {
+        active--;
+        pump();
       });
-      return Promise.all(sends).then(() => {});
+    }
+  }
+
+  return {
+    /** `accepted`: inbound rows just stored; the newest per citizen is marked read, soon */
+    markRead(accepted: { id: number; waId: string }[]): void {
+      const now = performance.now();
+      for (const a of accepted) {
+        const prev = waiting.get(a.waId);
+        if (prev === undefined) waiting.set(a.waId, { id: a.id, since: now });
+        else if (a.id > prev.id) prev.id = a.id;
+      }
+      for (const waId of waiting.keys()) {
+        if (waiting.size <= maxWaiting) break;
+        waiting.delete(waId);
+      }
+      pump();
     },
     close: () => post.close(),
   };

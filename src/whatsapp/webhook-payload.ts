@@ -296,11 +296,16 @@ export function toInboundEvents(payload: WebhookEnvelope): InboundItem[] {
   return out;
 }
 
+const isPaymentStatus = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'payment';
+
 /** Every delivery status in a delivery (sent/delivered/read/failed); other statuses are skipped. */
 export function toStatusUpdates(payload: WebhookEnvelope): StatusUpdate[] {
   const out: StatusUpdate[] = [];
   for (const value of values(payload)) {
     for (const raw of value.statuses ?? []) {
+      // a payment's status is toPaymentStatusUpdates' (checked before zod: a failed parse builds an error)
+      if (isPaymentStatus(raw)) continue;
       const s = statusSchema.safeParse(raw);
       // a payment's "failed" is not a delivery failure of the order message
       if (!s.success || s.data.type === 'payment') continue;
@@ -321,6 +326,9 @@ export function toPaymentStatusUpdates(payload: WebhookEnvelope): PaymentStatusU
   const out: PaymentStatusUpdate[] = [];
   for (const value of values(payload)) {
     for (const raw of value.statuses ?? []) {
+      // most statuses are delivery receipts (three per reply): skipped before zod, whose
+      // failed parse would build an error object for each
+      if (!isPaymentStatus(raw)) continue;
       const s = paymentStatusSchema.safeParse(raw);
       if (!s.success) continue;
       const p = s.data.payment;

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionTool,
@@ -38,9 +38,16 @@ export interface OpenAIEngineOptions {
  * provider failures throw EngineUnavailableError so the runtime can fall back.
  */
 export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
-  const client =
-    options.client ??
-    new OpenAI({
+  // The SDK (~40 ms and several MB to load) is imported on the first decide(): a server
+  // running the offline engine never loads it, and start-up (/healthz) does not wait for it.
+  let sdk: Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> | undefined;
+  const load = () =>
+    (sdk ??= import('openai').then(({ default: SDK }) => ({
+      OpenAI: SDK,
+      client: options.client ?? newClient(SDK),
+    })));
+  const newClient = (SDK: typeof OpenAI) =>
+    new SDK({
       // explicit values keep the SDK from reading OPENAI_* from the environment itself
       apiKey: options.apiKey ?? 'not-needed',
       baseURL: options.baseUrl ?? 'https://api.openai.com/v1',
@@ -80,10 +87,11 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
       const key = options.cache ? completionCacheKey(body) : '';
       let raw = options.cache ? await options.cache.get(key) : undefined;
       if (raw === undefined || raw === null) {
+        const { OpenAI: SDK, client } = await load();
         try {
           raw = await client.chat.completions.create(body);
         } catch (err) {
-          throw toEngineUnavailable(err);
+          throw toEngineUnavailable(err, SDK);
         }
         const completion = readCompletion(raw);
         const decision = toDecision(completion, options.model, input.toolCalls.length);

@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import { z } from 'zod';
 import { EngineUnavailableError } from '../engine.js';
 
@@ -42,8 +41,14 @@ export function readCompletion(body: unknown): CompletionView {
   return parsed.data;
 }
 
-/** Maps what the SDK still throws after its own retries to the reasons the runtime records. */
-export function toEngineUnavailable(err: unknown): EngineUnavailableError {
+/**
+ * Maps what the SDK still throws after its own retries to the reasons the runtime records.
+ * `OpenAI` is the SDK's class, passed in: the SDK is loaded only when the engine first runs.
+ */
+export function toEngineUnavailable(
+  err: unknown,
+  OpenAI: typeof import('openai').default,
+): EngineUnavailableError {
   if (err instanceof EngineUnavailableError) return err;
   const cause = { cause: err };
   if (err instanceof OpenAI.APIConnectionTimeoutError)

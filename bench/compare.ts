@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchEndToEnd } from './e2e.js';
+
+// Same-run before/after: `npx tsx bench/compare.ts <rate> <seconds> <rounds> <root>...`
+// alternates the end-to-end run between builds (each a directory with its own dist/,
+// package.json and scripts/ensure-build.mjs, node_modules linked; `.` is this checkout), so
+// all see the same load on the shared machine; prints each run and the medians.
+const [rateArg, secondsArg, roundsArg, ...roots] = process.argv.slice(2);
+if (roots.length === 0) throw new Error('usage: bench/compare.ts <rate> <seconds> <rounds> <root>...');
+const rate = Number(rateArg);
+const durationS = Number(secondsArg);
+const rounds = Number(roundsArg);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const serverRoots = roots.map((r) => (r === '.' ? root : r));
+execFileSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], { cwd: root, stdio: 'inherit' });
+
+type Row = Awaited<ReturnType<typeof benchEndToEnd>>;
+const runs: Record<string, Row[]> = Object.fromEntries(roots.map((r) => [r, []]));
+for (let i = 0; i < rounds; i++) {
+  for (const [j, label] of roots.entries()) {
+    const serverRoot = serverRoots[j];
+    const r = await benchEndToEnd({
+      rate,
+      durationS,
+      citizens: 2_000,
+      sendRate: 1_000,
+      graphLatencyMs: 150,
+      drainTimeoutMs: 15_000,
+      serverRoot,
+    });
+    runs[label].push(r);
+    console.log(
+      JSON.stringify({
+        label,
+        turnsPerSecond: r.turnsPerSecond,
+        cpuMsPerTurn: r.serverCpuMsPerTurn,
+        peakRssMb: r.peakRssMb,
+        healthzMs: r.healthzMs,
+        firstReplyP99Ms: r.firstReplyP99Ms,
+        afterWarmupFirstP99: r.afterWarmup.firstReplyP99Ms,
+        lost: r.lost,
+        duplicates: r.duplicates,
+        shed: r.shedByClient,
+        load: r.loadAverage1m,
+      }),
+    );
+  }
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+for (const k of [
+  'serverCpuMsPerTurn',
+  'peakRssMb',
+  'healthzMs',
+  'turnsPerSecond',
+  'firstReplyP99Ms',
+] as const) {
+  const m = roots.map((r) => median(runs[r].map((x) => Number(x[k]))));
+  console.log(
+    `${k} (median): ${roots.map((r, j) => `${r} ${m[j]} (× ${(m[j] / m[0]).toFixed(2)})`).join(', ')}`,
+  );
+}
+console.log(`load average now ${loadavg()[0].toFixed(2)}`);
+process.exit(0);
