@@ -156,6 +156,13 @@ export function serviceFormStep(
     const applied = applyValues(turn, service, form, [{ ...legacy, words: id ?? '' }], true);
     return next(turn, service, applied.form);
   }
+  if (form.asking === '@change' && raw) {
+    // "pin code galat hai, 250002 hai": the change itself, not only the field's name
+    const corrected = applyCorrection(turn, service, form, raw);
+    if (corrected) return next(turn, service, { ...corrected, asking: null });
+    const fixed = applyValues(turn, service, form, cued(service, raw, null, turn.input.now), true);
+    if (fixed.changed) return next(turn, service, { ...fixed.form, asking: null });
+  }
   if (form.asking === '@change' || id?.startsWith('field:')) {
     const field = id?.startsWith('form:field:')
       ? id.slice('form:field:'.length)
@@ -306,11 +313,25 @@ function serviceOfIntent(r: Reading, list: AnyService[]): AnyService | undefined
 
 /** Back to the form after something else was answered: its pending question again. */
 export function resumeForm(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
-  if (form.asking && form.asking in service.fields) {
-    turn.state = { ...turn.state, form };
+  turn.state = { ...turn.state, form };
+  if (form.asking && form.asking in service.fields)
     return done(turn, { prompt: questionPrompt(turn, service, form.asking, false) });
-  }
-  return next(turn, service, form);
+  const missing = (service.askOrder ?? Object.keys(service.schema.shape)).some((k) => form.fields[k] === undefined);
+  if (missing || form.asking === '@change') return next(turn, service, form);
+  // complete and summarised before: asked, not summarised again unbidden (nothing is submitted without a yes)
+  const ready = LEGACY_KEY[service.id]
+    ? turn.say.t(`ready.${LEGACY_KEY[service.id]}`)
+    : turn.say.t('form.ready', { service: service.names[turn.say.lang] });
+  return done(turn, {
+    prompt: {
+      text: ready,
+      options: [
+        { id: 'confirm:yes', title: turn.say.t('button_show_summary') },
+        { id: 'confirm:change', title: turn.say.t('button_change') },
+        { id: 'confirm:cancel', title: turn.say.t('button_cancel') },
+      ],
+    },
+  });
 }
 
 /** Values the message gives: the asked field from the whole answer (or its label), others only behind a label or by an unambiguous shape. */

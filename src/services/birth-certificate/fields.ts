@@ -11,6 +11,7 @@ const title = (key: string) => ({ title: c(key), words: [] as string[] });
 // "shanti hospitl" on the child's name question is the place of birth, given early
 const PLACE_WORD =
   /(?<![\p{L}\p{M}])(?:hospit\p{L}*|hosptal|hosp|aspatal|asptal|अस्पताल|हॉस्पिटल|clinic|nursing|chc|phc)(?![\p{L}\p{M}])/iu;
+const NOT_A_NAME = /^(?:gril|grl|gurl|girll|bioy|boyy|bby|babby|babe|baby girl|baby boy)$/iu;
 // a district sent by itself is no one's name ("लखनऊ" on the mother's question)
 const nameRead =
   (slot: 'childName' | 'motherName' | 'fatherName') =>
@@ -18,7 +19,7 @@ const nameRead =
     const name = slotOf(text, now, slot);
     if (!name || PLACE_WORD.test(name)) return null;
     const district = extractDistrict(text, { bare: true });
-    return district && text.trim().split(/\s+/).length <= 2 && !/\p{Lu}/u.test(text.trim()[0] ?? '')
+    return district && text.trim().split(/\s+/).length === 1 && !/\p{Lu}/u.test(text.trim()[0] ?? '')
       ? null
       : name;
   };
@@ -30,6 +31,13 @@ export const birthFields = {
     question: c('offline.ask.childName'),
     label: c('tools.label.child_name'),
     cues: [
+      'her name is',
+      'his name is',
+      'uska naam',
+      'uski naam',
+      'iska naam',
+      'उसका नाम',
+      'इसका नाम',
       "child's name",
       'childs name',
       'child name',
@@ -258,6 +266,8 @@ export function birthOpening(text: string, now: Date): Record<string, unknown> {
     district: 'district',
     pinCode: 'pinCode',
   });
+  // "my baby gril": a typed "girl" is no name
+  if (typeof out.childName === 'string' && NOT_A_NAME.test(out.childName)) delete out.childName;
   if (s.childNameBlank && out.childName === undefined) out.childName = null;
   if (!namedPlace(s.placeOfBirth)) delete out.placeOfBirth;
   // "ghar par, 5 nehru colony lucknow": the house named in the same message is the place of birth
