@@ -316,7 +316,9 @@ export function resumeForm(turn: FormTurn, service: AnyService, form: ServiceFor
   turn.state = { ...turn.state, form };
   if (form.asking && form.asking in service.fields)
     return done(turn, { prompt: questionPrompt(turn, service, form.asking, false) });
-  const missing = (service.askOrder ?? Object.keys(service.schema.shape)).some((k) => form.fields[k] === undefined);
+  const missing = (service.askOrder ?? Object.keys(service.schema.shape)).some(
+    (k) => form.fields[k] === undefined,
+  );
   if (missing || form.asking === '@change') return next(turn, service, form);
   // complete and summarised before: asked, not summarised again unbidden (nothing is submitted without a yes)
   const ready = LEGACY_KEY[service.id]
