@@ -1,7 +1,11 @@
 import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
+import { detectCommand } from '../../nlu/detect-command.js';
+import { districtLabel } from '../../nlu/district-label.js';
+import { readDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
+import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
 import { cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
@@ -10,6 +14,7 @@ import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
 import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
 import type { PendingAction } from '../engine.js';
+import { answerQuestion } from './form-commands.js';
 import { done, type FieldRead, type Outcome, type Turn } from './outcome.js';
 import type { Option, Prompt } from './prompts.js';
 import { daysSince, displayDate } from './prompts.js';
@@ -85,6 +90,30 @@ export function serviceFormStep(
     turn.notes.push(service.texts.cancelled[turn.say.lang]);
     turn.state = { ...turn.state, form: null };
     return done(turn);
+  }
+  // commands win over answers, whatever question is pending
+  const command = raw ? detectCommand(raw) : null;
+  if (command?.kind === 'cancel') {
+    turn.intent = 'cancel';
+    turn.notes.push(service.texts.cancelled[turn.say.lang]);
+    turn.state = { ...turn.state, form: null };
+    return done(turn);
+  }
+  if (command?.kind === 'restart') {
+    // the old answers go: nothing of them may reach the new summary
+    turn.notes.push(turn.say.t('form.restarted'));
+    turn.state = { ...turn.state, form: null };
+    return start(turn, service, '');
+  }
+  if (command?.kind === 'question') {
+    turn.intent = 'help';
+    turn.notes.push(answerQuestion(turn, service, form.fields, command.topic));
+    return resumeForm(turn, service, form);
+  }
+  if (command && (command.kind === 'menu' || command.kind === 'human' || command.kind === 'delete_data')) {
+    r.intent = command.kind;
+    r.score = 1;
+    return null;
   }
   // another service asked for plainly: this form is put aside
   const other = raw ? serviceAskedFor(raw, list) : undefined;
@@ -215,6 +244,10 @@ export function serviceFormStep(
   }
   const corrected = raw ? applyCorrection(turn, service, form, raw) : null;
   if (corrected) return next(turn, service, corrected);
+  if (asking && raw) {
+    const special = sameOrShortForm(turn, service, form, asking, raw);
+    if (special) return special;
+  }
   const values = raw ? cued(service, raw, asking, turn.input.now, form.fields) : [];
   // facts the message states for fields not answered yet fill them (the service's whole-message
   // reading); an answer already given is never replaced this way
@@ -466,6 +499,51 @@ function applyCorrection(
     turn.say.t('form.changed', { label: meta.label[turn.say.lang], value: show(meta, checked.data, turn) }),
   );
   return setField(turn, service, form, field, checked.data, words, 'changed');
+}
+
+/**
+ * "same as above", "वही" on an address question copies the address given earlier; a district's
+ * short form or typo ("lko", "gorakhpurr") is shown back with its full name before it is kept.
+ */
+function sameOrShortForm(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  asking: string,
+  raw: string,
+): Outcome | null {
+  const meta = service.fields[asking];
+  if (meta.kind === 'address' && isSameAsEarlier(raw)) {
+    const earlier = Object.entries(form.fields)
+      .reverse()
+      .find(
+        ([k, v]) =>
+          k !== asking &&
+          typeof v === 'string' &&
+          (service.fields[k]?.kind === 'address' ||
+            (service.fields[k]?.kind === 'free_text' && /\d/.test(v))),
+      );
+    const checked = earlier ? service.schema.shape[asking].safeParse(earlier[1]) : null;
+    if (earlier && checked?.success)
+      return next(turn, service, setField(turn, service, form, asking, checked.data, raw, 'set'));
+    return null;
+  }
+  if (meta.kind === 'district') {
+    const pin = Object.entries(service.fields).find(([, m]) => m.kind === 'pin')?.[0];
+    const pinCode = pin && typeof form.fields[pin] === 'string' ? (form.fields[pin] as string) : undefined;
+    const reading = readDistrict(raw, { bare: true, ...(pinCode ? { pinCode } : {}) });
+    if (reading?.confidence === 'confirm' && reading.heard && reading.reason !== 'pin_mismatch') {
+      const district = districtLabel(reading.district, turn.say.lang);
+      turn.state = { ...turn.state, form: { ...form, showBack: { field: asking, value: reading.district } } };
+      return done(turn, {
+        prompt: {
+          text: turn.say.t('form.confirm_district', { heard: reading.heard, district }),
+          options: yesNo(turn),
+        },
+      });
+    }
+  }
+  return null;
 }
 
 const LEGACY_BUTTONS: Record<string, string> = {
