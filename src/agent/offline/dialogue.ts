@@ -1,4 +1,5 @@
 import { parseReference } from '../../../tools/references.js';
+import { detectCommand } from '../../nlu/detect-command.js';
 import type { EngineInput, PendingAction } from '../engine.js';
 import { referenceMeansExistingRecord, serviceFromEvidence, typedReference } from './intent-inference.js';
 import { type DialogueDeps, done, type Outcome, type Turn } from './outcome.js';
@@ -65,6 +66,24 @@ export function handleMessage(
     }
   } else if (r.intent === 'change_language') {
     return done(turn, { prompt: turn.say.languages() });
+  }
+
+  // promises the status notices make: reopening goes to an officer, a certified copy is paid for,
+  // where to collect is answered; none of them is an answer to a form's question
+  const promised = r.text ? detectCommand(r.text) : null;
+  if (promised?.kind === 'reopen') {
+    turn.intent = 'human';
+    turn.notes.push(turn.say.t('reopen_handoff'));
+    return done(turn);
+  }
+  if (promised?.kind === 'certified_copy') {
+    turn.intent = 'pay_fee';
+    return payCall(turn, r);
+  }
+  if (promised?.kind === 'collect_certificate') {
+    turn.intent = 'help';
+    turn.notes.push(turn.say.t('collect_certificate'));
+    return resume(turn, Boolean(turn.state.form));
   }
 
   const pending = loaded.expired ? null : input.pending;
