@@ -105,7 +105,9 @@ function answerPending(turn: Turn, r: Reading, pending: PendingAction): Outcome 
     turn.intent = intentOfTool(pending.tool);
     return done(turn, { call: { name: pending.tool, args: pending.args, purpose } });
   }
-  if (r.intent === 'cancel' || r.confirmation === 'no') {
+  // an erasure has nothing to change: "Change something" there keeps the data too
+  const keep = purpose === 'delete' && (r.confirmation === 'change' || r.intent === 'change');
+  if (r.intent === 'cancel' || r.confirmation === 'no' || keep) {
     turn.notes.push(turn.say.t(pending.tool === 'delete_my_data' ? 'delete_kept' : 'left_as_is'));
     return done(turn);
   }
