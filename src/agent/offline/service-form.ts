@@ -115,6 +115,8 @@ export function serviceFormStep(
     r.score = 1;
     return null;
   }
+  // a payment's or an erasure's summary is answered by the dialogue; the form waits
+  if (pending && pending.tool !== service.toolName) return null;
   // another service asked for plainly: this form is put aside
   const other = raw ? serviceAskedFor(raw, list) : undefined;
   if (other && other.id !== service.id) return start(turn, other, raw);
