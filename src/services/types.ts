@@ -58,6 +58,8 @@ export interface FieldMeta {
   questionFor?: (fields: Record<string, unknown>) => Text3 | undefined;
   /** buttons beside the question that give a value from the form ("I am the mother") */
   shortcuts?: { id?: string; title: Text3; value: (fields: Record<string, unknown>) => unknown }[];
+  /** own words ("what happened?"): a short message is taken for it only when it is the question asked */
+  askedOnly?: boolean;
   /** an optional field whose shortcut already says "none" shows no separate skip button */
   noSkipButton?: boolean;
 }

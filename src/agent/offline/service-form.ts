@@ -115,6 +115,18 @@ export function serviceFormStep(
     r.score = 1;
     return null;
   }
+  // "shikayat karni hai" again while its form is open: the form goes on, its question asked again
+  const again = serviceOfIntent(r, list) ?? (raw ? serviceAskedFor(raw, list) : undefined);
+  if (
+    again?.id === service.id &&
+    !pending &&
+    raw.trim() &&
+    raw.split(/\s+/).length <= 5 &&
+    !hasCues(service, raw)
+  ) {
+    const facts = openingValues(service, raw, turn, []).filter((v) => form.fields[v.field] === undefined);
+    if (facts.length === 0) return resumeForm(turn, service, form);
+  }
   // a payment's or an erasure's summary is answered by the dialogue; the form waits
   if (pending && pending.tool !== service.toolName) return null;
   // another service asked for plainly: this form is put aside
@@ -256,7 +268,11 @@ export function serviceFormStep(
   if (raw && !CORRECTION.test(raw))
     values.push(
       ...openingValues(service, raw, turn, values).filter(
-        (v) => form.fields[v.field] === undefined && v.field !== asking,
+        (v) =>
+          form.fields[v.field] === undefined &&
+          v.field !== asking &&
+          // a short message taken whole as an own-words field ("haan lucknow" as the description) is no fact
+          !(service.fields[v.field].askedOnly && raw.trim().split(/\s+/).length < 4),
       ),
     );
   const applied = applyValues(turn, service, form, values, CORRECTION.test(raw));

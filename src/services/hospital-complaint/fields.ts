@@ -53,6 +53,7 @@ export const complaintFields = {
     label: c('tools.label.description'),
     cues: ['description', 'vivran', 'विवरण'],
     read: (text, now) => slotOf(text, now, 'description') ?? null,
+    askedOnly: true,
     // the description usually names what it is about: then the category is not asked
     readAlso: (text, now) => {
       const category = categoryOf(text, now);
