@@ -4,7 +4,7 @@ import type { Lang } from '../lang/language.js';
 import type { Logger } from '../logging/create-logger.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import { confirmationPrompt } from './confirmation-prompt.js';
+import { confirmationPrompt, confirmKindOf } from './confirmation-prompt.js';
 import {
   type Engine,
   type EngineDecision,
@@ -152,7 +152,10 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
         if (ex.kind === 'needs_confirmation') {
           // The summary is the turn's last word: the citizen answers it, nothing else.
           return finish(
-            [...toolMessages, ...confirmationPrompt(deps.catalogue, lang, ex.summary)],
+            [
+              ...toolMessages,
+              ...confirmationPrompt(deps.catalogue, lang, ex.summary, confirmKindOf(call.name)),
+            ],
             ex.pending,
           );
         }

@@ -39,6 +39,29 @@ export interface FieldMeta {
   cues?: string[];
   /** shown after two misreads: what an answer looks like */
   example?: Text3;
+  /**
+   * The field's own extractor, when its kind's generic one is not enough (the NLU's tuned
+   * readers for the first services): null = the text does not hold a value. `fields` is what
+   * the form holds so far ("I am the mother" on the informant question names the mother).
+   */
+  read?: (text: string, now: Date, fields: Record<string, unknown>) => unknown;
+  /** an optional field's own ways of saying "none" ("abhi naam nahi rakha"), beside "skip" */
+  skipWhen?: (text: string, now: Date) => boolean;
+  /** other fields the answer to this question carries unlabelled ("Lokbandhu hospital" names the place too) */
+  readAlso?: (text: string, now: Date, fields: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * A value this field takes from a message whatever was asked, because its words cannot mean
+   * anything else ("don't show my name" for a complaint's anonymity); never over a value given.
+   */
+  anywhere?: (text: string, now: Date, fields: Record<string, unknown>) => unknown;
+  /** the question when it depends on an earlier answer (the place of birth: hospital, house or other) */
+  questionFor?: (fields: Record<string, unknown>) => Text3 | undefined;
+  /** buttons beside the question that give a value from the form ("I am the mother") */
+  shortcuts?: { id?: string; title: Text3; value: (fields: Record<string, unknown>) => unknown }[];
+  /** own words ("what happened?"): a short message is taken for it only when it is the question asked */
+  askedOnly?: boolean;
+  /** an optional field whose shortcut already says "none" shows no separate skip button */
+  noSkipButton?: boolean;
 }
 
 /** What a submission would cost or need, from the service's fee rule. */
@@ -96,6 +119,15 @@ export interface ServiceDefinition<S extends z.ZodObject = z.ZodObject> {
   fee?: (args: z.infer<S>, now: Date, fees: FeeSchedule) => FeeOutcome;
   workflow: Workflow;
   texts: ServiceTexts;
+  /** the order the form asks its fields in, when it is not the schema's (absent = schema order) */
+  askOrder?: string[];
+  /**
+   * Facts in the message that asked for the service, read without labels ("beti hui 3 oct ko,
+   * maa Rekha"): nothing is there yet to be replaced, so the NLU's whole-message reading is safe.
+   */
+  readOpening?: (text: string, now: Date) => Record<string, unknown>;
+  /** photos sent while the form is open are kept with it (the tool attaches them) */
+  takesPhotos?: boolean;
   /** phrases that ask for this service, in the three forms (matched folded, whole words) */
   intentPhrases: string[];
   /** word groups that ask for it when every word of a group is in the message ("register … death") */

@@ -4,11 +4,10 @@ import { extractReferences } from '../../nlu/extract-reference.js';
 import { serviceByTool } from '../../services/registry.js';
 import { eventText } from '../../whatsapp/inbound-event.js';
 import type { ToolCallRecord } from '../engine.js';
-import { continueDraft, resume } from './draft-flow.js';
-import { clearField, fieldsInError } from './forms.js';
 import { done, type Outcome, type Turn } from './outcome.js';
 import { displayDate, rupees } from './prompts.js';
-import { serviceFormAfterTool } from './service-form.js';
+import { resume } from './resume.js';
+import { formWithout, serviceFormAfterTool } from './service-form.js';
 import { statusLines } from './status-lines.js';
 
 type Result =
@@ -34,14 +33,14 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
     case 'apply_birth_certificate':
       return birthSubmitted(turn, result.data);
     case 'file_hospital_complaint':
-      return complaintFiled(turn, result.data);
+      return complaintFiled(turn, result.data, args);
     case 'check_status':
       return purpose === 'pay_lookup' ? pickApplication(turn, result.data) : status(turn, result.data);
     case 'create_payment_qr':
       return qrSent(turn, result.data);
     case 'delete_my_data':
       turn.notes.push(turn.say.t('delete_done'));
-      turn.state = { ...turn.state, draft: null, expecting: null };
+      turn.state = { ...turn.state, form: null, expecting: null };
       return done(turn);
     default: {
       const service = serviceByTool(record.name);
@@ -58,18 +57,19 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
 
 /** Our arguments failed the tool's schema: ask the named fields again rather than loop. */
 function invalid(turn: Turn, record: ToolCallRecord): Outcome {
-  const draft = turn.state.draft;
-  const named = draft ? fieldsInError(draft, record.validationError ?? '') : [];
-  if (!draft || named.length === 0) return failed(turn);
+  const form = turn.state.form;
+  const service = form ? serviceByTool(record.name) : undefined;
+  const named = service
+    ? Object.keys(service.fields).filter((f) => new RegExp(`\\b${f}\\b`).test(record.validationError ?? ''))
+    : [];
+  if (!service || named.length === 0) return failed(turn);
   turn.notes.push(turn.say.t('didnt_get'));
-  const cleared = named.reduce(clearField, draft);
-  turn.state = { ...turn.state, draft: cleared };
-  return continueDraft(turn, cleared);
+  return formWithout(turn, service, named);
 }
 
 function failed(turn: Turn): Outcome {
   turn.notes.push(turn.say.t('tool_failed'));
-  return turn.state.draft ? resume(turn, false) : done(turn);
+  return turn.state.form ? resume(turn, false) : done(turn);
 }
 
 function failure(
@@ -79,21 +79,21 @@ function failure(
   tool: string,
 ) {
   const { say } = turn;
-  const draft = turn.state.draft;
+  const service = turn.state.form ? serviceByTool(tool) : undefined;
   const reference = str(args.reference) || str(args.forReference);
   switch (error.code) {
     case 'magistrate_order_required':
       turn.notes.push(say.t('too_old', { date: displayDate(str(args.dateOfBirth)) }));
-      turn.state = { ...turn.state, draft: null, expecting: null };
+      turn.state = { ...turn.state, form: null, expecting: null };
       return done(turn);
     case 'date_in_future':
-      if (draft?.service === 'birth') {
+      if (service?.id === 'birth_certificate') {
         turn.notes.push(say.t('future_date', { date: displayDate(str(args.dateOfBirth)) }));
-        return continueDraft(turn, clearField(draft, 'dateOfBirth'));
+        return formWithout(turn, service, ['dateOfBirth']);
       }
-      if (draft?.service === 'complaint') {
+      if (service?.id === 'hospital_complaint') {
         turn.notes.push(say.t('future_incident_date', { date: displayDate(str(args.incidentDate)) }));
-        return continueDraft(turn, clearField(draft, 'incidentDate'));
+        return formWithout(turn, service, ['incidentDate']);
       }
       break;
     case 'not_found':
@@ -116,7 +116,7 @@ function failure(
 
 /** An interruption answered: back to the draft if there is one. */
 function afterAnswer(turn: Turn): Outcome {
-  return turn.state.draft ? resume(turn) : done(turn);
+  return turn.state.form ? resume(turn) : done(turn);
 }
 
 function birthSubmitted(turn: Turn, data: Record<string, unknown>): Outcome {
@@ -130,17 +130,16 @@ function birthSubmitted(turn: Turn, data: Record<string, unknown>): Outcome {
   else if (rule === 'late_fee_affidavit') {
     turn.notes.push(say.t('fee.late_fee_affidavit', { days: fees.lateFeeOnlyWithinDays, amount }));
   }
-  turn.state = { ...turn.state, draft: null, expecting: null };
+  turn.state = { ...turn.state, form: null, expecting: null };
   return done(turn);
 }
 
-function complaintFiled(turn: Turn, data: Record<string, unknown>): Outcome {
+function complaintFiled(turn: Turn, data: Record<string, unknown>, args: Record<string, unknown>): Outcome {
   const { say } = turn;
-  const draft = turn.state.draft;
   turn.notes.push(say.t('complaint.submitted', { reference: str(data.reference) }));
   if (num(data.photos) > 0) turn.notes.push(say.t('complaint.photos', { count: num(data.photos) }));
-  if (draft?.service === 'complaint' && draft.fields.anonymous) turn.notes.push(say.t('complaint.anonymous'));
-  turn.state = { ...turn.state, draft: null, expecting: null };
+  if (args.anonymous === true) turn.notes.push(say.t('complaint.anonymous'));
+  turn.state = { ...turn.state, form: null, expecting: null };
   return done(turn);
 }
 
@@ -180,7 +179,7 @@ function pickApplication(turn: Turn, data: Record<string, unknown>): Outcome {
       call: { name: 'create_payment_qr', args: { forReference: apps[0] }, purpose: 'pay' },
     });
   }
-  turn.state = { ...turn.state, expecting: turn.state.draft ? turn.state.expecting : 'pay_reference' };
+  turn.state = { ...turn.state, expecting: turn.state.form ? turn.state.expecting : 'pay_reference' };
   return done(turn, {
     prompt: {
       text: turn.say.t('pay.choose'),

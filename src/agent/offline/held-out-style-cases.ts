@@ -1186,7 +1186,8 @@ export const STYLE_CASES: StyleCase[] = [
       motherName: 'Neha Sharma',
       fatherName: 'Rohit Sharma',
       address: 'c-45 lajpat nagar new delhi 110024',
-      district: 'New Delhi',
+      // issue 10: the district the citizen stated ("delhi") is not replaced unasked by one a later address implies
+      district: 'Delhi',
       pinCode: '110024',
       informantName: 'Neha Sharma',
     },

@@ -35,8 +35,8 @@ describe('interruptions and requests in the middle of a form', () => {
     const { d, last } = await talk('hi', ['जन्म प्रमाण पत्र बनवाना है', 'मेनू']);
     expect(last.text).toContain(t('hi', 'draft_kept.birth'));
     expect(last.text).toContain(t('hi', 'menu.complaint'));
-    expect(d.state).toMatchObject({ draft: { service: 'birth' }, expecting: 'childName' });
-    expect((d.state as { draft: { fields: object } }).draft.fields).toEqual({});
+    expect(d.state).toMatchObject({ form: { service: 'birth_certificate', asking: 'childName' } });
+    expect((d.state as { form: { fields: object } }).form.fields).toEqual({});
   });
 
   it('"too complicated, can I talk to an officer" hands over and takes no name', async () => {
@@ -45,7 +45,7 @@ describe('interruptions and requests in the middle of a form', () => {
       'this is too complicated, can I talk to an officer instead',
     ]);
     expect(last.text).toBe(t('en', 'human'));
-    expect(d.state).toMatchObject({ draft: { service: 'birth', fields: { sex: 'male' } } });
+    expect(d.state).toMatchObject({ form: { service: 'birth_certificate', fields: { sex: 'male' } } });
   });
 
   it('a status question mid-form is answered, then the draft question is asked again', async () => {
@@ -67,7 +67,7 @@ describe('interruptions and requests in the middle of a form', () => {
     ]);
     expect(last.lang).toBe('en');
     expect(last.text).toContain(t('en', 'ask.dateOfBirth'));
-    expect(d.state).toMatchObject({ draft: { fields: { childName: 'Pari', sex: 'female' } } });
+    expect(d.state).toMatchObject({ form: { fields: { childName: 'Pari', sex: 'female' } } });
   });
 
   it('a correction at the summary never takes the cue word as the name', async () => {
@@ -147,7 +147,7 @@ describe('interruptions and requests in the middle of a form', () => {
 
   it('"pata nahi naam" on the hospital question is not taken as the hospital', async () => {
     const { d } = await talk('hinglish', ['complaint karni hai', 'pata nahi naam']);
-    expect(d.state).toMatchObject({ draft: { service: 'complaint', photos: 0 }, expecting: 'hospitalName' });
-    expect((d.state as { draft: { fields: object } }).draft.fields).toEqual({});
+    expect(d.state).toMatchObject({ form: { service: 'hospital_complaint', asking: 'hospitalName' } });
+    expect((d.state as { form: { fields: object } }).form.fields).toEqual({});
   });
 });

@@ -3,8 +3,6 @@ import type { Lang } from '../../lang/language.js';
 import { services } from '../../services/registry.js';
 import { choices, text } from '../../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
-import { CHANGEABLE, type FormField } from './forms.js';
-import { complaintCategorySchema, type Draft, type Expecting } from './state.js';
 
 export interface Option {
   id: string;
@@ -65,86 +63,6 @@ export class Say {
         id: `lang:${l}`,
         title: this.t(`lang_name.${l}`),
       })),
-    };
-  }
-
-  /** The question for one step of a draft. */
-  question(draft: Draft, step: Expecting): Prompt {
-    const yes = { id: 'confirm:yes', title: this.t('button_show_summary') };
-    switch (step) {
-      case 'childName':
-        return {
-          text: this.t('ask.childName'),
-          options: [{ id: 'noname', title: this.t('button_no_name') }],
-        };
-      case 'sex':
-        return this.closed('ask.sex', 'sex', ['male', 'female', 'transgender']);
-      case 'placeOfBirthType':
-        return this.closed('ask.placeOfBirthType', 'place', ['hospital', 'home', 'other']);
-      case 'placeOfBirth': {
-        const type = draft.service === 'birth' ? (draft.fields.placeOfBirthType ?? 'hospital') : 'hospital';
-        return { text: this.t(`ask.placeOfBirth.${type}`) };
-      }
-      case 'district':
-        return { text: this.t(`ask.district.${draft.service}`) };
-      case 'informantName':
-        return {
-          text: this.t('ask.informantName'),
-          options: [
-            { id: 'informant:mother', title: this.t('button_i_am_mother') },
-            { id: 'informant:father', title: this.t('button_i_am_father') },
-            { id: 'skip', title: this.t('button_skip') },
-          ],
-        };
-      case 'category':
-        return {
-          text: this.t('ask.category'),
-          options: complaintCategorySchema.options.map((c) => ({
-            id: `cat:${c}`,
-            title: this.t(`category.${c}`),
-          })),
-          listLabel: this.t('category_button'),
-        };
-      case 'incidentDate':
-        return { text: this.t('ask.incidentDate'), options: [{ id: 'skip', title: this.t('button_skip') }] };
-      case 'anonymous':
-        return {
-          text: this.t('ask.anonymous'),
-          options: [
-            { id: 'anon:yes', title: this.t('button_anonymous_yes') },
-            { id: 'anon:no', title: this.t('button_anonymous_no') },
-          ],
-        };
-      case 'submit':
-        return {
-          text: this.t(`ready.${draft.service}`),
-          options: [
-            yes,
-            { id: 'confirm:change', title: this.t('button_change') },
-            { id: 'confirm:cancel', title: this.t('button_cancel') },
-          ],
-        };
-      case 'change_field':
-        return {
-          text: this.t('change_which'),
-          options: CHANGEABLE[draft.service].map((f) => ({ id: `field:${f}`, title: this.fieldLabel(f) })),
-          listLabel: this.t('change_button'),
-        };
-      case 'pay_reference':
-        return { text: this.t('pay.ask_reference') };
-      default:
-        return { text: this.t(`ask.${step}`) };
-    }
-  }
-
-  fieldLabel(field: FormField): string {
-    return this.t(`field.${field === 'placeOfBirthType' ? 'placeOfBirth' : field}`);
-  }
-
-  private closed(key: string, prefix: string, values: string[]): Prompt {
-    return {
-      text: this.t(key),
-      options: values.map((v) => ({ id: `${prefix}:${v}`, title: this.t(`${prefix}.${v}`) })),
     };
   }
 }

@@ -3,8 +3,7 @@ import { type Lang, languageSchema } from '../../lang/language.js';
 import { analyse } from '../../nlu/analyse.js';
 import type { Analysis, Intent, SlotName, Slots } from '../../nlu/analysis.js';
 import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
-import type { FormField } from './forms.js';
-import { complaintCategorySchema, type Expecting } from './state.js';
+import type { Expecting } from './state.js';
 
 /** Below this score an intent is a guess: the engine asks instead of acting on it. */
 export const INTENT_THRESHOLD = 0.5;
@@ -21,10 +20,6 @@ export interface Reading {
   languageRequest?: Lang;
   correction: boolean;
   confirmation: 'yes' | 'no' | 'change' | null;
-  /** a row of the "what to change" list */
-  field?: FormField;
-  /** "I am the mother/father" on the informant question */
-  informant?: 'mother' | 'father';
 }
 
 const MENU_INTENTS: Record<string, Intent> = {
@@ -35,19 +30,12 @@ const MENU_INTENTS: Record<string, Intent> = {
   human: 'human',
 };
 
-// The informant is not an NLU slot: a bare name answer is read as a name slot and moved over.
-const ANALYSE_AS: Partial<Record<Expecting, SlotName>> = {
-  informantName: 'fatherName',
-  pay_reference: 'references',
-};
+// The answer to "which application?" is a reference; form answers are read by the form engine.
+const ANALYSE_AS: Record<Expecting, SlotName> = { pay_reference: 'references' };
 
 export function analyseFor(text: string, now: Date, expecting: Expecting | null): Analysis {
-  const as = expecting ? (ANALYSE_AS[expecting] ?? (isSlot(expecting) ? expecting : undefined)) : undefined;
+  const as = expecting ? ANALYSE_AS[expecting] : undefined;
   return analyse(text, { now, ...(as ? { expecting: as } : {}) });
-}
-
-function isSlot(e: Expecting): e is Expecting & SlotName {
-  return !['submit', 'change_field', 'informantName'].includes(e);
 }
 
 export function readEvent(event: InboundEvent, now: Date, expecting: Expecting | null): Reading {
@@ -110,28 +98,8 @@ function readId(id: string): Reading | null {
       if (value === 'change') return sure('change', { confirmation: 'change' });
       if (value === 'cancel') return sure('cancel', { confirmation: 'no' });
       return null;
-    case 'sex':
-      return value === 'male' || value === 'female' || value === 'transgender'
-        ? blank({ slots: { sex: value } })
-        : null;
-    case 'place':
-      return value === 'hospital' || value === 'home' || value === 'other'
-        ? blank({ slots: { placeOfBirthType: value } })
-        : null;
-    case 'cat': {
-      const category = complaintCategorySchema.safeParse(value);
-      return category.success ? blank({ slots: { category: category.data } }) : null;
-    }
-    case 'anon':
-      return value === 'yes' || value === 'no' ? blank({ slots: { anonymous: value === 'yes' } }) : null;
-    case 'noname':
-      return blank({ slots: { childNameBlank: true } });
     case 'skip':
       return sure('skip');
-    case 'informant':
-      return value === 'mother' || value === 'father' ? blank({ informant: value }) : null;
-    case 'field':
-      return value ? blank({ field: value as FormField }) : null;
     case 'payref':
       return value ? sure('pay_fee', { slots: { references: [value] } }) : null;
     default:

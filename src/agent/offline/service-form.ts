@@ -1,6 +1,12 @@
 import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
+import { detectCommand } from '../../nlu/detect-command.js';
+import { districtLabel } from '../../nlu/district-label.js';
+import { readDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
+import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
+import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
+import { stripFillers } from '../../nlu/strip-fillers.js';
 import { cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
 import { displayValue } from '../../services/field-display.js';
@@ -8,6 +14,7 @@ import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
 import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
 import type { PendingAction } from '../engine.js';
+import { answerQuestion } from './form-commands.js';
 import { done, type FieldRead, type Outcome, type Turn } from './outcome.js';
 import type { Option, Prompt } from './prompts.js';
 import { daysSince, displayDate } from './prompts.js';
@@ -72,8 +79,9 @@ export function serviceFormStep(
       : raw
         ? serviceAskedFor(raw, list)
         : undefined;
-    if (!wanted) return null;
-    return start(turn, wanted, raw);
+    const byIntent = wanted ?? serviceOfIntent(r, list);
+    if (!byIntent) return null;
+    return start(turn, byIntent, raw);
   }
   let form = current;
 
@@ -83,23 +91,58 @@ export function serviceFormStep(
     turn.state = { ...turn.state, form: null };
     return done(turn);
   }
+  // commands win over answers, whatever question is pending
+  const command = raw ? detectCommand(raw) : null;
+  if (command?.kind === 'cancel') {
+    turn.intent = 'cancel';
+    turn.notes.push(service.texts.cancelled[turn.say.lang]);
+    turn.state = { ...turn.state, form: null };
+    return done(turn);
+  }
+  if (command?.kind === 'restart') {
+    // the old answers go: nothing of them may reach the new summary
+    turn.notes.push(turn.say.t('form.restarted'));
+    turn.state = { ...turn.state, form: null };
+    return start(turn, service, '');
+  }
+  if (command?.kind === 'question') {
+    turn.intent = 'help';
+    turn.notes.push(answerQuestion(turn, service, form.fields, command.topic));
+    return resumeForm(turn, service, form);
+  }
+  if (command && (command.kind === 'menu' || command.kind === 'human' || command.kind === 'delete_data')) {
+    r.intent = command.kind;
+    r.score = 1;
+    return null;
+  }
+  // "shikayat karni hai" again while its form is open: the form goes on, its question asked again
+  const again = serviceOfIntent(r, list) ?? (raw ? serviceAskedFor(raw, list) : undefined);
+  if (
+    again?.id === service.id &&
+    !pending &&
+    raw.trim() &&
+    raw.split(/\s+/).length <= 5 &&
+    !hasCues(service, raw)
+  ) {
+    const facts = openingValues(service, raw, turn, []).filter((v) => form.fields[v.field] === undefined);
+    if (facts.length === 0) return resumeForm(turn, service, form);
+  }
+  // a payment's or an erasure's summary is answered by the dialogue; the form waits
+  if (pending && pending.tool !== service.toolName) return null;
   // another service asked for plainly: this form is put aside
   const other = raw ? serviceAskedFor(raw, list) : undefined;
   if (other && other.id !== service.id) return start(turn, other, raw);
-  if (
-    (r.intent === 'apply_birth_certificate' || r.intent === 'file_complaint') &&
-    r.score >= OTHER_SERVICE_SCORE
-  ) {
-    turn.state = { ...turn.state, form: null };
-    return null;
-  }
+  const otherByIntent = r.score >= OTHER_SERVICE_SCORE || id ? serviceOfIntent(r, list) : undefined;
+  if (otherByIntent && otherByIntent.id !== service.id) return start(turn, otherByIntent, raw);
 
   if (pending && pending.tool === service.toolName) {
     if ((r.confirmation === 'yes' || r.intent === 'yes') && !hasCues(service, raw)) {
-      turn.intent = service.toolName;
+      turn.intent = intentOf(service);
       return done(turn, { call: { name: service.toolName, args: pending.args, purpose: 'submit' } });
     }
-    // at the summary a labelled value is itself a correction
+    // at the summary a correction, or a labelled value, changes the field it points at
+    const corrected = raw ? applyCorrection(turn, service, form, raw) : null;
+    if (corrected) return next(turn, service, corrected);
     const fixed = applyValues(turn, service, form, cued(service, raw, null, turn.input.now), true);
     if (fixed.changed) return next(turn, service, fixed.form);
     if (
@@ -108,6 +151,9 @@ export function serviceFormStep(
       r.intent === 'change' ||
       r.intent === 'no'
     ) {
+      // "I want to change the pin code": that field is asked again at once
+      const named = raw ? fieldNamed(service, raw) : undefined;
+      if (named) return askField(turn, service, clearNamed(service, form, named), named, false);
       return askWhatToChange(turn, service, form);
     }
   }
@@ -147,37 +193,97 @@ export function serviceFormStep(
       return next(turn, service, setField(turn, service, form, s.field, s.value, String(s.value), 'set'));
     if (no) return askField(turn, service, { ...form, misreads: 0 }, s.field, false);
   }
-  if (form.asking === '@change') {
-    const field = id?.startsWith('form:field:') ? id.slice('form:field:'.length) : fieldNamed(service, raw);
-    if (field && field in service.fields) {
-      const fields = { ...form.fields };
-      delete fields[field];
-      return askField(turn, service, { ...form, fields }, field, false);
-    }
+  // buttons of the first services' earlier replies ("sex:male", "place:home", "anon:yes"), still exact
+  const legacy = id ? legacyButton(id, form) : null;
+  if (legacy && legacy.field in service.fields) {
+    const applied = applyValues(turn, service, form, [{ ...legacy, words: id ?? '' }], true);
+    return next(turn, service, applied.form);
+  }
+  if (form.asking === '@change' && raw) {
+    // "pin code galat hai, 250002 hai": the change itself, not only the field's name
+    const corrected = applyCorrection(turn, service, form, raw);
+    if (corrected) return next(turn, service, { ...corrected, asking: null });
+    const fixed = applyValues(turn, service, form, cued(service, raw, null, turn.input.now), true);
+    if (fixed.changed) return next(turn, service, { ...fixed.form, asking: null });
+  }
+  if (form.asking === '@change' || id?.startsWith('field:')) {
+    const field = id?.startsWith('form:field:')
+      ? id.slice('form:field:'.length)
+      : id?.startsWith('field:')
+        ? id.slice('field:'.length)
+        : fieldNamed(service, raw);
+    if (field && field in service.fields)
+      return askField(turn, service, clearNamed(service, form, field), field, false);
   }
 
   const asking = form.asking && form.asking in service.fields ? form.asking : null;
+  const media = event.kind === 'image' || event.kind === 'document';
+  if (media && service.takesPhotos && !(asking && service.fields[asking].kind === 'attachment')) {
+    turn.notes.push(turn.say.t('photo_saved'));
+    if (!raw.trim()) return resumeForm(turn, service, form);
+  }
   if (asking) {
     const meta = service.fields[asking];
     if (meta.kind === 'attachment' && event.kind === 'image') {
       turn.notes.push(turn.say.t('form.photo_saved'));
       return next(turn, service, setField(turn, service, form, asking, [], 'attachment', 'set'));
     }
+    const shortcut = id?.startsWith(`form:opt:${asking}:`)
+      ? meta.shortcuts?.[Number(id.split(':')[3])]
+      : undefined;
+    if (shortcut) {
+      const value = shortcut.value(form.fields);
+      return next(
+        turn,
+        service,
+        setField(turn, service, form, asking, value, shortcut.title[turn.say.lang], 'set'),
+      );
+    }
+    if (meta.kind === 'yes_no' && (id === 'form:yes' || id === 'form:no'))
+      return next(turn, service, setField(turn, service, form, asking, id === 'form:yes', id, 'set'));
     const choice = id?.startsWith(`form:choice:${asking}:`) ? id.split(':')[3] : null;
     if (choice !== null)
       return next(turn, service, setField(turn, service, form, asking, choice, choice, 'set'));
-    const skipped = meta.optional && (r.intent === 'skip' || id === 'skip' || SKIP.test(raw.trim()));
+    const skipped =
+      meta.optional &&
+      (r.intent === 'skip' ||
+        id === 'skip' ||
+        SKIP.test(raw.trim()) ||
+        (raw.trim() !== '' && meta.skipWhen?.(raw, turn.input.now) === true));
     if (skipped) return next(turn, service, setField(turn, service, form, asking, null, raw, 'set'));
     if (meta.optional === undefined && (r.intent === 'skip' || id === 'skip')) {
       turn.notes.push(turn.say.t('form.needed', { label: meta.label[turn.say.lang] }));
       return askField(turn, service, form, asking, false);
     }
   }
+  const corrected = raw ? applyCorrection(turn, service, form, raw) : null;
+  if (corrected) return next(turn, service, corrected);
+  if (asking && raw) {
+    const special = sameOrShortForm(turn, service, form, asking, raw);
+    if (special) return special;
+  }
   const values = raw ? cued(service, raw, asking, turn.input.now, form.fields) : [];
+  // facts the message states for fields not answered yet fill them (the service's whole-message
+  // reading); an answer already given is never replaced this way
+  if (raw && !CORRECTION.test(raw))
+    values.push(
+      ...openingValues(service, raw, turn, values).filter(
+        (v) =>
+          form.fields[v.field] === undefined &&
+          v.field !== asking &&
+          // a short message taken whole as an own-words field ("haan lucknow" as the description) is no fact
+          !(service.fields[v.field].askedOnly && raw.trim().split(/\s+/).length < 4),
+      ),
+    );
   const applied = applyValues(turn, service, form, values, CORRECTION.test(raw));
   form = applied.form;
   if (asking && !values.some((v) => v.field === asking) && form.fields[asking] === undefined) {
     if (applied.changed || form.proposal) return next(turn, service, form);
+    // "maa ka naam badalna hai", "change the address": that field is asked now
+    const named =
+      raw && (CORRECTION.test(raw) || r.intent === 'change') ? fieldNamed(service, raw) : undefined;
+    if (named && named !== asking)
+      return askField(turn, service, clearNamed(service, form, named), named, false);
     return misread(turn, service, form, asking, raw);
   }
   return next(turn, service, form);
@@ -185,10 +291,12 @@ export function serviceFormStep(
 
 function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
   const lang = turn.say.lang;
-  turn.intent = service.toolName;
-  if (turn.state.draft) turn.notes.push(turn.say.t(`replaced.${turn.state.draft.service}`));
+  turn.intent = intentOf(service);
+  const before = turn.state.form ? serviceById(turn.state.form.service) : undefined;
+  if (before && before.id !== service.id && LEGACY_KEY[before.id])
+    turn.notes.push(turn.say.t(`replaced.${LEGACY_KEY[before.id]}`));
   turn.notes.push(service.texts.start[lang]);
-  turn.state = { ...turn.state, draft: null, expecting: null };
+  turn.state = { ...turn.state, expecting: null };
   let form: ServiceForm = {
     service: service.id,
     fields: {},
@@ -212,8 +320,71 @@ function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
     (t, p) => t.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' '),
     raw,
   );
-  form = applyValues(turn, service, form, cued(service, stripped, null, turn.input.now), false).form;
+  const labelled = cued(service, stripped, null, turn.input.now);
+  labelled.push(
+    ...openingValues(service, raw, turn, labelled).filter((v) => form.fields[v.field] === undefined),
+  );
+  form = applyValues(turn, service, form, labelled, false).form;
   return next(turn, service, form);
+}
+
+/** The service's own whole-message reading (birth, complaint), checked by each field's schema; labelled values win. */
+function openingValues(
+  service: AnyService,
+  raw: string,
+  turn: FormTurn,
+  already: { field: string }[],
+): { field: string; value: unknown; words: string }[] {
+  if (!service.readOpening) return [];
+  const out: { field: string; value: unknown; words: string }[] = [];
+  for (const [field, value] of Object.entries(service.readOpening(raw, turn.input.now))) {
+    if (!(field in service.fields) || already.some((v) => v.field === field)) continue;
+    const checked = service.schema.shape[field].safeParse(value);
+    if (checked.success) out.push({ field, value: checked.data, words: raw });
+  }
+  return out;
+}
+
+const LEGACY_KEY: Record<string, string> = { birth_certificate: 'birth', hospital_complaint: 'complaint' };
+const INTENT_SERVICE: Record<string, string> = {
+  apply_birth_certificate: 'birth_certificate',
+  file_complaint: 'hospital_complaint',
+};
+
+/** The intent the first services are known by in the transcripts and evals. */
+export function intentOf(service: AnyService): string {
+  return Object.entries(INTENT_SERVICE).find(([, id]) => id === service.id)?.[0] ?? service.toolName;
+}
+
+/** The service the NLU's intent names (birth, complaint: their phrases are the NLU's). */
+function serviceOfIntent(r: Reading, list: AnyService[]): AnyService | undefined {
+  const id = INTENT_SERVICE[r.intent];
+  return id ? serviceById(id, list) : undefined;
+}
+
+/** Back to the form after something else was answered: its pending question again. */
+export function resumeForm(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
+  turn.state = { ...turn.state, form };
+  if (form.asking && form.asking in service.fields)
+    return done(turn, { prompt: questionPrompt(turn, service, form.asking, false) });
+  const missing = (service.askOrder ?? Object.keys(service.schema.shape)).some(
+    (k) => form.fields[k] === undefined,
+  );
+  if (missing || form.asking === '@change') return next(turn, service, form);
+  // complete and summarised before: asked, not summarised again unbidden (nothing is submitted without a yes)
+  const ready = LEGACY_KEY[service.id]
+    ? turn.say.t(`ready.${LEGACY_KEY[service.id]}`)
+    : turn.say.t('form.ready', { service: service.names[turn.say.lang] });
+  return done(turn, {
+    prompt: {
+      text: ready,
+      options: [
+        { id: 'confirm:yes', title: turn.say.t('button_show_summary') },
+        { id: 'confirm:change', title: turn.say.t('button_change') },
+        { id: 'confirm:cancel', title: turn.say.t('button_cancel') },
+      ],
+    },
+  });
 }
 
 /** Values the message gives: the asked field from the whole answer (or its label), others only behind a label or by an unambiguous shape. */
@@ -231,7 +402,7 @@ function cued(
   const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
   const accept = (field: string, words: string) => {
     const meta = service.fields[field];
-    const value = readField(meta, words, now);
+    const value = readField(meta, words, now, filled);
     if (value === null || value === undefined) return false;
     const checked = service.schema.shape[field].safeParse(value);
     if (!checked.success) return false;
@@ -240,8 +411,11 @@ function cued(
   };
   if (asking) {
     const own = segments.find((s) => s.field === asking);
+    const meta = service.fields[asking];
+    // a field with its own (label-aware) reader reads the whole message first
+    const whole = meta.read && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
     // a labelled answer, or the whole message read as the answer to the question asked
-    if (!(own && accept(asking, own.words))) {
+    if (!whole && !(own && accept(asking, own.words))) {
       // the answer is what comes before another field's label ("Ram, father's name is …"), if anything
       const firstCue = Math.min(...segments.filter((s) => s.field !== asking).map((s) => s.start));
       const answer = Number.isFinite(firstCue)
@@ -253,9 +427,35 @@ function cued(
       const correction = relabels && (FILLER.test(answer.trim()) || CORRECTION.test(answer));
       if (answer.trim() && !correction) accept(asking, answer);
     }
+    // the answer names another field unlabelled ("Lokbandhu hospital" is the place too)
+    if (out.some((o) => o.field === asking)) {
+      for (const [field, value] of Object.entries(
+        service.fields[asking].readAlso?.(raw, now, filled) ?? {},
+      )) {
+        if (filled[field] !== undefined || out.some((o) => o.field === field) || !(field in service.fields))
+          continue;
+        const checked = service.schema.shape[field].safeParse(value);
+        if (checked.success) out.push({ field, value: checked.data, words: raw });
+      }
+    }
   }
   for (const s of segments)
     if (s.field !== asking && !out.some((o) => o.field === s.field)) accept(s.field, s.words);
+  for (const [field, meta] of Object.entries(service.fields)) {
+    if (
+      !meta.anywhere ||
+      field === asking ||
+      filled[field] !== undefined ||
+      out.some((o) => o.field === field)
+    )
+      continue;
+    const value = meta.anywhere(raw, now, {
+      ...filled,
+      ...Object.fromEntries(out.map((o) => [o.field, o.value])),
+    });
+    if (value !== null && value !== undefined && service.schema.shape[field].safeParse(value).success)
+      out.push({ field, value, words: raw });
+  }
   // a PIN is unmistakable after an address or on its own; not inside an amount or an age
   const pinField = Object.entries(service.fields).find(([, m]) => m.kind === 'pin')?.[0];
   const askingKind = asking ? service.fields[asking].kind : null;
@@ -267,6 +467,121 @@ function cued(
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;
+}
+
+/**
+ * "naam tara nahi, tanvi hai", "the date of birth is 25 November, not 24 November", "माँ का नाम
+ * गलत लिखा गया, सही नाम रेखा देवी है": the field the correction names (or the one holding the
+ * value it denies) takes the new value, read with that field's own reader. Null when it names none.
+ */
+function applyCorrection(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  raw: string,
+): ServiceForm | null {
+  const c = readCorrection(raw);
+  if (!c) return null;
+  const now = turn.input.now;
+  const filled = Object.keys(form.fields).filter(
+    (k) => form.fields[k] !== undefined && form.fields[k] !== null,
+  );
+  const kindOf = (k: string) => service.fields[k].kind;
+  let field: string | undefined =
+    c.field && c.field in service.fields
+      ? c.field
+      : c.oldValueText
+        ? fieldHolding(Object.fromEntries(filled.map((k) => [k, form.fields[k]])), c.oldValueText, now)
+        : undefined;
+  if (!field && c.cue) {
+    const kind = c.cue === 'name' ? 'person_name' : 'date';
+    // the one filled field of that kind (or the first, when the form has one only)
+    const candidates = filled.filter((k) => kindOf(k) === kind);
+    field = candidates.length === 1 ? candidates[0] : undefined;
+  }
+  // "nahi galat hai, 18 november": no field named, so the latest answer that reads the new value
+  if (!field && !c.field && !c.cue && !c.oldValueText) {
+    field = [...filled].reverse().find((k) => {
+      const v = readField(service.fields[k], c.newValueText, now, form.fields);
+      return v !== null && v !== undefined && !FREE_TEXT_KINDS.has(kindOf(k));
+    });
+  }
+  if (!field || form.fields[field] === undefined) return null;
+  const meta = service.fields[field];
+  const words = FREE_TEXT_KINDS.has(meta.kind) ? stripFillers(c.newValueText) : c.newValueText;
+  const value = readField(meta, words, now, form.fields);
+  const checked = value === null || value === undefined ? null : service.schema.shape[field].safeParse(value);
+  if (!checked?.success) return null;
+  if (JSON.stringify(checked.data) === JSON.stringify(form.fields[field])) return null;
+  turn.notes.push(
+    turn.say.t('form.changed', { label: meta.label[turn.say.lang], value: show(meta, checked.data, turn) }),
+  );
+  return setField(turn, service, form, field, checked.data, words, 'changed');
+}
+
+/**
+ * "same as above", "वही" on an address question copies the address given earlier; a district's
+ * short form or typo ("lko", "gorakhpurr") is shown back with its full name before it is kept.
+ */
+function sameOrShortForm(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  asking: string,
+  raw: string,
+): Outcome | null {
+  const meta = service.fields[asking];
+  if (meta.kind === 'address' && isSameAsEarlier(raw)) {
+    const earlier = Object.entries(form.fields)
+      .reverse()
+      .find(
+        ([k, v]) =>
+          k !== asking &&
+          typeof v === 'string' &&
+          (service.fields[k]?.kind === 'address' ||
+            (service.fields[k]?.kind === 'free_text' && /\d/.test(v))),
+      );
+    const checked = earlier ? service.schema.shape[asking].safeParse(earlier[1]) : null;
+    if (earlier && checked?.success)
+      return next(turn, service, setField(turn, service, form, asking, checked.data, raw, 'set'));
+    return null;
+  }
+  if (meta.kind === 'district') {
+    const pin = Object.entries(service.fields).find(([, m]) => m.kind === 'pin')?.[0];
+    const pinCode = pin && typeof form.fields[pin] === 'string' ? (form.fields[pin] as string) : undefined;
+    const reading = readDistrict(raw, { bare: true, ...(pinCode ? { pinCode } : {}) });
+    if (reading?.confidence === 'confirm' && reading.heard && reading.reason !== 'pin_mismatch') {
+      const district = districtLabel(reading.district, turn.say.lang);
+      turn.state = { ...turn.state, form: { ...form, showBack: { field: asking, value: reading.district } } };
+      return done(turn, {
+        prompt: {
+          text: turn.say.t('form.confirm_district', { heard: reading.heard, district }),
+          options: yesNo(turn),
+        },
+      });
+    }
+  }
+  return null;
+}
+
+const LEGACY_BUTTONS: Record<string, string> = {
+  sex: 'sex',
+  place: 'placeOfBirthType',
+  cat: 'category',
+  anon: 'anonymous',
+};
+
+/** The field and value a button of the first services' own replies stands for. */
+function legacyButton(id: string, form: ServiceForm): { field: string; value: unknown } | null {
+  const [kind, value = ''] = id.split(':', 2);
+  if (kind === 'noname') return { field: 'childName', value: null };
+  if (kind === 'informant' && (value === 'mother' || value === 'father')) {
+    const name = form.fields[value === 'mother' ? 'motherName' : 'fatherName'];
+    return name ? { field: 'informantName', value: name } : null;
+  }
+  const field = LEGACY_BUTTONS[kind];
+  if (!field || !value) return null;
+  return { field, value: kind === 'anon' ? value === 'yes' : value };
 }
 
 function hasCues(service: AnyService, raw: string): boolean {
@@ -322,7 +637,14 @@ function setField(
   change: FieldRead['change'],
 ): ServiceForm {
   turn.reads = [...(turn.reads ?? []), { service: service.id, field, value, words, change }];
-  return { ...form, fields: { ...form.fields, [field]: value } };
+  const fields = { ...form.fields, [field]: value };
+  // a corrected name moves with the person: the informant who was "the mother" is her new name too
+  const old = form.fields[field];
+  if (change === 'changed' && typeof old === 'string' && service.fields[field].kind === 'person_name') {
+    for (const [k, m] of Object.entries(service.fields))
+      if (k !== field && m.kind === 'person_name' && fields[k] === old) fields[k] = value;
+  }
+  return { ...form, fields };
 }
 
 function show(meta: FieldMeta, value: unknown, turn: FormTurn): string {
@@ -366,10 +688,12 @@ function next(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
       },
     });
   }
-  const missing = Object.keys(service.schema.shape).find((k) => f.fields[k] === undefined);
+  const missing = (service.askOrder ?? Object.keys(service.schema.shape)).find(
+    (k) => f.fields[k] === undefined,
+  );
   if (missing) return askField(turn, service, f, missing, false);
   turn.state = { ...turn.state, form: { ...f, asking: null, asked: 0, misreads: 0 } };
-  turn.intent ??= service.toolName;
+  turn.intent ??= intentOf(service);
   return done(turn, { call: { name: service.toolName, args: submitArgs(service, f), purpose: 'submit' } });
 }
 
@@ -401,7 +725,8 @@ function yesNo(turn: FormTurn): Option[] {
 function questionPrompt(turn: FormTurn, service: AnyService, field: string, withExample: boolean): Prompt {
   const lang = turn.say.lang;
   const meta = service.fields[field];
-  const text = [meta.question[lang], withExample && meta.example ? meta.example[lang] : '']
+  const question = meta.questionFor?.(turn.state.form?.fields ?? {}) ?? meta.question;
+  const text = [question[lang], withExample && meta.example ? meta.example[lang] : '']
     .filter(Boolean)
     .join('\n');
   const options: Option[] = [];
@@ -410,8 +735,11 @@ function questionPrompt(turn: FormTurn, service: AnyService, field: string, with
       options.push({ id: `form:choice:${field}:${value}`, title: c.title[lang] });
     }
   }
-  if (meta.kind === 'yes_no') options.push(...yesNo(turn));
-  if (meta.optional) options.push({ id: 'skip', title: turn.say.t('button_skip') });
+  (meta.shortcuts ?? []).forEach((s, i) => {
+    options.push({ id: s.id ?? `form:opt:${field}:${i}`, title: s.title[lang] });
+  });
+  if (meta.kind === 'yes_no' && !meta.shortcuts) options.push(...yesNo(turn));
+  if (meta.optional && !meta.noSkipButton) options.push({ id: 'skip', title: turn.say.t('button_skip') });
   return options.length
     ? { text, options, ...(options.length > 3 ? { listLabel: turn.say.t('form.choose_button') } : {}) }
     : { text };
@@ -497,6 +825,15 @@ function misread(
   return askField(turn, service, f, field, false);
 }
 
+/** The form without the field, nor the ones shown under the same label (a place's type and its name). */
+function clearNamed(service: AnyService, form: ServiceForm, field: string): ServiceForm {
+  const label = service.fields[field].label.en;
+  const fields = Object.fromEntries(
+    Object.entries(form.fields).filter(([k]) => k !== field && service.fields[k]?.label.en !== label),
+  );
+  return { ...form, fields };
+}
+
 function askWhatToChange(turn: FormTurn, service: AnyService, form: ServiceForm): Outcome {
   const lang = turn.say.lang;
   turn.state = { ...turn.state, form: { ...form, asking: '@change', asked: 0, misreads: 0 } };
@@ -505,6 +842,8 @@ function askWhatToChange(turn: FormTurn, service: AnyService, form: ServiceForm)
       text: turn.say.t('form.change_which'),
       options: Object.entries(service.fields)
         .filter(([, m]) => m.kind !== 'attachment')
+        // one row a label: a place's type and its name are changed together
+        .filter(([, m], i, all) => all.findIndex(([, o]) => o.label.en === m.label.en) === i)
         .slice(0, 10)
         .map(([name, m]) => ({ id: `form:field:${name}`, title: m.label[lang].slice(0, 24) })),
       listLabel: turn.say.t('form.change_button'),
@@ -522,6 +861,14 @@ function fieldNamed(service: AnyService, raw: string): string | undefined {
     .filter(({ l }) => l.length > 1 && f.includes(` ${l} `))
     .sort((a, b) => b.l.length - a.l.length);
   return hits[0]?.name;
+}
+
+/** Forgets the named fields (a tool refused them) and asks again. */
+export function formWithout(turn: FormTurn, service: AnyService, named: string[]): Outcome {
+  const form = turn.state.form;
+  if (!form) return done(turn);
+  const fields = Object.fromEntries(Object.entries(form.fields).filter(([k]) => !named.includes(k)));
+  return next(turn, service, { ...form, fields });
 }
 
 /** After the tool ran: the service's own submitted text, or its refusal. */

@@ -1,7 +1,9 @@
 import { normalise } from '../../lang/normalise.js';
 import type { AnyService } from '../types.js';
 
-const LINK = /^(?:\s*(?:[:=\-–—]|is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का))*\s*/iu;
+// whole words only: "Kavita" does not lose its "ka"
+const LINK =
+  /^(?:\s*(?:[:=\-–—]|(?:is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का)(?![\p{L}\p{M}])))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 // a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
 const STOP = /[,;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;

@@ -46,7 +46,13 @@ export function readChoice(meta: FieldMeta, text: string): string | null {
  * Reads one field's value from text with the extractor of its kind. The caller checks the
  * result with the field's own zod schema; null means this text does not hold one.
  */
-export function readField(meta: FieldMeta, text: string, now: Date): unknown {
+export function readField(
+  meta: FieldMeta,
+  text: string,
+  now: Date,
+  fields: Record<string, unknown> = {},
+): unknown {
+  if (meta.read) return meta.read(text, now, fields);
   const bare = bareAnswer(text);
   switch (meta.kind) {
     case 'date':

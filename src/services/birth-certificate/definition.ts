@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { birthFee } from '../../../tools/birth-fee.js';
+import type { FeeSchedule } from '../../../tools/fee-schedule.js';
 import { isoDate } from '../../../tools/tool-support.js';
 import { applicationSlaDays } from '../../cases/case-workflow.js';
 import { applicationStatuses, placeOfBirthTypes, sexes } from '../../domain/enums.js';
 import { catalogueText } from '../catalogue-text.js';
-import type { ServiceDefinition, Workflow } from '../types.js';
+import { type FeeOutcome, fill, type ServiceDefinition, type Workflow } from '../types.js';
+import { birthFields, birthOpening } from './fields.js';
 
 const schema = z.object({
   childName: z
@@ -57,9 +60,28 @@ const workflow: Workflow = {
   ),
 };
 
+/** Over a year: a magistrate's order, explained before any summary (the tool refuses it too). */
+function birthAge(dateOfBirth: string | undefined, now: Date, fees: FeeSchedule): FeeOutcome {
+  if (!dateOfBirth) return { kind: 'payable', feePaise: 0, feeRule: 'free' };
+  const fee = birthFee(dateOfBirth, now, fees);
+  if (fee.kind !== 'magistrate_order') return { kind: 'payable', feePaise: 0, feeRule: 'free' };
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth);
+  const date = m ? `${m[3]}/${m[2]}/${m[1]}` : dateOfBirth;
+  const text = c('offline.too_old');
+  return {
+    kind: 'refused',
+    code: 'magistrate_order_required',
+    message: {
+      en: fill(text.en, { date }),
+      hi: fill(text.hi, { date }),
+      hinglish: fill(text.hinglish, { date }),
+    },
+  };
+}
+
 /**
- * Birth registration (RBD Act Form 1). Its tool, dialogue and table predate the registry:
- * the definition describes them so every registry reader lists it.
+ * Birth registration (RBD Act Form 1). Its tool and table predate the registry; its form is
+ * the registry's form engine like every other service.
  */
 export const birthCertificate: ServiceDefinition<typeof schema> = {
   id: 'birth_certificate',
@@ -71,53 +93,10 @@ export const birthCertificate: ServiceDefinition<typeof schema> = {
     'Collect every field from the citizen first; the citizen sees a summary and must confirm before it is submitted. ' +
     'Births more than one year old cannot be registered here (a magistrate order is needed).',
   schema,
-  fields: {
-    childName: {
-      kind: 'person_name',
-      optional: true,
-      question: c('offline.ask.childName'),
-      label: c('tools.label.child_name'),
-    },
-    sex: { kind: 'choice', question: c('offline.ask.sex'), label: c('tools.label.sex') },
-    dateOfBirth: {
-      kind: 'date',
-      question: c('offline.ask.dateOfBirth'),
-      label: c('tools.label.date_of_birth'),
-    },
-    placeOfBirthType: {
-      kind: 'choice',
-      question: c('offline.ask.placeOfBirthType'),
-      label: c('tools.label.place_of_birth'),
-    },
-    placeOfBirth: {
-      kind: 'free_text',
-      question: c('offline.ask.placeOfBirth.hospital'),
-      label: c('tools.label.place_of_birth'),
-    },
-    motherName: {
-      kind: 'person_name',
-      question: c('offline.ask.motherName'),
-      label: c('tools.label.mother_name'),
-    },
-    fatherName: {
-      kind: 'person_name',
-      question: c('offline.ask.fatherName'),
-      label: c('tools.label.father_name'),
-    },
-    address: { kind: 'address', question: c('offline.ask.address'), label: c('tools.label.address') },
-    district: {
-      kind: 'district',
-      question: c('offline.ask.district.birth'),
-      label: c('tools.label.district'),
-    },
-    pinCode: { kind: 'pin', question: c('offline.ask.pinCode'), label: c('tools.label.pin_code') },
-    informantName: {
-      kind: 'person_name',
-      optional: true,
-      question: c('offline.ask.informantName'),
-      label: c('tools.label.informant'),
-    },
-  },
+  fields: birthFields,
+  // late registration is the tool's precheck; the form explains it as soon as the date is known
+  fee: (args, now, fees) => birthAge(args.dateOfBirth, now, fees),
+  readOpening: birthOpening,
   workflow,
   texts: {
     start: c('offline.birth.start'),

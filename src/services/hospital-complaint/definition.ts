@@ -4,6 +4,7 @@ import { complaintCategories, complaintSlaDays } from '../../cases/case-workflow
 import { complaintStatuses } from '../../domain/enums.js';
 import { catalogueText } from '../catalogue-text.js';
 import type { ServiceDefinition, Workflow } from '../types.js';
+import { complaintFields, complaintOpening } from './fields.js';
 
 const schema = z.object({
   hospitalName: z.string().min(2).describe('Name of the hospital or health centre the complaint is about.'),
@@ -64,31 +65,11 @@ export const hospitalComplaint: ServiceDefinition<typeof schema> = {
     'File a complaint about a government hospital or health centre. Photos the citizen sent in this conversation ' +
     'are attached automatically. The citizen sees a summary and must confirm before it is filed.',
   schema,
-  fields: {
-    hospitalName: {
-      kind: 'free_text',
-      question: c('offline.ask.hospitalName'),
-      label: c('tools.label.hospital'),
-    },
-    district: {
-      kind: 'district',
-      question: c('offline.ask.district.complaint'),
-      label: c('tools.label.district'),
-    },
-    category: { kind: 'choice', question: c('offline.ask.category'), label: c('tools.label.category') },
-    description: {
-      kind: 'free_text',
-      question: c('offline.ask.description'),
-      label: c('tools.label.description'),
-    },
-    incidentDate: {
-      kind: 'date',
-      optional: true,
-      question: c('offline.ask.incidentDate'),
-      label: c('tools.label.incident_date'),
-    },
-    anonymous: { kind: 'yes_no', question: c('offline.ask.anonymous'), label: c('tools.label.anonymous') },
-  },
+  fields: complaintFields,
+  // the description before the category: the category is usually read from it
+  askOrder: ['hospitalName', 'district', 'description', 'category', 'incidentDate', 'anonymous'],
+  readOpening: complaintOpening,
+  takesPhotos: true,
   workflow,
   texts: {
     start: c('offline.complaint.start'),
