@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applications, complaints } from '../../db/schema.js';
+import { applicationRows, complaintRows } from '../../cases/legacy-rows.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { argsOf, createDriver } from './test-driver.js';
@@ -32,7 +32,7 @@ describe('commands typed while a question is pending', () => {
     const turn = await d.send('cancel kar do');
     expect(turn.text).toBe(t('hinglish', 'cancelled.complaint'));
     expect(formOf(d)).toBeNull();
-    expect(d.db.select().from(complaints).all()).toEqual([]);
+    expect(complaintRows(d.db)).toEqual([]);
   });
 
   it('"start again" drops every earlier answer: the new summary holds only the new details', async () => {
@@ -97,6 +97,6 @@ describe('corrections and places', () => {
     expect(argsOf(turn, 'apply_birth_certificate')).toMatchObject([
       { motherName: 'रेखा देवी', informantName: 'रेखा देवी' },
     ]);
-    expect(d.db.select().from(applications).all()).toEqual([]);
+    expect(applicationRows(d.db)).toEqual([]);
   });
 });
