@@ -18,15 +18,8 @@ const schema = z.object({
   reference: z
     .string()
     .nullable()
-    .describe(
-      'The complaint reference the citizen gave (HC-2026-000045, or just its number); null if they gave none.',
-    ),
-  reason: z
-    .string()
-    .nullable()
-    .describe(
-      "Why it is not resolved, in the citizen's own words (e.g. 'they still ask for money'); null if not said.",
-    ),
+    .describe('Complaint reference (HC-2026-000045, or its number); null if none given.'),
+  reason: z.string().nullable().describe("Why it is not resolved, in the citizen's words; null if not said."),
 });
 export type ReopenArgs = z.infer<typeof schema>;
 
@@ -108,8 +101,7 @@ function check(args: ReopenArgs, ctx: ToolContext): Found {
 export const reopenComplaint: ToolDef<typeof schema> = {
   name: 'reopen_complaint',
   description:
-    "Reopen the citizen's own hospital complaint that was marked resolved or closed, when they say the problem " +
-    'is still there. Only within the reopening period; the citizen sees a summary and must confirm first.',
+    "Reopen the citizen's own resolved or closed hospital complaint when the problem is still there. Confirmed first.",
   schema,
   requiresConfirmation: true,
   precheck: (args, ctx) => {
