@@ -76,7 +76,11 @@ export function handleMessage(
     (event.kind === 'button' || event.kind === 'list') && event.id.startsWith('reopenref:')
       ? event.id.slice('reopenref:'.length)
       : null;
-  if (promised?.kind === 'reopen' || tapped || (asked === 'reopen_reference' && bareReference(r))) {
+  // while a new complaint's question is open, "abhi bhi paise maang rahe" describes the new one
+  const fillingComplaint =
+    turn.state.form?.service === 'hospital_complaint' && turn.state.form.asking !== null;
+  const reopenAsked = promised?.kind === 'reopen' && !fillingComplaint;
+  if (reopenAsked || tapped || (asked === 'reopen_reference' && bareReference(r))) {
     turn.intent = 'reopen_complaint';
     return reopenCall(turn, r, tapped ?? (asked === 'reopen_reference' ? typedReference(r) : null));
   }

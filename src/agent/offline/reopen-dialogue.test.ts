@@ -138,3 +138,16 @@ describe('a citizen reopens a resolved complaint', () => {
     expect(statusOf(d.db, mine)).toBe('reopened');
   });
 });
+
+describe('while a new complaint is being filled', () => {
+  it('"abhi bhi paise le rahe hain" answers its question; the resolved complaint stays resolved', async () => {
+    const d = createDriver({ now: later(2), lang: 'hinglish' });
+    const old = await complaint(d.db, d.waId);
+    for (const m of ['hospital complaint', 'District Hospital Sitapur', 'Sitapur']) await d.send(m);
+    const turn = await d.send('ward boy abhi bhi paise le rahe hain');
+    expect(turn.calls.map((c) => c.name)).not.toContain('reopen_complaint');
+    expect(turn.summary).toBe(false);
+    expect(statusOf(d.db, old)).toBe('resolved');
+    expect((d.state as { form?: { service: string } | null }).form?.service).toBe('hospital_complaint');
+  });
+});
