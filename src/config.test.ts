@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
+import { loadRuntime } from './wiring/load-runtime.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,5 +43,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...prod, CHAT_SIMULATOR_ENABLED: 'true' }).chatSimulator.enabled).toBe(true);
     expect(loadConfig({ CHAT_SIMULATOR_ENABLED: '0' }).chatSimulator.enabled).toBe(false);
     expect(() => loadConfig({ CHAT_SIMULATOR_ENABLED: 'yes please' })).toThrow(/CHAT_SIMULATOR_ENABLED/);
+  });
+
+  it('COMPLAINT_REOPEN_DAYS: 30 by default, a whole number of days, passed to the pipeline (the tools)', () => {
+    expect(loadConfig({}).complaintReopenDays).toBe(30);
+    expect(loadConfig({ COMPLAINT_REOPEN_DAYS: '7' }).complaintReopenDays).toBe(7);
+    expect(() => loadConfig({ COMPLAINT_REOPEN_DAYS: 'a month' })).toThrow(/COMPLAINT_REOPEN_DAYS/);
+    expect(() => loadConfig({ COMPLAINT_REOPEN_DAYS: '-1' })).toThrow(/COMPLAINT_REOPEN_DAYS/);
+    expect(loadRuntime(loadConfig({ COMPLAINT_REOPEN_DAYS: '7' })).settings.complaintReopenDays).toBe(7);
   });
 });

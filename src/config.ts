@@ -54,6 +54,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  COMPLAINT_REOPEN_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   FEE_SCHEDULE_PATH: optional,
   CHAT_SIMULATOR_ENABLED: z.enum(['true', 'false', '1', '0']).optional(),
   CHAT_SIMULATOR_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
@@ -100,6 +101,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   rateLimitPerMinute: number;
   retentionDays: number;
+  /** days after a complaint is resolved or closed during which its citizen may reopen it */
+  complaintReopenDays: number;
   /** a JSON file overriding the default birth-registration fee schedule */
   feeSchedulePath?: string;
   /** /chat: on by default except when NODE_ENV=production; messages a minute per client IP */
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     retentionDays: e.RETENTION_DAYS,
+    complaintReopenDays: e.COMPLAINT_REOPEN_DAYS,
     feeSchedulePath: e.FEE_SCHEDULE_PATH,
     chatSimulator: {
       // anyone reaching /chat can file records as a simulated citizen: not in production by accident

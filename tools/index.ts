@@ -4,6 +4,7 @@ import { checkStatus } from './check-status.js';
 import { createPaymentQr } from './create-payment-qr.js';
 import { deleteMyData } from './delete-my-data.js';
 import { fileHospitalComplaint } from './file-hospital-complaint.js';
+import { reopenComplaint } from './reopen-complaint.js';
 import { serviceTool } from './service-tool.js';
 import type { AnyToolDef } from './tool.js';
 
@@ -14,6 +15,7 @@ export const serviceTools: AnyToolDef[] = services.filter((s) => s.storage === '
 export const allTools: AnyToolDef[] = [
   applyBirthCertificate,
   fileHospitalComplaint,
+  reopenComplaint,
   ...serviceTools,
   checkStatus,
   createPaymentQr,
@@ -27,4 +29,11 @@ export function toolByName(name: string): AnyToolDef | undefined {
   return byName.get(name);
 }
 
-export { applyBirthCertificate, checkStatus, createPaymentQr, deleteMyData, fileHospitalComplaint };
+export {
+  applyBirthCertificate,
+  checkStatus,
+  createPaymentQr,
+  deleteMyData,
+  fileHospitalComplaint,
+  reopenComplaint,
+};

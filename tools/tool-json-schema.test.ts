@@ -47,6 +47,7 @@ describe('toolJsonSchema', () => {
     expect(allTools.map((t) => t.name)).toEqual([
       'apply_birth_certificate',
       'file_hospital_complaint',
+      'reopen_complaint',
       // one generated tool per registry service kept in the cases table
       ...services.filter((s) => s.storage === 'cases').map((s) => s.toolName),
       'check_status',

@@ -19,6 +19,8 @@ export interface ToolContext {
   publicBaseUrl: string;
   upi: { payeeVpa: string; payeeName: string };
   fees: FeeSchedule;
+  /** COMPLAINT_REOPEN_DAYS: how long after resolution the citizen may reopen a complaint (default 30) */
+  complaintReopenDays?: number;
 }
 
 /** Expected misses (unknown reference, too late to apply online) are results, not exceptions. */

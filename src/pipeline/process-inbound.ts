@@ -29,6 +29,8 @@ export interface PipelineSettings {
   simulated: boolean;
   rateLimitPerMinute: number;
   maxSteps?: number;
+  /** COMPLAINT_REOPEN_DAYS, passed to the tools (reopen_complaint) */
+  complaintReopenDays?: number;
 }
 
 export interface ProcessDeps {
@@ -129,6 +131,7 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
           publicBaseUrl: deps.settings.publicBaseUrl,
           upi: deps.settings.upi,
           fees: deps.settings.fees,
+          complaintReopenDays: deps.settings.complaintReopenDays,
         },
       },
       {

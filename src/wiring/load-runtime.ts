@@ -56,6 +56,7 @@ export function loadRuntime(config: Config): Runtime {
       fees,
       simulated: whatsappSimulated(config),
       rateLimitPerMinute: config.rateLimitPerMinute,
+      complaintReopenDays: config.complaintReopenDays,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { reopenResultSchema } from '../../../tools/reopen-complaint.js';
 import { submissionResultSchema } from '../../../tools/service-tool.js';
 import { normalise } from '../../lang/normalise.js';
 import { extractReferences } from '../../nlu/extract-reference.js';
@@ -28,6 +29,7 @@ export function afterTool(turn: Turn, record: ToolCallRecord): Outcome {
   if (!result || typeof result !== 'object' || !('ok' in result)) return failed(turn);
   const formService = serviceByTool(record.name);
   if (!result.ok && formService?.storage === 'cases') return serviceFormAfterTool(turn, formService, result);
+  if (record.name === 'reopen_complaint') return reopened(turn, record.result as ReopenOutcome);
   if (!result.ok) return failure(turn, result.error, args, record.name);
   switch (record.name) {
     case 'apply_birth_certificate':
@@ -197,5 +199,37 @@ function qrSent(turn: Turn, data: Record<string, unknown>): Outcome {
       ? turn.say.t('pay.qr_sent', { amount: rupees(amount), reference })
       : turn.say.t('pay.qr_sent_plain', { reference }),
   );
+  return afterAnswer(turn);
+}
+
+type ReopenOutcome =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; error: { code: string; message: string }; data?: Record<string, unknown> };
+
+/**
+ * reopen_complaint came back: reopened (said as the tool says it), "which one?" with the
+ * citizen's complaints as a list, or why not (in their language) with a person offered.
+ */
+function reopened(turn: Turn, result: ReopenOutcome): Outcome {
+  const { say } = turn;
+  if (result.ok) {
+    const data = reopenResultSchema.safeParse(result.data);
+    if (!data.success) return failed(turn);
+    turn.notes.push(data.data.nextStep);
+    return afterAnswer(turn);
+  }
+  if (result.error.code === 'internal_error') return failed(turn);
+  const refs = Array.isArray(result.data?.references) ? (result.data.references as unknown[]).map(str) : [];
+  if (result.error.code === 'which_complaint' && refs.length > 0) {
+    turn.state = { ...turn.state, expecting: turn.state.form ? turn.state.expecting : 'reopen_reference' };
+    return done(turn, {
+      prompt: {
+        text: result.error.message,
+        options: refs.slice(0, 10).map((ref) => ({ id: `reopenref:${ref}`, title: ref })),
+        listLabel: say.t('menu_button'),
+      },
+    });
+  }
+  turn.notes.push(result.error.message, say.t('reopen.offer_person'));
   return afterAnswer(turn);
 }

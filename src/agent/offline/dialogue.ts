@@ -14,6 +14,7 @@ const PURPOSE_OF: Record<string, TurnPurpose> = {
   file_hospital_complaint: 'submit',
   create_payment_qr: 'pay',
   delete_my_data: 'delete',
+  reopen_complaint: 'reopen',
 };
 
 /** One citizen message against the persisted state: the first step of a turn. */
@@ -68,13 +69,20 @@ export function handleMessage(
     return done(turn, { prompt: turn.say.languages() });
   }
 
-  // promises the status notices make: reopening goes to an officer, a certified copy is paid for,
-  // where to collect is answered; none of them is an answer to a form's question
+  // promises the status notices make: a resolved complaint is reopened (reopen_complaint, after a
+  // yes), a certified copy is paid for, where to collect is answered; none answers a form's question
   const promised = r.text ? detectCommand(r.text) : null;
-  if (promised?.kind === 'reopen') {
-    turn.intent = 'human';
-    turn.notes.push(turn.say.t('reopen_handoff'));
-    return done(turn);
+  const tapped =
+    (event.kind === 'button' || event.kind === 'list') && event.id.startsWith('reopenref:')
+      ? event.id.slice('reopenref:'.length)
+      : null;
+  // while a new complaint's question is open, "abhi bhi paise maang rahe" describes the new one
+  const fillingComplaint =
+    turn.state.form?.service === 'hospital_complaint' && turn.state.form.asking !== null;
+  const reopenAsked = promised?.kind === 'reopen' && !fillingComplaint;
+  if (reopenAsked || tapped || (asked === 'reopen_reference' && bareReference(r))) {
+    turn.intent = 'reopen_complaint';
+    return reopenCall(turn, r, tapped ?? (asked === 'reopen_reference' ? typedReference(r) : null));
   }
   if (promised?.kind === 'certified_copy') {
     turn.intent = 'pay_fee';
@@ -124,6 +132,7 @@ function intentOfTool(tool: string): string {
   if (tool === 'file_hospital_complaint') return 'file_complaint';
   if (tool === 'create_payment_qr') return 'pay_fee';
   if (tool === 'delete_my_data') return 'delete_data';
+  if (tool === 'reopen_complaint') return 'reopen_complaint';
   return tool;
 }
 
@@ -224,4 +233,22 @@ function payCall(turn: Turn, r: Reading): Outcome {
     return done(turn, { call: { name: 'create_payment_qr', args: { forReference: typed }, purpose: 'pay' } });
   // Which application: the citizen's own records decide (one: pay it; several: ask which).
   return done(turn, { call: { name: 'check_status', args: { reference: null }, purpose: 'pay_lookup' } });
+}
+
+/** The answer to "which complaint?" is a reference or its number, with no other request in it. */
+function bareReference(r: Reading): boolean {
+  const keys = Object.keys(r.slots);
+  return keys.length > 0 && keys.every((k) => k === 'references' || k === 'referenceDigits');
+}
+
+function reopenCall(turn: Turn, r: Reading, answered: string | null): Outcome {
+  // only a reference written as one (HC-2026-000012): a stray number ("2 log paise maang rahe") is not one
+  const reference = answered ?? r.slots.references?.[0] ?? parseReference(r.text);
+  return done(turn, {
+    call: {
+      name: 'reopen_complaint',
+      args: { reference, reason: answered ? null : r.text.trim() || null },
+      purpose: 'reopen',
+    },
+  });
 }

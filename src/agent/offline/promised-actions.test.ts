@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { fileHospitalComplaint } from '../../../tools/file-hospital-complaint.js';
+import { toolContext } from '../../../tools/test-context.js';
+import { transitionCase } from '../../cases/transition-case.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { createDriver, type DriverTurn } from './test-driver.js';
@@ -12,6 +15,7 @@ import { createDriver, type DriverTurn } from './test-driver.js';
 const catalogue = loadCatalogue();
 const t = (lang: Lang, key: string) => catalogue.t(lang, `offline.${key}`);
 const NOW = new Date('2026-11-24T04:30:00Z');
+const DAY = 24 * 60 * 60 * 1000;
 const OFFER = /\b(?:ask me|tell me (?:here )?and i will|reply here [^.]* to)\b/i;
 
 const dir = join(process.cwd(), 'prompts/messages');
@@ -23,13 +27,44 @@ const offers = readdirSync(dir)
   .filter(([, v]) => typeof v?.en === 'string' && OFFER.test(v.en))
   .map(([k]) => k);
 
-type Check = { lang: Lang; messages: string[]; expect: (turn: DriverTurn) => void };
+type Driver = ReturnType<typeof createDriver>;
+type Check = {
+  lang: Lang;
+  messages: string[];
+  /** records the citizen already has */
+  given?: (d: Driver) => Promise<void>;
+  expect: (turn: DriverTurn, d: Driver) => void;
+};
+// the citizen's complaint was resolved two days ago: "still not resolved" and a yes reopen it
 const reopen = (lang: Lang, message: string): Check => ({
   lang,
-  messages: [message],
-  expect: (turn) => {
-    expect(turn.intent).toBe('human');
-    expect(turn.text).toBe(t(lang, 'reopen_handoff'));
+  messages: [message, lang === 'hi' ? 'हाँ' : lang === 'hinglish' ? 'haan' : 'yes'],
+  given: async (d) => {
+    const filed = await fileHospitalComplaint.run(
+      {
+        hospitalName: 'CHC Biswan',
+        district: 'Sitapur',
+        category: 'bribery_or_fees',
+        description: 'Ward boy asked for money.',
+        incidentDate: null,
+        anonymous: false,
+      },
+      toolContext(d.db, { waId: d.waId, now: new Date(NOW.getTime() - 5 * DAY) }),
+    );
+    if (!filed.ok) throw new Error('not filed');
+    for (const to of ['assigned', 'resolved'])
+      transitionCase(d.db, {
+        type: 'complaint',
+        id: 1,
+        to,
+        actorUserId: 3,
+        now: new Date(NOW.getTime() - 2 * DAY),
+      });
+  },
+  expect: (turn, d) => {
+    expect(turn.intent).toBe('reopen_complaint');
+    expect(turn.text).toBe(catalogue.t(lang, 'tools.reopen.done', { reference: 'HC-2026-000001' }));
+    expect(d.db.$client.prepare('select status from cases where id = 1').pluck().get()).toBe('reopened');
   },
 });
 const status: Check = {
@@ -80,10 +115,11 @@ describe('every sentence that offers an action', () => {
     Object.entries(WALKS).flatMap(([k, checks]) => checks.map((c, i) => [`${k} #${i + 1}`, c] as const)),
   )('%s works', async (_name, check) => {
     const d = createDriver({ now: NOW, lang: check.lang });
+    await check.given?.(d);
     let turn: DriverTurn | undefined;
     for (const m of check.messages) turn = await d.send(m);
     if (!turn) throw new Error('no message');
-    check.expect(turn);
+    check.expect(turn, d);
   });
 
   it('"certificate kaha se milega? download link do" is answered, and starts no application', async () => {

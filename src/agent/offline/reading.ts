@@ -30,8 +30,11 @@ const MENU_INTENTS: Record<string, Intent> = {
   human: 'human',
 };
 
-// The answer to "which application?" is a reference; form answers are read by the form engine.
-const ANALYSE_AS: Record<Expecting, SlotName> = { pay_reference: 'references' };
+// The answer to "which application?" or "which complaint?" is a reference; form answers are read by the form engine.
+const ANALYSE_AS: Record<Expecting, SlotName> = {
+  pay_reference: 'references',
+  reopen_reference: 'references',
+};
 
 export function analyseFor(text: string, now: Date, expecting: Expecting | null): Analysis {
   const as = expecting ? ANALYSE_AS[expecting] : undefined;

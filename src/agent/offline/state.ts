@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { languageSchema } from '../../lang/language.js';
 
-/** What the last question outside a form asked for: which application to pay. */
-export const expectingSchema = z.enum(['pay_reference']);
+/** What the last question outside a form asked for: which application to pay, which complaint to reopen. */
+export const expectingSchema = z.enum(['pay_reference', 'reopen_reference']);
 
 /** A registry service's form in progress (the engine's state between messages). */
 export const serviceFormSchema = z.object({
@@ -32,7 +32,7 @@ export const offlineStateSchema = z.object({
       inboundId: z.number(),
       lang: languageSchema,
       notes: z.array(z.string()),
-      purpose: z.enum(['submit', 'status', 'pay_lookup', 'pay', 'delete']),
+      purpose: z.enum(['submit', 'status', 'pay_lookup', 'pay', 'delete', 'reopen']),
     })
     .nullable(),
 });

@@ -1,0 +1,164 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { InvalidTransitionError, transitionCase } from '../src/cases/transition-case.js';
+import { cases } from '../src/db/schema.js';
+import { audit } from '../src/staff/audit.js';
+import { displayDate, indiaDate } from './dates.js';
+import { matchOwnReference, type OwnRecord, ownRecords } from './own-records.js';
+import type { ToolContext, ToolDef, ToolResult } from './tool.js';
+import { blankToNull, failure, say } from './tool-support.js';
+
+/** COMPLAINT_REOPEN_DAYS when the context does not carry it (tests, tools run outside the pipeline). */
+export const DEFAULT_COMPLAINT_REOPEN_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const REOPENABLE = ['resolved', 'closed'];
+
+// Whose complaint is never an argument: only the citizen who is writing can reopen their own.
+const schema = z.object({
+  reference: z
+    .string()
+    .nullable()
+    .describe('Complaint reference (HC-2026-000045, or its number); null if none given.'),
+  reason: z.string().nullable().describe("Why it is not resolved, in the citizen's words; null if not said."),
+});
+export type ReopenArgs = z.infer<typeof schema>;
+
+/** What reopen_complaint returns on success: read through this schema, not by guessing. */
+export const reopenResultSchema = z.object({
+  reference: z.string(),
+  status: z.literal('reopened'),
+  slaDueAt: z.string().nullable(),
+  nextStep: z.string(),
+});
+export type ReopenResult = z.infer<typeof reopenResultSchema>;
+
+type Found = { ok: true; record: OwnRecord } | { ok: false; result: ToolResult };
+
+/**
+ * The one complaint meant: the reference among the citizen's own complaints, or their only
+ * complaint. With several and no reference the citizen is asked which (a wrong record is
+ * worse than a question); another citizen's reference is simply not found.
+ */
+function findComplaint(args: ReopenArgs, ctx: ToolContext): Found {
+  const complaints = ownRecords(ctx.db, ctx.waId).filter((r) => r.service === 'hospital_complaint');
+  const typed = blankToNull(args.reference);
+  if (typed) {
+    const hit = matchOwnReference(complaints, typed);
+    if (hit.length === 1) return { ok: true, record: hit[0] };
+    return {
+      ok: false,
+      result: failure('not_found', ctx.lang, 'tools.reopen.not_found', { reference: typed }),
+    };
+  }
+  if (complaints.length === 0)
+    return { ok: false, result: failure('no_complaint', ctx.lang, 'tools.reopen.no_complaint') };
+  if (complaints.length > 1) {
+    return {
+      ok: false,
+      result: failure('which_complaint', ctx.lang, 'tools.reopen.which', undefined, {
+        references: complaints.map((c) => c.reference),
+      }),
+    };
+  }
+  return { ok: true, record: complaints[0] };
+}
+
+/** Whether this complaint may be reopened now by its citizen: resolved or closed, within the period. */
+function reopenable(record: OwnRecord, ctx: ToolContext): ToolResult | null {
+  const days = ctx.complaintReopenDays ?? DEFAULT_COMPLAINT_REOPEN_DAYS;
+  const vars = { reference: record.reference, status: say(ctx.lang, `case.complaint.${record.status}`) };
+  if (!REOPENABLE.includes(record.status)) {
+    return failure('not_reopenable', ctx.lang, 'tools.reopen.not_reopenable', vars, {
+      reference: record.reference,
+      status: record.status,
+    });
+  }
+  // the period runs from when it was marked resolved (or closed): the status time of the row
+  if (ctx.now.getTime() - record.statusAt > days * DAY_MS) {
+    return failure(
+      'reopen_period_over',
+      ctx.lang,
+      'tools.reopen.period_over',
+      { ...vars, date: displayDate(indiaDate(record.statusAt)), days },
+      { reference: record.reference, status: record.status, days },
+    );
+  }
+  return null;
+}
+
+function check(args: ReopenArgs, ctx: ToolContext): Found {
+  const found = findComplaint(args, ctx);
+  if (!found.ok) return found;
+  const refused = reopenable(found.record, ctx);
+  return refused ? { ok: false, result: refused } : found;
+}
+
+/**
+ * The citizen says a resolved (or closed) complaint is not resolved: it goes back to
+ * 'reopened' with a case event by the citizen (no staff actor), its SLA restarts from the
+ * workflow, and an audit row records it; the staff queue lists reopened complaints.
+ */
+export const reopenComplaint: ToolDef<typeof schema> = {
+  name: 'reopen_complaint',
+  description:
+    "Reopen the citizen's own resolved or closed hospital complaint when the problem is still there. Confirmed first.",
+  schema,
+  requiresConfirmation: true,
+  precheck: (args, ctx) => {
+    const found = check(args, ctx);
+    return found.ok ? null : found.result;
+  },
+  summarize: (args, lang, ctx) => {
+    const found = ctx ? findComplaint(args, ctx) : null;
+    const reference = found?.ok ? found.record.reference : (blankToNull(args.reference) ?? '—');
+    return say(lang, 'tools.reopen.summary', { reference });
+  },
+  run: (args, ctx) => {
+    // checked again: the summary may be old and the case may have moved since
+    return ctx.db.$client.transaction((): ToolResult => {
+      const found = check(args, ctx);
+      if (!found.ok) return found.result;
+      const row = ctx.db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(eq(cases.reference, found.record.reference), eq(cases.waId, ctx.waId)))
+        .get();
+      if (!row)
+        return failure('not_found', ctx.lang, 'tools.reopen.not_found', {
+          reference: found.record.reference,
+        });
+      const reason = blankToNull(args.reason);
+      try {
+        const updated = transitionCase(ctx.db, {
+          type: 'complaint',
+          id: row.id,
+          to: 'reopened',
+          actorUserId: null,
+          note: reason ? `Reopened by the citizen: ${reason}` : 'Reopened by the citizen',
+          now: ctx.now,
+        });
+        audit(ctx.db, {
+          userId: null,
+          action: 'complaint.reopened_by_citizen',
+          targetType: 'case',
+          targetId: row.id,
+          detail: { reference: updated.reference, from: found.record.status, reason },
+          now: ctx.now.getTime(),
+        });
+        const data: ReopenResult = {
+          reference: updated.reference,
+          status: 'reopened',
+          slaDueAt: updated.slaDueAt == null ? null : indiaDate(updated.slaDueAt),
+          nextStep: say(ctx.lang, 'tools.reopen.done', { reference: updated.reference }),
+        };
+        return { ok: true, data };
+      } catch (err) {
+        if (!(err instanceof InvalidTransitionError)) throw err;
+        return failure('not_reopenable', ctx.lang, 'tools.reopen.not_reopenable', {
+          reference: found.record.reference,
+          status: say(ctx.lang, `case.complaint.${err.from}`),
+        });
+      }
+    })();
+  },
+};
