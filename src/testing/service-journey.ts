@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { afterEach } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/create-logger.js';
 import { signBody } from '../whatsapp/signature.js';
@@ -127,5 +128,30 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
       await sahayak.stop();
       await graph.close();
     },
+  };
+}
+
+/**
+ * For a service's own test file: `journey()` starts a service closed after each test,
+ * `track()` closes anything else started (a fake OpenAI server), and `cases()` reads the
+ * citizen's cases of that service through `/api/cases`.
+ */
+export function useServiceJourneys(service: string, now: Date) {
+  const open: { close: () => Promise<void> }[] = [];
+  afterEach(async () => {
+    for (const o of open.splice(0)) await o.close();
+  });
+  return {
+    journey: async (openaiUrl?: string): Promise<Journey> => {
+      const j = await startJourney({ now, ...(openaiUrl ? { openaiUrl } : {}) });
+      open.push(j);
+      return j;
+    },
+    track: <T extends { close: () => Promise<void> }>(o: T): T => {
+      open.push(o);
+      return o;
+    },
+    cases: async (j: Journey, waId: string) =>
+      (await j.api(`/api/cases?service=${service}&phone=${waId}`)).body.items,
   };
 }

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-openai-server.js';
-import { type Journey, startJourney } from '../../testing/service-journey.js';
+import { useServiceJourneys } from '../../testing/service-journey.js';
 
 const NOW = new Date('2026-11-24T06:30:00Z');
-const open: { close: () => Promise<void> }[] = [];
-afterEach(async () => {
-  for (const o of open.splice(0)) await o.close();
-});
-async function journey(openaiUrl?: string): Promise<Journey> {
-  const j = await startJourney({ now: NOW, ...(openaiUrl ? { openaiUrl } : {}) });
-  open.push(j);
-  return j;
-}
-const cases = async (j: Journey, waId: string) =>
-  (await j.api(`/api/cases?service=caste_certificate&phone=${waId}`)).body.items;
+const { journey, track, cases } = useServiceJourneys('caste_certificate', NOW);
 
 describe('caste certificate through the webhook, read back through /api/cases', () => {
   it('English, several facts in one message, a typo and lower case', async () => {
@@ -123,8 +113,7 @@ describe('caste certificate through the webhook, read back through /api/cases', 
 describe('caste certificate on the openai engine', () => {
   let ai: FakeOpenAIServer;
   it('the model sees the generated tool; its call is summarised, confirmed and stored', async () => {
-    ai = await startFakeOpenAIServer();
-    open.push(ai);
+    ai = track(await startFakeOpenAIServer());
     const j = await journey(ai.url);
     const waId = '919811100004';
     const args = {

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer } from '../../testing/fake-openai-server.js';
-import { type Journey, startJourney } from '../../testing/service-journey.js';
+import { useServiceJourneys } from '../../testing/service-journey.js';
 
 const NOW = new Date('2026-11-24T06:30:00Z');
-const open: { close: () => Promise<void> }[] = [];
-afterEach(async () => {
-  for (const o of open.splice(0)) await o.close();
-});
-async function journey(openaiUrl?: string): Promise<Journey> {
-  const j = await startJourney({ now: NOW, ...(openaiUrl ? { openaiUrl } : {}) });
-  open.push(j);
-  return j;
-}
-const cases = async (j: Journey, waId: string) =>
-  (await j.api(`/api/cases?service=death_certificate&phone=${waId}`)).body.items;
+const { journey, track, cases } = useServiceJourneys('death_certificate', NOW);
 
 describe('death registration through the webhook, read back through /api/cases', () => {
   it('English, within 21 days: free; age and place read as written', async () => {
@@ -97,8 +87,7 @@ describe('death registration through the webhook, read back through /api/cases',
   });
 
   it('on the openai engine: the generated tool, its late-fee summary and the stored case', async () => {
-    const ai = await startFakeOpenAIServer();
-    open.push(ai);
+    const ai = track(await startFakeOpenAIServer());
     const j = await journey(ai.url);
     const waId = '919833300004';
     const args = {
