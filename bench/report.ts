@@ -130,14 +130,14 @@ export function table(r: BenchResults): string {
   const p = r.promptSize;
   if (p) {
     rows.push([
-      'prompt + tool schemas (o200k tokens)',
+      'prompt + tool schemas (o200k tokens, largest request)',
       `${p.systemPromptTokens} + ${p.toolSchemaTokens} = ${p.totalTokens}`,
       '< 1,500',
       ok(p.totalTokens < 1500),
     ]);
     rows.push([
       '  with a confirmation pending',
-      `${p.withPendingConfirmation.systemPromptTokens} + ${p.toolSchemaTokens} = ${p.withPendingConfirmation.totalTokens}`,
+      `${p.withPendingConfirmation.systemPromptTokens} + ${p.withPendingConfirmation.toolSchemaTokens} = ${p.withPendingConfirmation.totalTokens}`,
       '< 1,500',
       ok(p.withPendingConfirmation.totalTokens < 1500),
     ]);
@@ -162,6 +162,6 @@ export interface BenchResults {
   ingest?: Awaited<ReturnType<typeof import('./ingest.js').benchIngest>>;
   endToEnd?: Awaited<ReturnType<typeof import('./e2e.js').benchEndToEnd>>[];
   openaiOverhead?: Awaited<ReturnType<typeof import('./openai-overhead.js').benchOpenAIOverhead>>;
-  promptSize?: ReturnType<typeof import('./prompt-size.js').benchPromptSize>;
+  promptSize?: Awaited<ReturnType<typeof import('./prompt-size.js').benchPromptSize>>;
   offlineCpu?: Awaited<ReturnType<typeof import('./offline-cpu.js').benchOfflineCpu>>;
 }

@@ -26,7 +26,7 @@ execFileSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], { cw
 const results: BenchResults = { startedAt: new Date().toISOString(), machine: machineInfo() };
 
 log('prompt size');
-results.promptSize = benchPromptSize();
+results.promptSize = await benchPromptSize();
 log('offline engine CPU');
 results.offlineCpu = await benchOfflineCpu({ decisions: quick ? 300 : 3_000 });
 log('openai engine overhead (zero-latency fake model)');

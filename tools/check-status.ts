@@ -10,10 +10,7 @@ const schema = z.object({
   reference: z
     .string()
     .nullable()
-    .describe(
-      'The reference the citizen gave (e.g. BC-2026-000123, HC-2026-000045, CC-2026-000007, PAY-2026-000001, or just its number). ' +
-        "null to list all of the citizen's own applications, complaints and payments.",
-    ),
+    .describe('As given (BC-2026-000123, HC-…, PAY-…, or just its number); null lists them all.'),
 });
 
 const LEGACY_SERVICE = { application: 'birth_certificate', complaint: 'hospital_complaint' } as const;
@@ -61,8 +58,7 @@ function describe(r: OwnRecord, ctx: ToolContext): StatusRecord {
 export const checkStatus: ToolDef<typeof schema> = {
   name: 'check_status',
   description:
-    "Look up the status of the citizen's own applications (birth, caste, income, death certificates), hospital complaints and payments, " +
-    'by reference or all of them. Only the records of the person writing are ever visible.',
+    "Status of the citizen's own applications, complaints and payments; no one else's is ever visible.",
   schema,
   requiresConfirmation: false,
   run: (args, ctx): ToolResult => {

@@ -13,12 +13,7 @@ import { failure, say } from './tool-support.js';
 import { upiUri } from './upi-uri.js';
 
 const schema = z.object({
-  forReference: z
-    .string()
-    .min(1)
-    .describe(
-      "Reference of the citizen's own application to pay for, e.g. BC-2026-000123 or DC-2026-000007.",
-    ),
+  forReference: z.string().min(1).describe('The application to pay for, e.g. BC-2026-000123.'),
 });
 
 type PaymentRow = typeof payments.$inferSelect;
@@ -106,9 +101,7 @@ function purposeText(lang: Lang, purpose: string) {
 export const createPaymentQr: ToolDef<typeof schema> = {
   name: 'create_payment_qr',
   description:
-    "Create a UPI payment QR code for the fee of one of the citizen's own birth-certificate applications " +
-    '(the late fee, or a certified copy when registration was free) and send it as an image. ' +
-    'The citizen confirms the amount first.',
+    "Send a UPI QR for the fee of one of the citizen's own applications (a late fee, or a certified copy when registration was free).",
   schema,
   requiresConfirmation: true,
   precheck: (args, ctx) => {

@@ -4,7 +4,7 @@ import { say } from './tool-support.js';
 
 // Whose data is never an argument: always the citizen who is writing.
 const schema = z.object({
-  reason: z.string().nullable().describe("The citizen's reason, if they gave one; otherwise null."),
+  reason: z.string().nullable().describe('Their reason, or null.'),
 });
 
 /**
@@ -15,7 +15,7 @@ const schema = z.object({
 export const deleteMyData: ToolDef<typeof schema> = {
   name: 'delete_my_data',
   description:
-    "Erase this citizen's messages, history and photos (DPDP Act). Filed records stay, without the phone number.",
+    "Erase the citizen's messages, history and photos (DPDP Act); filed records stay, without the phone number.",
   schema,
   requiresConfirmation: true,
   summarize: (_args, lang) => say(lang, 'runtime.delete_summary'),

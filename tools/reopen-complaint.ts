@@ -15,11 +15,8 @@ const REOPENABLE = ['resolved', 'closed'];
 
 // Whose complaint is never an argument: only the citizen who is writing can reopen their own.
 const schema = z.object({
-  reference: z
-    .string()
-    .nullable()
-    .describe('Complaint reference (HC-2026-000045, or its number); null if none given.'),
-  reason: z.string().nullable().describe("Why it is not resolved, in the citizen's words; null if not said."),
+  reference: z.string().nullable().describe('HC-2026-000045 or its number; null if not given.'),
+  reason: z.string().nullable().describe('Why, in their words; or null.'),
 });
 export type ReopenArgs = z.infer<typeof schema>;
 
@@ -100,8 +97,7 @@ function check(args: ReopenArgs, ctx: ToolContext): Found {
  */
 export const reopenComplaint: ToolDef<typeof schema> = {
   name: 'reopen_complaint',
-  description:
-    "Reopen the citizen's own resolved or closed hospital complaint when the problem is still there. Confirmed first.",
+  description: "Reopen the citizen's own resolved or closed hospital complaint whose problem persists.",
   schema,
   requiresConfirmation: true,
   precheck: (args, ctx) => {

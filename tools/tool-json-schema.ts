@@ -35,11 +35,30 @@ function strictify(node: unknown): JsonSchema {
       out[key] = value;
     }
   }
+  const nullable = nullableOf(out);
+  if (nullable) return nullable;
   if (out.type === 'object' && out.properties) {
     out.additionalProperties = false;
     out.required = Object.keys(out.properties as JsonSchema);
   }
   return out;
+}
+
+/**
+ * `anyOf: [X, {type: "null"}]` (zod's nullable of a constrained type) as X with
+ * `type: [X's type, "null"]`: the same values, and the form strict mode documents for an
+ * optional field, in half the tokens. Keywords of X (pattern, items, enum) constrain only
+ * values of its own type, so null still passes them.
+ */
+function nullableOf(node: JsonSchema): JsonSchema | null {
+  const options = node.anyOf;
+  if (!Array.isArray(options) || options.length !== 2) return null;
+  const [value, none] = (options as JsonSchema[])[1]?.type === 'null' ? options : [...options].reverse();
+  if ((none as JsonSchema).type !== 'null' || Object.keys(none).length !== 1) return null;
+  const v = value as JsonSchema;
+  if (typeof v.type !== 'string' || (v.enum && !(v.enum as unknown[]).includes(null))) return null;
+  const { anyOf: _anyOf, ...rest } = node;
+  return { ...v, type: [v.type, 'null'], ...rest };
 }
 
 /** The `tools` entry of a chat-completions request. */

@@ -78,9 +78,8 @@ describe('renderSystemPrompt', () => {
     expect(out).toBe(
       [
         'Base.',
-        'Waiting for confirmation: a summary of create_payment_qr with these arguments was shown: {"reference":"BC-2026-000123"}',
-        'If the citizen confirms (yes, haan, हाँ, the Yes button), call create_payment_qr again with exactly these arguments.',
-        'If they want a change, ask what to change; if they cancel, do not call it.',
+        'Shown for confirmation: create_payment_qr {"reference":"BC-2026-000123"}',
+        'On a yes (haan, हाँ, the Yes button) call create_payment_qr again with exactly these arguments; on a change, ask what to change; on a cancel, do not call it.',
       ].join('\n'),
     );
   });

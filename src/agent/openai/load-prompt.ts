@@ -71,15 +71,18 @@ export function pendingInstruction(pending: PendingAction | null): string {
   const args = JSON.stringify(pending.args);
   return [
     '',
-    `Waiting for confirmation: a summary of ${pending.tool} with these arguments was shown: ${args}`,
-    `If the citizen confirms (yes, haan, हाँ, the Yes button), call ${pending.tool} again with exactly these arguments.`,
-    'If they want a change, ask what to change; if they cancel, do not call it.',
+    `Shown for confirmation: ${pending.tool} ${args}`,
+    `On a yes (haan, हाँ, the Yes button) call ${pending.tool} again with exactly these arguments; on a change, ask what to change; on a cancel, do not call it.`,
   ].join('\n');
 }
 
-/** The services of the registry as the prompt lists them: "Birth certificate (apply_birth_certificate), …". */
+/**
+ * The services of the registry as the prompt lists them: "birth certificate, …, death
+ * certificate". Their tool names are in open_service's enum (or the tools) already.
+ */
 export function serviceList(): string {
-  return services.map((s) => `${s.names.en.toLowerCase()} (${s.toolName})`).join(', ');
+  const names = services.map((s) => s.names.en.toLowerCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
 }
 
 /** Fills the template's placeholders for one turn. */

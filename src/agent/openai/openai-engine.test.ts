@@ -188,7 +188,7 @@ describe('openai engine', () => {
     expect(user).toEqual({ role: 'user', content: 'हाँ, जमा करें' });
     expect(system.content).toContain('Reply in Hindi in Devanagari.');
     expect(system.content).toContain(
-      'a summary of file_hospital_complaint with these arguments was shown: {"hospitalName":"AIIMS","anonymous":true}',
+      'Shown for confirmation: file_hospital_complaint {"hospitalName":"AIIMS","anonymous":true}',
     );
     expect(system.content).toContain('call file_hospital_complaint again with exactly these arguments');
   });

@@ -4,12 +4,21 @@ import type {
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
 import type { AnyToolDef } from '../../../tools/tool.js';
+import type { AnyService } from '../../services/types.js';
 import { text } from '../../whatsapp/outbound-builders.js';
 import type { Engine, EngineDecision, EngineInput, ToolCallRequest } from '../engine.js';
 import { EngineUnavailableError } from '../engine.js';
 import { buildMessages, buildTools } from './build-messages.js';
 import { type CompletionCache, completionCacheKey } from './completion-cache.js';
 import { type CompletionView, readCompletion, toEngineUnavailable } from './read-completion.js';
+import {
+  answerRouterCall,
+  openToolOf,
+  ROUTER_TOOL,
+  routedTools,
+  routerTool,
+  serviceToolsOf,
+} from './tool-routing.js';
 
 export interface OpenAIEngineOptions {
   /** a ready client (tests, Azure); otherwise one is built from apiKey/baseUrl/timeoutMs/maxRetries */
@@ -30,10 +39,19 @@ export interface OpenAIEngineOptions {
   temperature?: number;
   /** false (default) asks for one call at a time; null leaves the parameter out for servers that reject it */
   parallelToolCalls?: boolean | null;
+  /**
+   * false sends every tool on every request; by default only the open service's form tool
+   * goes with the general ones, and the model opens another through `open_service`
+   */
+  routeTools?: boolean;
+  /** the services whose tools are routed (default: the registry) */
+  services?: AnyService[];
 }
 
 /**
- * The `openai` engine: one chat-completions request per `decide()`, stateless between calls.
+ * The `openai` engine: one chat-completions request per `decide()` (two or three when the
+ * model opens a service's form, see tool-routing.ts); between turns it keeps only which
+ * service is open.
  * Tool calls come back with their raw arguments (the runtime validates and runs them);
  * provider failures throw EngineUnavailableError so the runtime can fall back.
  */
@@ -59,50 +77,121 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
       maxRetries: options.maxRetries,
       logLevel: 'off',
     });
-  // tool lists are built once per registry, not once per turn
-  const toolParams = new WeakMap<AnyToolDef[], ChatCompletionTool[]>();
-  const toolsFor = (tools: AnyToolDef[]) => {
-    let built = toolParams.get(tools);
-    if (!built) {
-      built = buildTools(tools, options.toolJsonSchema);
-      toolParams.set(tools, built);
+  // each tool's JSON Schema is built once, not once per turn
+  const toolParams = new WeakMap<AnyToolDef, ChatCompletionTool>();
+  const toolsFor = (tools: AnyToolDef[]) =>
+    tools.map((tool) => {
+      let built = toolParams.get(tool);
+      if (!built) {
+        [built] = buildTools([tool], options.toolJsonSchema);
+        toolParams.set(tool, built);
+      }
+      return built;
+    });
+  const routers = new WeakMap<AnyToolDef[], { router: AnyToolDef; names: Set<string> } | null>();
+  const routingFor = (tools: AnyToolDef[]) => {
+    let r = routers.get(tools);
+    if (r === undefined) {
+      const serviceTools = options.routeTools === false ? [] : serviceToolsOf(tools, options.services);
+      r =
+        serviceTools.length > 1
+          ? { router: routerTool(serviceTools), names: new Set(serviceTools.map((t) => t.name)) }
+          : null;
+      routers.set(tools, r);
     }
-    return built;
+    return r;
+  };
+
+  /** One chat-completions request, answered from the cache when it holds the same request. */
+  const complete = async (body: ChatCompletionCreateParamsNonStreaming): Promise<CompletionView> => {
+    const key = options.cache ? completionCacheKey(body) : '';
+    const cached = options.cache ? await options.cache.get(key) : undefined;
+    if (cached !== undefined && cached !== null) return readCompletion(cached);
+    const { OpenAI: SDK, client } = await load();
+    let raw: unknown;
+    try {
+      raw = await client.chat.completions.create(body);
+    } catch (err) {
+      throw toEngineUnavailable(err, SDK);
+    }
+    const completion = readCompletion(raw);
+    // only usable completions are worth replaying
+    if (options.cache) await options.cache.set(key, raw);
+    return completion;
   };
 
   return {
     name: 'openai',
     model: options.model,
     async decide(input: EngineInput): Promise<EngineDecision> {
-      const body: ChatCompletionCreateParamsNonStreaming = {
-        model: options.model,
-        messages: buildMessages(input, options.systemPrompt),
-      };
-      if (input.tools.length) {
-        body.tools = toolsFor(input.tools);
-        if (options.parallelToolCalls !== null) body.parallel_tool_calls = options.parallelToolCalls ?? false;
-      }
-      if (options.temperature !== undefined) body.temperature = options.temperature;
-
-      const key = options.cache ? completionCacheKey(body) : '';
-      let raw = options.cache ? await options.cache.get(key) : undefined;
-      if (raw === undefined || raw === null) {
-        const { OpenAI: SDK, client } = await load();
-        try {
-          raw = await client.chat.completions.create(body);
-        } catch (err) {
-          throw toEngineUnavailable(err, SDK);
+      const messages = buildMessages(input, options.systemPrompt);
+      const routing = input.tools.length ? routingFor(input.tools) : null;
+      let open = routing ? openToolOf(input, routing.names) : null;
+      let opened: string | undefined;
+      const usage = { promptTokens: 0, completionTokens: 0 };
+      let reported = false;
+      for (let hop = 0; ; hop++) {
+        const body: ChatCompletionCreateParamsNonStreaming = { model: options.model, messages };
+        if (input.tools.length) {
+          const sent = routing
+            ? routedTools(
+                input.tools,
+                { open, pendingTool: input.pending?.tool ?? null, router: routing.router },
+                routing.names,
+              )
+            : input.tools;
+          body.tools = toolsFor(sent);
+          if (options.parallelToolCalls !== null)
+            body.parallel_tool_calls = options.parallelToolCalls ?? false;
         }
-        const completion = readCompletion(raw);
-        const decision = toDecision(completion, options.model, input.toolCalls.length);
-        // only usable completions are worth replaying
-        if (options.cache) await options.cache.set(key, raw);
-        return decision;
+        if (options.temperature !== undefined) body.temperature = options.temperature;
+        const completion = await complete(body);
+        if (completion.usage) {
+          reported = true;
+          usage.promptTokens += completion.usage.prompt_tokens;
+          usage.completionTokens += completion.usage.completion_tokens;
+        }
+        const routerCall = routing
+          ? completion.choices[0].message.tool_calls?.find((c) => c.function.name === ROUTER_TOOL)
+          : undefined;
+        if (!routing || !routerCall) {
+          const decision = toDecision(completion, options.model, input.toolCalls.length);
+          if (reported) decision.usage = usage;
+          if (!routing) return decision;
+          const now = decision.toolCalls?.findLast((c) => routing.names.has(c.name))?.name ?? open;
+          return {
+            ...decision,
+            ...(now ? { engineState: { openTool: now, at: input.now.getTime() } } : {}),
+            ...(opened ? { intent: opened } : {}),
+          };
+        }
+        // The model opened a form: answer it here and ask again with that tool in the request.
+        if (hop >= MAX_ROUTER_HOPS) throw new EngineUnavailableError('model kept opening services', 'loop');
+        const id = routerCall.id || `route_${hop}`;
+        const args =
+          typeof routerCall.function.arguments === 'string'
+            ? routerCall.function.arguments
+            : JSON.stringify(routerCall.function.arguments ?? {});
+        const answer = answerRouterCall(args, routing.names);
+        if (answer.open) {
+          open = answer.open;
+          opened = answer.open;
+        }
+        messages.push(
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id, type: 'function', function: { name: ROUTER_TOOL, arguments: args } }],
+          },
+          { role: 'tool', tool_call_id: id, content: answer.content },
+        );
       }
-      return toDecision(readCompletion(raw), options.model, input.toolCalls.length);
     },
   };
 }
+
+// a model that opens one service, then corrects itself once, has had its chances
+const MAX_ROUTER_HOPS = 2;
 
 function toDecision(completion: CompletionView, model: string, earlierCalls: number): EngineDecision {
   const message = completion.choices[0].message;

@@ -4,11 +4,14 @@ import { allTools } from '../../../tools/index.js';
 import { toolJsonSchema } from '../../../tools/tool-json-schema.js';
 import { services } from '../../services/registry.js';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-openai-server.js';
-import type { EngineInput } from '../engine.js';
-import { buildTools } from './build-messages.js';
-import { listPromptVariants, loadSystemPrompt, renderSystemPrompt } from './load-prompt.js';
+import type { EngineInput, PendingAction } from '../engine.js';
+import { listPromptVariants, loadSystemPrompt } from './load-prompt.js';
 import { createOpenAIEngine } from './openai-engine.js';
 import { strictSchemaProblems } from './strict-schema-problems.js';
+import { ROUTER_TOOL } from './tool-routing.js';
+
+// o200k tokens of the largest request's system prompt + tools (issue 13: under 1,500)
+const BUDGET = 1_500;
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {
@@ -31,20 +34,30 @@ const input: EngineInput = {
   tools: allTools,
 };
 
+function engine(variant = 'default', routeTools = true) {
+  return createOpenAIEngine({
+    baseUrl: server.url,
+    model: 'gpt-test',
+    timeoutMs: 5_000,
+    maxRetries: 0,
+    systemPrompt: loadSystemPrompt({ variant }),
+    toolJsonSchema,
+    routeTools,
+  });
+}
+
 describe('the real tools as the model sees them', () => {
-  it('sends each tool as a strict function whose schema strict mode accepts', async () => {
-    server.push({ reply: 'Zaroor! Bachche ki janm tithi kya hai?' });
-    const engine = createOpenAIEngine({
-      baseUrl: server.url,
-      model: 'gpt-test',
-      timeoutMs: 5_000,
-      maxRetries: 0,
-      systemPrompt: loadSystemPrompt({ variant: 'default' }),
-      toolJsonSchema,
-    });
-    await engine.decide(input);
-    const sent = server.requests[0].tools ?? [];
-    expect(sent.map((t) => t.function.name)).toEqual(allTools.map((t) => t.name));
+  it('sends each tool, and the router, as a strict function whose schema strict mode accepts', async () => {
+    server.setHandler(() => ({ reply: 'Zaroor! Bachche ki janm tithi kya hai?' }));
+    await engine('default', false).decide(input);
+    await engine().decide(input);
+    const unrouted = server.requests[0].tools ?? [];
+    expect(unrouted.map((t) => t.function.name)).toEqual(allTools.map((t) => t.name));
+    const sent = [
+      ...unrouted,
+      ...(server.requests[1].tools ?? []).filter((t) => t.function.name === ROUTER_TOOL),
+    ];
+    expect(sent.at(-1)?.function.name).toBe(ROUTER_TOOL);
     for (const t of sent) {
       expect(t.function.strict).toBe(true);
       expect(t.function.parameters).toHaveProperty('properties');
@@ -55,15 +68,44 @@ describe('the real tools as the model sees them', () => {
     }
   });
 
-  // 1,500 tokens for the prompt and the first two services' tools, and at most 350 more per added service
-  const budget = 1_500 + 350 * (services.length - 2);
-  it.each(listPromptVariants())('keeps prompt %s and the tool schemas within the token budget', (variant) => {
-    const system = renderSystemPrompt(loadSystemPrompt({ variant }), {
-      lang: 'hinglish',
-      today: '2026-11-24',
-      pending: null,
-    });
-    const tools = JSON.stringify(buildTools(allTools, toolJsonSchema));
-    expect(encode(system).length + encode(tools).length).toBeLessThan(budget);
-  });
+  // Every request the engine sends: none open, each service's form open, and a whole birth
+  // application waiting for its yes (the largest pending call). The router keeps a new
+  // service from adding its form to every request, so only its name counts against this.
+  const budget = BUDGET + 10 * (services.length - 5);
+  const pending: PendingAction = {
+    tool: 'apply_birth_certificate',
+    args: {
+      childName: 'Priya',
+      sex: 'female',
+      dateOfBirth: '2026-11-20',
+      placeOfBirthType: 'hospital',
+      placeOfBirth: 'District Hospital Sitapur',
+      motherName: 'Rekha Devi',
+      fatherName: 'Suresh Kumar',
+      address: 'Ward 4, Sitapur',
+      district: 'Sitapur',
+      pinCode: '261001',
+      informantName: null,
+    },
+    inboundId: 1,
+    createdAt: 0,
+  };
+  it.each(listPromptVariants())(
+    'keeps prompt %s and the tools of every request within the token budget',
+    async (variant) => {
+      server.setHandler(() => ({ reply: 'ok' }));
+      const at = input.now.getTime();
+      const inputs: EngineInput[] = [
+        input,
+        ...services.map((s) => ({ ...input, engineState: { openTool: s.toolName, at } })),
+        { ...input, pending, engineState: { openTool: pending.tool, at } },
+      ];
+      for (const i of inputs) await engine(variant).decide(i);
+      const sizes = server.requests.map(
+        (r) => encode(String(r.messages?.[0]?.content)).length + encode(JSON.stringify(r.tools)).length,
+      );
+      expect(sizes).toHaveLength(inputs.length);
+      expect(Math.max(...sizes)).toBeLessThan(budget);
+    },
+  );
 });

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { AnyToolDef } from '../../../tools/tool.js';
+import { services as registry, serviceByTool } from '../../services/registry.js';
+import type { AnyService } from '../../services/types.js';
+import type { EngineInput } from '../engine.js';
+
+/**
+ * Tool routing for the openai engine. Every service's form tool in every request cost ~2,000
+ * prompt tokens (issue 13); the model needs only the form it is filling in. So a request
+ * carries the general tools (status, payment, reopen, erase), the open service's tool (and
+ * that of a pending confirmation), and `open_service`, through which the model opens the
+ * form of another service — like the handoffs of the OpenAI Agents SDK. `open_service` is
+ * answered by the engine itself, never by the runtime: it does nothing in the world.
+ */
+export const ROUTER_TOOL = 'open_service';
+
+/** How long an open service outlives the citizen's silence (the offline engine's drafts live as long). */
+const OPEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The openai engine's state between turns: which service's form the conversation is filling in. */
+export const routingStateSchema = z.object({
+  openTool: z.string(),
+  /** ms since epoch of the last turn that used it */
+  at: z.number(),
+});
+export type RoutingState = z.infer<typeof routingStateSchema>;
+
+/** Routing needs more than one service tool among the tools; with one or none there is nothing to leave out. */
+export function serviceToolsOf(tools: AnyToolDef[], services: AnyService[] = registry): AnyToolDef[] {
+  return tools.filter((t) => serviceByTool(t.name, services));
+}
+
+/** The router as a tool definition, so its JSON Schema comes from zod like every other tool's. */
+export function routerTool(serviceTools: AnyToolDef[]): AnyToolDef {
+  const names = serviceTools.map((t) => t.name) as [string, ...string[]];
+  return {
+    name: ROUTER_TOOL,
+    description: "Open a service's tool when the citizen wants that service or asks what it needs.",
+    schema: z.object({ tool: z.enum(names) }),
+    requiresConfirmation: false,
+    // never reaches the runtime: the engine answers it (see answerRouterCall)
+    run: () => ({ ok: false, error: { code: 'engine_only', message: 'answered by the engine' } }),
+  };
+}
+
+/**
+ * The service tool the conversation is on: one called this turn (the model may call a
+ * tool it knows from the prompt without opening it), else the saved one unless it expired.
+ */
+export function openToolOf(
+  input: Pick<EngineInput, 'toolCalls' | 'engineState' | 'now'>,
+  serviceNames: Set<string>,
+) {
+  const called = input.toolCalls.findLast((c) => serviceNames.has(c.name));
+  if (called) return called.name;
+  const saved = routingStateSchema.safeParse(input.engineState);
+  if (!saved.success || !serviceNames.has(saved.data.openTool)) return null;
+  return input.now.getTime() - saved.data.at > OPEN_TTL_MS ? null : saved.data.openTool;
+}
+
+/**
+ * The tools of one request, in the registry's order: the general ones, the open service's,
+ * a pending confirmation's (the citizen's yes repeats that call), and the router while any
+ * service tool is left out.
+ */
+export function routedTools(
+  tools: AnyToolDef[],
+  { open, pendingTool, router }: { open: string | null; pendingTool: string | null; router: AnyToolDef },
+  serviceNames: Set<string>,
+): AnyToolDef[] {
+  const chosen = tools.filter((t) => !serviceNames.has(t.name) || t.name === open || t.name === pendingTool);
+  const leftOut = tools.some((t) => !chosen.includes(t));
+  return leftOut ? [...chosen, router] : chosen;
+}
+
+/** What the router call comes to: the tool it opens, or an error the model reads and corrects. */
+export function answerRouterCall(
+  rawArguments: string,
+  serviceNames: Set<string>,
+): { open: string | null; content: string } {
+  let tool: unknown;
+  try {
+    tool = (JSON.parse(rawArguments) as { tool?: unknown }).tool;
+  } catch {
+    tool = undefined;
+  }
+  if (typeof tool === 'string' && serviceNames.has(tool)) {
+    return { open: tool, content: JSON.stringify({ status: 'ok', available: tool }) };
+  }
+  return {
+    open: null,
+    content: JSON.stringify({
+      status: 'invalid',
+      error: `tool must be one of: ${[...serviceNames].join(', ')}`,
+    }),
+  };
+}
