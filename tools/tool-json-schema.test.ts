@@ -31,11 +31,23 @@ describe('toolJsonSchema', () => {
     expect(schema.properties.sex).toEqual({
       type: 'string',
       enum: ['male', 'female', 'transgender'],
-      description: 'Sex of the child, as on Form 1.',
+      description: "The child's sex.",
     });
     expect(schema.properties.pinCode).toMatchObject({ type: 'string', pattern: '^[1-9][0-9]{5}$' });
     expect(schema.properties.childName).toMatchObject({ type: ['string', 'null'] });
     expect(schema.properties.informantName).toMatchObject({ type: ['string', 'null'] });
+  });
+
+  it('writes a nullable constrained field as a type union, not anyOf, keeping its constraints', () => {
+    const complaint = toolJsonSchema(toolByName('file_hospital_complaint')!) as Schema;
+    expect(complaint.properties.incidentDate).toEqual({
+      type: ['string', 'null'],
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'YYYY-MM-DD, not in the future; null if not said.',
+    });
+    const caste = toolJsonSchema(toolByName('apply_caste_certificate')!) as Schema;
+    expect(caste.properties.documents).toMatchObject({ type: ['array', 'null'], items: { type: 'string' } });
+    expect(JSON.stringify([complaint, caste])).not.toContain('anyOf');
   });
 
   it('builds the chat-completions tool entry', () => {

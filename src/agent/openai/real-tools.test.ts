@@ -10,8 +10,9 @@ import { createOpenAIEngine } from './openai-engine.js';
 import { strictSchemaProblems } from './strict-schema-problems.js';
 import { ROUTER_TOOL } from './tool-routing.js';
 
-// o200k tokens of the largest request's system prompt + tools (issue 13: under 1,500)
-const BUDGET = 1_500;
+// o200k tokens of the largest request's system prompt + tools: 1,310 measured (a whole birth
+// application pending); issue 13's target is under 1,500
+const BUDGET = 1_350;
 
 let server: FakeOpenAIServer;
 beforeEach(async () => {

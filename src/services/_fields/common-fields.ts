@@ -11,7 +11,7 @@ export const pinCode = () =>
   z
     .string()
     .regex(/^[1-9][0-9]{5}$/, 'a PIN code is 6 digits and does not start with 0')
-    .describe('6-digit PIN code.');
+    .describe('6 digits.');
 export const isoDateField = (what: string) =>
   z
     .string()

@@ -9,31 +9,22 @@ import { type FeeOutcome, fill, type ServiceDefinition, type Workflow } from '..
 import { birthFields, birthOpening } from './fields.js';
 
 const schema = z.object({
-  childName: z
-    .string()
-    .nullable()
-    .describe("The child's name. null if the child has not been named yet (Form 1 allows a blank name)."),
-  sex: z.enum(sexes).describe('Sex of the child, as on Form 1.'),
-  dateOfBirth: isoDate().describe('Date of birth, YYYY-MM-DD. Must not be in the future.'),
+  childName: z.string().nullable().describe('null if not named yet (Form 1 allows a blank name).'),
+  sex: z.enum(sexes).describe("The child's sex."),
+  dateOfBirth: isoDate().describe('YYYY-MM-DD, not in the future.'),
   placeOfBirthType: z
     .enum(placeOfBirthTypes)
-    .describe('Where the birth took place: a hospital or other institution, a house, or elsewhere.'),
-  placeOfBirth: z
-    .string()
-    .min(2)
-    .describe('Name of the hospital/institution, or the address of the house or other place of birth.'),
-  motherName: z.string().min(2).describe("The mother's full name."),
-  fatherName: z.string().min(2).describe("The father's full name."),
-  address: z.string().min(5).describe("The parents' address at the time of the birth."),
-  district: z.string().min(2).describe('District where the birth took place.'),
+    .describe('hospital (or another institution), home (a house) or other.'),
+  placeOfBirth: z.string().min(2).describe("The institution's name, or the address of the house or place."),
+  motherName: z.string().min(2).describe('Full name.'),
+  fatherName: z.string().min(2).describe('Full name.'),
+  address: z.string().min(5).describe("The parents' address at the birth."),
+  district: z.string().min(2).describe('Where the birth took place.'),
   pinCode: z
     .string()
     .regex(/^[1-9][0-9]{5}$/, 'a PIN code is 6 digits and does not start with 0')
-    .describe('6-digit Indian PIN code of the address.'),
-  informantName: z
-    .string()
-    .nullable()
-    .describe('Name of the person reporting the birth, if different from the parents; otherwise null.'),
+    .describe("The address's PIN code."),
+  informantName: z.string().nullable().describe('Who reports the birth, if not a parent; else null.'),
 });
 const c = catalogueText;
 const transitions: Record<string, string[]> = {
@@ -89,9 +80,8 @@ export const birthCertificate: ServiceDefinition<typeof schema> = {
   prefix: 'BC',
   names: { en: 'Birth certificate', hi: 'जन्म प्रमाण पत्र', hinglish: 'Janm praman patra' },
   description:
-    'Apply for the registration of a birth and a birth certificate (Form 1 of the Registration of Births and Deaths Act). ' +
-    'Collect every field from the citizen first; the citizen sees a summary and must confirm before it is submitted. ' +
-    'Births more than one year old cannot be registered here (a magistrate order is needed).',
+    'Register a birth and apply for its certificate (RBD Act Form 1). ' +
+    "Not for births over a year ago: they need a magistrate's order.",
   schema,
   fields: birthFields,
   // late registration is the tool's precheck; the form explains it as soon as the date is known

@@ -15,11 +15,11 @@ import {
 import { type ServiceDefinition, text3 } from '../types.js';
 
 const schema = z.object({
-  applicantName: personName("Applicant's full name."),
-  fatherOrHusbandName: personName("Father's or husband's name."),
-  caste: freeText('Caste, as the citizen names it.', 2),
-  category: z.enum(['sc', 'st', 'obc']).describe('Reserved category: sc, st or obc.'),
-  subCaste: z.string().trim().min(2).max(100).nullable().describe('Sub-caste, or null.'),
+  applicantName: personName('Full name.'),
+  fatherOrHusbandName: personName('Full name.'),
+  caste: freeText('As the citizen names it.', 2),
+  category: z.enum(['sc', 'st', 'obc']).describe('Reserved category.'),
+  subCaste: z.string().trim().min(2).max(100).nullable().describe('Or null.'),
   address: addressText(),
   district: districtName(),
   pinCode: pinCode(),
@@ -27,9 +27,7 @@ const schema = z.object({
   documents: z
     .array(z.string())
     .nullable()
-    .describe(
-      'Always null: photos or PDFs the citizen sent in this conversation are attached by the server.',
-    ),
+    .describe('Always null: the server attaches what the citizen sent.'),
 });
 
 /** Caste certificate (SC / ST / OBC), issued by the tehsil. */
@@ -38,8 +36,7 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
   toolName: 'apply_caste_certificate',
   prefix: 'CC',
   names: text3('Caste certificate', 'जाति प्रमाण पत्र', 'Jati praman patra'),
-  description:
-    'Apply for a caste certificate (SC/ST/OBC). Documents sent in this chat are attached automatically.',
+  description: 'Apply for a caste certificate; documents sent in this chat are attached.',
   schema,
   fields: {
     applicantName: {

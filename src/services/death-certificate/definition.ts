@@ -17,17 +17,17 @@ import {
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
 
 const schema = z.object({
-  deceasedName: personName("The deceased person's full name."),
-  sex: z.enum(sexes).describe('Sex of the deceased.'),
-  dateOfDeath: isoDateField('Date of death, YYYY-MM-DD, not in the future.'),
-  ageAtDeath: z.number().int().min(0).max(130).describe('Age at death in whole years.'),
-  placeOfDeathType: z.enum(placeOfBirthTypes).describe('hospital, home or other.'),
-  placeOfDeath: freeText('Name of the hospital, or the address of the house or other place.', 2),
+  deceasedName: personName('Full name.'),
+  sex: z.enum(sexes).describe("The deceased's sex."),
+  dateOfDeath: isoDateField('YYYY-MM-DD, not in the future.'),
+  ageAtDeath: z.number().int().min(0).max(130).describe('In whole years.'),
+  placeOfDeathType: z.enum(placeOfBirthTypes).describe('hospital (or another institution), home or other.'),
+  placeOfDeath: freeText("The institution's name, or the address of the house or place.", 2),
   fatherOrHusbandName: personName("The deceased's father's or husband's name."),
   address: addressText(),
   district: districtName(),
   pinCode: pinCode(),
-  informantName: personName('Name of the person reporting the death.'),
+  informantName: personName('Who reports the death.'),
 });
 
 /**
@@ -99,7 +99,7 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
   prefix: 'DC',
   names: text3('Death certificate', 'मृत्यु प्रमाण पत्र', 'Mrityu praman patra'),
   description:
-    'Register a death and apply for its certificate (RBD Act Form 2). Deaths over one year old need a magistrate order.',
+    "Register a death and apply for its certificate (RBD Act Form 2). Not for deaths over a year ago: they need a magistrate's order.",
   schema,
   fields: {
     deceasedName: {

@@ -7,23 +7,16 @@ import type { ServiceDefinition, Workflow } from '../types.js';
 import { complaintFields, complaintOpening } from './fields.js';
 
 const schema = z.object({
-  hospitalName: z.string().min(2).describe('Name of the hospital or health centre the complaint is about.'),
-  district: z.string().min(2).describe('District the hospital is in.'),
+  hospitalName: z.string().min(2).describe('The hospital or health centre.'),
+  district: z.string().min(2).describe("The hospital's district."),
   category: z
     .enum(complaintCategories)
-    .describe(
-      'What the complaint is about: staff_behaviour, cleanliness, medicine_unavailable, bribery_or_fees ' +
-        '(a bribe or an illegal charge was demanded), waiting_time, equipment_or_facilities, or other.',
-    ),
-  description: z.string().min(5).describe("What happened, in the citizen's own words."),
-  incidentDate: isoDate()
-    .nullable()
-    .describe('Date of the incident, YYYY-MM-DD, not in the future; null if the citizen did not say.'),
+    .describe('What it is about; bribery_or_fees: a bribe or an illegal charge was demanded.'),
+  description: z.string().min(5).describe("What happened, in the citizen's words."),
+  incidentDate: isoDate().nullable().describe('YYYY-MM-DD, not in the future; null if not said.'),
   anonymous: z
     .boolean()
-    .describe(
-      'true if the citizen asked that their name and number are not shared with the hospital; else false.',
-    ),
+    .describe('true if the citizen asked that the hospital not get their name and number.'),
 });
 const c = catalogueText;
 const transitions: Record<string, string[]> = {
@@ -62,8 +55,7 @@ export const hospitalComplaint: ServiceDefinition<typeof schema> = {
   prefix: 'HC',
   names: { en: 'Hospital complaint', hi: 'अस्पताल की शिकायत', hinglish: 'Aspatal ki shikayat' },
   description:
-    'File a complaint about a government hospital or health centre. Photos the citizen sent in this conversation ' +
-    'are attached automatically. The citizen sees a summary and must confirm before it is filed.',
+    'Complain about a government hospital or health centre; photos sent in this chat are attached.',
   schema,
   fields: complaintFields,
   // the description before the category: the category is usually read from it

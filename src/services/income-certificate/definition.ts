@@ -15,14 +15,14 @@ import {
 import { type ServiceDefinition, text3 } from '../types.js';
 
 const schema = z.object({
-  applicantName: personName("Applicant's full name."),
-  fatherOrHusbandName: personName("Father's or husband's name."),
+  applicantName: personName('Full name.'),
+  fatherOrHusbandName: personName('Full name.'),
   annualIncomeRupees: z
     .number()
     .int()
     .min(0)
     .max(1_000_000_000)
-    .describe('Annual family income in whole rupees (2.5 lakh = 250000).'),
+    .describe("The family's, in whole rupees (2.5 lakh = 250000)."),
   incomeSources: freeText('Sources of the income.'),
   address: addressText(),
   district: districtName(),
@@ -36,7 +36,7 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
   toolName: 'apply_income_certificate',
   prefix: 'IC',
   names: text3('Income certificate', 'आय प्रमाण पत्र', 'Aay praman patra'),
-  description: "Apply for an income certificate (the family's annual income and its sources).",
+  description: 'Apply for an income certificate.',
   schema,
   fields: {
     applicantName: {
