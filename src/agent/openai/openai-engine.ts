@@ -15,6 +15,7 @@ import {
   answerRouterCall,
   openToolOf,
   ROUTER_TOOL,
+  type RoutingState,
   routedTools,
   routerTool,
   serviceToolsOf,
@@ -158,10 +159,14 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
           const decision = toDecision(completion, options.model, input.toolCalls.length);
           if (reported) decision.usage = usage;
           if (!routing) return decision;
-          const now = decision.toolCalls?.findLast((c) => routing.names.has(c.name))?.name ?? open;
+          // a service tool the model calls is the open form from now on, opened or not
+          const stillOpen = decision.toolCalls?.findLast((c) => routing.names.has(c.name))?.name ?? open;
+          const state: RoutingState | undefined = stillOpen
+            ? { openTool: stillOpen, at: input.now.getTime() }
+            : undefined;
           return {
             ...decision,
-            ...(now ? { engineState: { openTool: now, at: input.now.getTime() } } : {}),
+            ...(state ? { engineState: state } : {}),
             ...(opened ? { intent: opened } : {}),
           };
         }
