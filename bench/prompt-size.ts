@@ -94,14 +94,22 @@ export async function benchPromptSize({ variant = 'default' }: { variant?: strin
         .map((body, i, all) => tokensOf(all.length > 1 ? `${label} #${i + 1}` : label, body));
     };
 
-    const noService = await measure('no service open', {});
+    const says = (text: string): Partial<EngineInput> => ({ inbound: { kind: 'text', text } });
+    const noService = await measure('no service open', says('namaste ji'));
+    const named = await measure(
+      'the message names a service (birth)',
+      says('beti ka janm praman patra banwana hai'),
+    );
     fake.push({ toolCall: { name: ROUTER_TOOL, arguments: { tool: 'apply_birth_certificate' } } });
-    const opening = await measure('opening a service (birth)', {});
+    const opening = await measure('open_service (birth)', says('beti hui hai, uska registration karna hai'));
     const perService: RequestTokens[] = [];
     for (const { toolName } of services) {
-      perService.push(...(await measure(`${toolName} open`, { engineState: open(toolName) })));
+      perService.push(
+        ...(await measure(`${toolName} open`, { ...says('Sitapur'), engineState: open(toolName) })),
+      );
     }
     const [pending] = await measure('confirmation pending (birth)', {
+      ...says('haan'),
       engineState: open(pendingBirth.tool),
       pending: pendingBirth,
     });
@@ -112,7 +120,7 @@ export async function benchPromptSize({ variant = 'default' }: { variant?: strin
       false,
     );
 
-    const requests = [...noService, ...opening, ...perService];
+    const requests = [...noService, ...named, ...opening, ...perService];
     const largest = requests.reduce((a, b) => (b.totalTokens > a.totalTokens ? b : a));
     return {
       variant,

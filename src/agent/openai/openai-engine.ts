@@ -4,6 +4,7 @@ import type {
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
 import type { AnyToolDef } from '../../../tools/tool.js';
+import { services as registry } from '../../services/registry.js';
 import type { AnyService } from '../../services/types.js';
 import { text } from '../../whatsapp/outbound-builders.js';
 import type { Engine, EngineDecision, EngineInput, ToolCallRequest } from '../engine.js';
@@ -13,11 +14,12 @@ import { type CompletionCache, completionCacheKey } from './completion-cache.js'
 import { type CompletionView, readCompletion, toEngineUnavailable } from './read-completion.js';
 import {
   answerRouterCall,
-  openToolOf,
+  openToolFor,
   ROUTER_TOOL,
   type RoutingState,
   routedTools,
   routerTool,
+  savedOpenTool,
   serviceToolsOf,
 } from './tool-routing.js';
 
@@ -89,11 +91,12 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
       }
       return built;
     });
+  const services = options.services ?? registry;
   const routers = new WeakMap<AnyToolDef[], { router: AnyToolDef; names: Set<string> } | null>();
   const routingFor = (tools: AnyToolDef[]) => {
     let r = routers.get(tools);
     if (r === undefined) {
-      const serviceTools = options.routeTools === false ? [] : serviceToolsOf(tools, options.services);
+      const serviceTools = options.routeTools === false ? [] : serviceToolsOf(tools, services);
       r =
         serviceTools.length > 1
           ? { router: routerTool(serviceTools), names: new Set(serviceTools.map((t) => t.name)) }
@@ -127,19 +130,15 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
     async decide(input: EngineInput): Promise<EngineDecision> {
       const messages = buildMessages(input, options.systemPrompt);
       const routing = input.tools.length ? routingFor(input.tools) : null;
-      let open = routing ? openToolOf(input, routing.names) : null;
-      let opened: string | undefined;
+      const saved = routing ? savedOpenTool(input, routing.names) : null;
+      let open = routing ? openToolFor(input, services, routing.names) : null;
       const usage = { promptTokens: 0, completionTokens: 0 };
       let reported = false;
       for (let hop = 0; ; hop++) {
         const body: ChatCompletionCreateParamsNonStreaming = { model: options.model, messages };
         if (input.tools.length) {
           const sent = routing
-            ? routedTools(
-                input.tools,
-                { open, pendingTool: input.pending?.tool ?? null, router: routing.router },
-                routing.names,
-              )
+            ? routedTools(input.tools, { open, router: routing.router }, routing.names)
             : input.tools;
           body.tools = toolsFor(sent);
           if (options.parallelToolCalls !== null)
@@ -167,7 +166,8 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
           return {
             ...decision,
             ...(state ? { engineState: state } : {}),
-            ...(opened ? { intent: opened } : {}),
+            // the conversation turned to a service: its record names it
+            ...(stillOpen && stillOpen !== saved ? { intent: stillOpen } : {}),
           };
         }
         // The model opened a form: answer it here and ask again with that tool in the request.
@@ -178,10 +178,7 @@ export function createOpenAIEngine(options: OpenAIEngineOptions): Engine {
             ? routerCall.function.arguments
             : JSON.stringify(routerCall.function.arguments ?? {});
         const answer = answerRouterCall(args, routing.names);
-        if (answer.open) {
-          open = answer.open;
-          opened = answer.open;
-        }
+        if (answer.open) open = answer.open;
         messages.push(
           {
             role: 'assistant',

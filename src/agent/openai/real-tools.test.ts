@@ -96,10 +96,13 @@ describe('the real tools as the model sees them', () => {
     async (variant) => {
       server.setHandler(() => ({ reply: 'ok' }));
       const at = input.now.getTime();
+      const answer: EngineInput = { ...input, inbound: { kind: 'text', text: 'haan ji' } };
       const inputs: EngineInput[] = [
-        input,
-        ...services.map((s) => ({ ...input, engineState: { openTool: s.toolName, at } })),
-        { ...input, pending, engineState: { openTool: pending.tool, at } },
+        answer,
+        // a message that names a service (the birth certificate) while another form is open
+        { ...input, engineState: { openTool: 'apply_death_certificate', at } },
+        ...services.map((s) => ({ ...answer, engineState: { openTool: s.toolName, at } })),
+        { ...answer, pending, engineState: { openTool: pending.tool, at } },
       ];
       for (const i of inputs) await engine(variant).decide(i);
       const sizes = server.requests.map(

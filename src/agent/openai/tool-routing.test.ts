@@ -42,7 +42,7 @@ function engine(routeTools?: boolean) {
 function input(over: Partial<EngineInput> = {}): EngineInput {
   return {
     citizen: { waId: '919812345678', name: null, lang: 'hinglish', languageChosen: false },
-    inbound: { kind: 'text', text: 'jati praman patra chahiye' },
+    inbound: { kind: 'text', text: 'namaste ji' },
     inboundId: 3,
     lang: 'hinglish',
     history: [],
@@ -132,16 +132,39 @@ describe('tool routing of the openai engine', () => {
     expect(decision.engineState).toMatchObject({ openTool: 'apply_income_certificate' });
   });
 
-  it('sends the pending confirmation’s tool so that a yes can repeat the call', async () => {
+  it('sends the form of a service the message names with the first request', async () => {
+    server.push({ reply: 'Aavedak ka poora naam kya hai?' });
+    const decision = await engine().decide(
+      input({ inbound: { kind: 'text', text: 'Jati praman-patra chahiye' } }),
+    );
+    expect(server.requests).toHaveLength(1);
+    expect(sentTools(0)).toEqual([general[0], 'apply_caste_certificate', ...general.slice(1), ROUTER_TOOL]);
+    expect(decision).toMatchObject({
+      engineState: { openTool: 'apply_caste_certificate' },
+      intent: 'apply_caste_certificate',
+    });
+  });
+
+  it('sends one form a request: a service the message names replaces the saved form', async () => {
     server.push({ reply: 'ok' });
-    await engine().decide(
+    const decision = await engine().decide(
       input({
-        inbound: { kind: 'button', id: 'confirm:yes', title: 'Haan' },
-        pending: { tool: 'apply_death_certificate', args: {}, inboundId: 2, createdAt: 0 },
+        inbound: { kind: 'text', text: 'ab death certificate bhi banwana hai' },
+        engineState: { openTool: 'apply_birth_certificate', at: now.getTime() },
       }),
     );
-    expect(sentTools(0)).toContain('apply_death_certificate');
     expect(sentTools(0).filter((t) => t.startsWith('apply_'))).toEqual(['apply_death_certificate']);
+    expect(decision).toMatchObject({ engineState: { openTool: 'apply_death_certificate' } });
+  });
+
+  it('sends the pending confirmation’s tool so that a yes can repeat the call, whatever the message names', async () => {
+    server.push({ reply: 'ok' }, { reply: 'ok' });
+    const pending = { tool: 'apply_death_certificate', args: {}, inboundId: 2, createdAt: 0 };
+    await engine().decide(input({ inbound: { kind: 'button', id: 'confirm:yes', title: 'Haan' }, pending }));
+    await engine().decide(input({ inbound: { kind: 'text', text: 'haan, birth certificate bhi' }, pending }));
+    for (const i of [0, 1]) {
+      expect(sentTools(i).filter((t) => t.startsWith('apply_'))).toEqual(['apply_death_certificate']);
+    }
   });
 
   it('closes a form left for more than a day', async () => {

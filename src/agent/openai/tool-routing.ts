@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { AnyToolDef } from '../../../tools/tool.js';
+import { foldForMatch } from '../../lang/normalise.js';
 import { services as registry, serviceByTool } from '../../services/registry.js';
 import type { AnyService } from '../../services/types.js';
+import type { InboundEvent } from '../../whatsapp/inbound-event.js';
 import type { EngineInput } from '../engine.js';
 
 /**
@@ -43,32 +45,59 @@ export function routerTool(serviceTools: AnyToolDef[]): AnyToolDef {
   };
 }
 
-/**
- * The service tool the conversation is on: one called this turn (the model may call a
- * tool it knows from the prompt without opening it), else the saved one unless it expired.
- */
-export function openToolOf(
-  input: Pick<EngineInput, 'toolCalls' | 'engineState' | 'now'>,
-  serviceNames: Set<string>,
-) {
-  const called = input.toolCalls.findLast((c) => serviceNames.has(c.name));
-  if (called) return called.name;
+/** The form saved by an earlier turn, unless it was left for more than a day. */
+export function savedOpenTool(input: Pick<EngineInput, 'engineState' | 'now'>, serviceNames: Set<string>) {
   const saved = routingStateSchema.safeParse(input.engineState);
   if (!saved.success || !serviceNames.has(saved.data.openTool)) return null;
   return input.now.getTime() - saved.data.at > OPEN_TTL_MS ? null : saved.data.openTool;
 }
 
 /**
+ * The one form a request carries (one, so that no request outgrows the largest form): a
+ * pending confirmation's (the citizen's yes repeats that call), else one the model called
+ * this turn (it may call a tool it knows from the prompt without opening it), else one the
+ * message names (the conversation turns to it), else the saved one.
+ */
+export function openToolFor(
+  input: Pick<EngineInput, 'toolCalls' | 'engineState' | 'now' | 'pending' | 'inbound'>,
+  services: AnyService[],
+  serviceNames: Set<string>,
+): string | null {
+  if (input.pending && serviceNames.has(input.pending.tool)) return input.pending.tool;
+  const called = input.toolCalls.findLast((c) => serviceNames.has(c.name));
+  if (called) return called.name;
+  return toolAskedFor(input.inbound, services, serviceNames) ?? savedOpenTool(input, serviceNames);
+}
+
+/**
+ * The service tool of a service the message names by the registry's phrases ("jati praman
+ * patra chahiye"): its form goes with the first request, which spares the model an
+ * open_service round trip. A message that names none leaves the choice to the model.
+ */
+export function toolAskedFor(inbound: InboundEvent, services: AnyService[], serviceNames: Set<string>) {
+  const said =
+    inbound.kind === 'text' ? inbound.text : inbound.kind === 'audio' ? (inbound.transcript ?? '') : '';
+  if (!said) return null;
+  const f = ` ${foldForMatch(said).replace(/\s+/g, ' ')} `;
+  const has = (phrase: string) => f.includes(` ${foldForMatch(phrase)} `);
+  const asked = services.find(
+    (s) =>
+      serviceNames.has(s.toolName) &&
+      (s.intentPhrases.some(has) || (s.intentWords ?? []).some((words) => words.every(has))),
+  );
+  return asked?.toolName ?? null;
+}
+
+/**
  * The tools of one request, in the registry's order: the general ones, the open service's,
- * a pending confirmation's (the citizen's yes repeats that call), and the router while any
- * service tool is left out.
+ * and the router while any service tool is left out.
  */
 export function routedTools(
   tools: AnyToolDef[],
-  { open, pendingTool, router }: { open: string | null; pendingTool: string | null; router: AnyToolDef },
+  { open, router }: { open: string | null; router: AnyToolDef },
   serviceNames: Set<string>,
 ): AnyToolDef[] {
-  const chosen = tools.filter((t) => !serviceNames.has(t.name) || t.name === open || t.name === pendingTool);
+  const chosen = tools.filter((t) => !serviceNames.has(t.name) || t.name === open);
   const leftOut = tools.some((t) => !chosen.includes(t));
   return leftOut ? [...chosen, router] : chosen;
 }

@@ -128,24 +128,21 @@ describe('caste certificate on the openai engine', () => {
       purpose: 'scholarship',
       documents: null,
     };
-    // the model opens the service's form first (the openai engine's tool routing)
-    ai.push(
-      { toolCall: { name: 'open_service', arguments: { tool: 'apply_caste_certificate' } } },
-      { toolCall: { name: 'apply_caste_certificate', arguments: args } },
-    );
+    ai.push({ toolCall: { name: 'apply_caste_certificate', arguments: args } });
     await j.say(
       waId,
       'mujhe caste certificate chahiye, sab details: Meena Kumari, pita Suresh Kumar, Kori, SC …',
     );
+    // the message names the service: its form goes with the first request (tool routing)
     const toolsOf = (i: number) => ai.requests[i].tools?.map((t) => t.function.name) ?? [];
-    expect(toolsOf(0)).not.toContain('apply_caste_certificate');
-    expect(toolsOf(1)).toContain('apply_caste_certificate');
+    expect(toolsOf(0)).toContain('apply_caste_certificate');
+    expect(toolsOf(0)).not.toContain('apply_income_certificate');
     expect(j.received(waId).at(-1)).toContain('Meena Kumari');
     ai.push({ toolCall: { name: 'apply_caste_certificate', arguments: args } }, { reply: 'Ho gaya!' });
     await j.tap(waId, 'confirm:yes', 'Haan');
-    // the confirmation's turn and the one after it carry the open form
+    // the confirmation's turn carries the form in both of its requests
+    expect(toolsOf(1)).toContain('apply_caste_certificate');
     expect(toolsOf(2)).toContain('apply_caste_certificate');
-    expect(toolsOf(3)).toContain('apply_caste_certificate');
     const items = await cases(j, waId);
     expect(items).toHaveLength(1);
     expect(items[0].fields).toEqual(args);
