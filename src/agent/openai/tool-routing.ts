@@ -9,10 +9,11 @@ import type { EngineInput } from '../engine.js';
 /**
  * Tool routing for the openai engine. Every service's form tool in every request cost ~2,000
  * prompt tokens (issue 13); the model needs only the form it is filling in. So a request
- * carries the general tools (status, payment, reopen, erase), the open service's tool (and
- * that of a pending confirmation), and `open_service`, through which the model opens the
- * form of another service — like the handoffs of the OpenAI Agents SDK. `open_service` is
- * answered by the engine itself, never by the runtime: it does nothing in the world.
+ * carries the general tools (status, payment, reopen, erase), at most one service's form
+ * tool (see openToolFor), and `open_service`, through which the model opens the form of
+ * another service — like the handoffs of the OpenAI Agents SDK. `open_service` is answered
+ * by the engine itself, never by the runtime: it does nothing in the world, and transcripts
+ * and evals see only real tool calls.
  */
 export const ROUTER_TOOL = 'open_service';
 
