@@ -12,7 +12,7 @@ import type { Engine, EngineInput } from '../engine.js';
 import { runTurn } from '../turn-runner.js';
 import { loadSystemPrompt } from './load-prompt.js';
 import { createOpenAIEngine } from './openai-engine.js';
-import { ROUTER_TOOL } from './tool-routing.js';
+import { ROUTER_TOOL, toolAskedFor } from './tool-routing.js';
 
 // The tools each request carries, with the real registry, against the local fake OpenAI server.
 
@@ -181,6 +181,32 @@ describe('tool routing of the openai engine', () => {
     const decision = await engine(false).decide(input());
     expect(sentTools(0)).toEqual(allTools.map((t) => t.name));
     expect(decision.engineState).toBeUndefined();
+  });
+});
+
+describe('toolAskedFor', () => {
+  const names = new Set(services.map((s) => s.toolName));
+  it.each([
+    ['जाति प्रमाण पत्र चाहिए', 'apply_caste_certificate'],
+    ['Papa ka mrityu panjikaran karwana hai', 'apply_death_certificate'],
+    ['AAY PRAMAN-PATRA banwana hai', 'apply_income_certificate'],
+    ['beti ka janm praman patra', 'apply_birth_certificate'],
+    ['beti hui hai, registration karna hai', null],
+    ['caste', null],
+  ])('%s → %s', (said, tool) => {
+    expect(toolAskedFor({ kind: 'text', text: said }, services, names)).toBe(tool);
+  });
+
+  it('reads only what the citizen wrote or said, and only services whose tool is there', () => {
+    expect(toolAskedFor({ kind: 'button', id: 'x', title: 'birth certificate' }, services, names)).toBeNull();
+    expect(
+      toolAskedFor(
+        { kind: 'audio', mediaId: 'm', transcript: 'income certificate chahiye' },
+        services,
+        names,
+      ),
+    ).toBe('apply_income_certificate');
+    expect(toolAskedFor({ kind: 'text', text: 'income certificate' }, services, new Set(['x']))).toBeNull();
   });
 });
 
