@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { DatabaseUnavailableError } from '../open-database.js';
+import * as coordination from './coordination-schema.js';
+import * as tables from './schema.js';
+
+export const pgSchema = { ...tables, ...coordination };
+export type PgDb = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
+
+export const pgMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'pg-migrations');
+
+// Instances starting together must not apply the same migration twice: the first takes this
+// lock, the others wait for it and then find nothing left to do. (Any constant: it names the lock.)
+const MIGRATION_LOCK = 7_311_402_614;
+
+/** host:port/database of a URL, without the user or password, for messages and logs. */
+export function describePgUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'the DATABASE_URL (not a valid URL)';
+  }
+}
+
+/**
+ * Connects a node-postgres pool to `url`, applies the migrations of src/db/pg-migrations
+ * (under an advisory lock, so several instances may start at once) and returns drizzle on it.
+ * A server that does not answer is a DatabaseUnavailableError with a one-line message.
+ */
+export async function openPg({
+  url,
+  max = 10,
+  connectTimeoutMs = 5_000,
+  applicationName = 'sahayak',
+  onError,
+}: {
+  url: string;
+  /** pooled connections (each instance; PostgreSQL's max_connections bounds the sum) */
+  max?: number;
+  connectTimeoutMs?: number;
+  applicationName?: string;
+  /** an idle pooled connection failed (server restart): logged, the pool makes a new one */
+  onError?: (err: Error) => void;
+}): Promise<PgDb> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: connectTimeoutMs,
+    application_name: applicationName,
+  });
+  // without a listener an idle connection's error (the server restarting) kills the process
+  pool.on('error', (err) => onError?.(err));
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      try {
+        await migrate(drizzle(client), { migrationsFolder: pgMigrationsFolder });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw unavailable(err, url);
+  }
+  return drizzle(pool, { schema: pgSchema }) as PgDb;
+}
+
+function unavailable(err: unknown, url: string): Error {
+  const e = err as { code?: string; message?: string; errors?: { message?: string }[] };
+  const where = describePgUrl(url);
+  const connection = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(
+    e.code ?? '',
+  );
+  // node-postgres wraps "localhost resolved to two addresses" failures in an AggregateError
+  const detail = e.message || e.errors?.map((x) => x.message).join('; ') || String(err);
+  if (connection || /timeout|terminated/i.test(detail)) {
+    return new DatabaseUnavailableError(
+      `cannot reach PostgreSQL at ${where} (${e.code ?? detail}): is the server running, and is DATABASE_URL right?`,
+    );
+  }
+  // 28P01 bad password, 3D000 no such database, 28000 no such role: the server said why
+  if (/^(28|3D)/.test(e.code ?? '')) {
+    return new DatabaseUnavailableError(`PostgreSQL at ${where} refused the connection: ${detail}`);
+  }
+  return err instanceof Error ? err : new Error(detail);
+}
+
+/** Readiness: the server answers and every migration in the repo has been applied. */
+export async function pgMigrationsApplied(db: PgDb): Promise<boolean> {
+  try {
+    const { rows } = await db.$client.query<{ n: string }>(
+      'select count(*) as n from drizzle.__drizzle_migrations',
+    );
+    const journal = JSON.parse(readFileSync(join(pgMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    };
+    return Number(rows[0]?.n) >= journal.entries.length;
+  } catch {
+    return false;
+  }
+}
