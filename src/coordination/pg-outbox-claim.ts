@@ -1,0 +1,123 @@
+import type pg from 'pg';
+import { epochMsOf, inTransaction, type Queryable } from './pg-queryable.js';
+
+export interface PgClaimedRow {
+  id: number;
+  waId: string;
+  /** the outbound message (jsonb, already parsed) */
+  payload: unknown;
+  attempts: number;
+  /** epoch ms (database clock) the lease ends: also the claim's fencing token */
+  leaseUntil: number;
+}
+
+const ms = (n: number) => Math.max(0, Math.round(n));
+
+// This claim's lease: the row is still 'sending' and its lease end is the one we set. A
+// sender whose lease expired and was taken over finds another lease end there and writes nothing.
+const OURS = `id = $1 and send_status = 'sending' and round(extract(epoch from next_attempt_at) * 1000) = $2`;
+
+/**
+ * The outbox on PostgreSQL, for several instances sending from one database: the SQLite
+ * store's semantics (src/outbox/outbox-store.ts), with row locks instead of one writer.
+ *
+ * - A claim takes due rows with FOR UPDATE SKIP LOCKED, so instances claiming at once never
+ *   wait for or take each other's rows.
+ * - Per citizen only the oldest unsent row (queued or sending) may go: a later row is never
+ *   claimed while an earlier one is queued in backoff or leased by anyone, live or not.
+ * - A claim is a lease (send_status 'sending' until next_attempt_at); only an expired lease
+ *   is taken over, by the next claim or by recover().
+ * - Outcomes are fenced by the lease: after a takeover the old sender's outcome is dropped.
+ * Times come from the database's clock: instances whose clocks differ agree on expiry.
+ */
+export function createPgOutboxStore(pool: pg.Pool) {
+  const outcome = async (q: Queryable, text: string, values: unknown[]) =>
+    (await q.query(text, values)).rowCount ?? 0;
+  const writes = (q: Queryable) => ({
+    markSent: (row: PgClaimedRow, wamid: string, attempts: number) =>
+      outcome(
+        q,
+        `update messages set send_status = 'sent', wamid = $3, attempts = $4, status_at = clock_timestamp(),
+           next_attempt_at = null, last_error = null where ${OURS}`,
+        [row.id, row.leaseUntil, wamid, attempts],
+      ),
+    markRetry: (row: PgClaimedRow, attempts: number, delayMs: number, error: string) =>
+      outcome(
+        q,
+        `update messages set send_status = 'queued', attempts = $3,
+           next_attempt_at = clock_timestamp() + $4 * interval '1 millisecond', last_error = $5 where ${OURS}`,
+        [row.id, row.leaseUntil, attempts, ms(delayMs), error],
+      ),
+    /** a claimed row not sent after all (the worker is stopping): back in line, no attempt spent */
+    release: (row: PgClaimedRow) =>
+      outcome(
+        q,
+        `update messages set send_status = 'queued', next_attempt_at = clock_timestamp() where ${OURS}`,
+        [row.id, row.leaseUntil],
+      ),
+    markFailed: (row: PgClaimedRow, attempts: number, error: string) =>
+      outcome(
+        q,
+        `update messages set send_status = 'failed', attempts = $3, last_error = $4, status_at = clock_timestamp(),
+           next_attempt_at = null where ${OURS}`,
+        [row.id, row.leaseUntil, attempts, error],
+      ),
+  });
+
+  return {
+    /**
+     * Leases up to `limit` rows until now + leaseMs: each the oldest unsent row of its
+     * citizen, due ('queued' past its backoff) or with an expired lease ('sending').
+     */
+    async claim(limit: number, leaseMs: number): Promise<PgClaimedRow[]> {
+      if (limit <= 0) return [];
+      const { rows } = await pool.query<PgClaimedRow>(
+        `with due as (
+           select m.id from messages m
+           where m.direction = 'out'
+             and ((m.send_status = 'queued' and m.next_attempt_at <= clock_timestamp())
+               or (m.send_status = 'sending' and coalesce(m.next_attempt_at, '-infinity') <= clock_timestamp()))
+             and not exists (
+               select 1 from messages e
+               where e.wa_id = m.wa_id and e.send_status in ('queued', 'sending') and e.id < m.id)
+           order by m.next_attempt_at, m.id
+           limit $1
+           for update of m skip locked)
+         update messages s set send_status = 'sending', status_at = clock_timestamp(),
+           next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond'
+         from due where s.id = due.id
+         returning s.id::float8 as id, s.wa_id as "waId", s.payload, s.attempts,
+           round(extract(epoch from s.next_attempt_at) * 1000)::float8 as "leaseUntil"`,
+        [limit, ms(leaseMs)],
+      );
+      return rows.sort((a, b) => a.id - b.id);
+    },
+    ...writes(pool),
+    /** runs outcomes together in one transaction (one commit for many sends); returns rows changed */
+    batch: (f: (w: ReturnType<typeof writes>) => Promise<unknown>[]) =>
+      inTransaction(pool, async (tx) => (await Promise.all(f(writes(tx)))).length),
+    /** ms until the next row is due or a lease ends (0: now), null when nothing is queued or sending */
+    async nextDueInMs(): Promise<number | null> {
+      const { rows } = await pool.query<{ at: number | null; now: number }>(
+        // one min per status: each is the first entry of its partial index
+        `select ${epochMsOf(`least(
+                  (select min(next_attempt_at) from messages where send_status = 'queued'),
+                  (select min(next_attempt_at) from messages where send_status = 'sending'))`)} as at,
+                ${epochMsOf('clock_timestamp()')} as now`,
+      );
+      const r = rows[0];
+      return r?.at == null ? null : Math.max(0, Math.ceil(r.at - r.now));
+    },
+    /** 'sending' → 'queued' for expired leases only: a row another instance is sending keeps its lease */
+    async recover(): Promise<number> {
+      const r = await pool.query(
+        `update messages set send_status = 'queued', next_attempt_at = clock_timestamp()
+         where send_status = 'sending' and direction = 'out'
+           and (next_attempt_at is null or next_attempt_at <= clock_timestamp())`,
+      );
+      return r.rowCount ?? 0;
+    },
+  };
+}
+
+export type PgOutboxStore = ReturnType<typeof createPgOutboxStore>;
