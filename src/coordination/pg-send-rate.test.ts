@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { pgSkipNote, pgTestServer } from '../testing/pg-test-database.js';
+import { createPgSendRate } from './pg-send-rate.js';
+import { usePgInstances } from './pg-test-instances.js';
+
+describe.skipIf(!pgTestServer.available)(`a send rate shared by instances${pgSkipNote}`, () => {
+  const instances = usePgInstances(2);
+
+  it('keeps two instances sending at full speed together under one number’s rate', async () => {
+    const rate = 50;
+    const limiters = [0, 1].map((i) =>
+      createPgSendRate({ pool: instances.pool(i), key: 'phone-1', ratePerSecond: rate }),
+    );
+    const sent: number[] = [];
+    const started = performance.now();
+    // 4 senders per instance, 10 sends each: 80 sends at 50/s
+    await Promise.all(
+      limiters.flatMap((limiter) =>
+        Array.from({ length: 4 }, async () => {
+          for (let i = 0; i < 10; i++) {
+            await limiter.take();
+            sent.push(performance.now() - started);
+          }
+        }),
+      ),
+    );
+    sent.sort((a, b) => a - b);
+    const elapsed = sent[sent.length - 1]!;
+    // 79 intervals of 20 ms after the first: the two instances did not each get the full rate
+    expect(elapsed).toBeGreaterThan(1_500);
+    // and the shared bucket did not throttle them below it (generous: a loaded machine)
+    expect(elapsed).toBeLessThan(3_500);
+    // no second holds more than the rate (+1 for the burst of one at the start)
+    for (let i = 0; i + rate + 1 < sent.length; i++) {
+      expect(sent[i + rate + 1]! - sent[i]!).toBeGreaterThanOrEqual(950);
+    }
+  }, 20_000);
+
+  it('keeps one bucket per number and allows a burst after a quiet spell', async () => {
+    const a = createPgSendRate({ pool: instances.pool(0), key: 'phone-2', ratePerSecond: 10, burst: 5 });
+    const b = createPgSendRate({ pool: instances.pool(1), key: 'phone-3', ratePerSecond: 10, burst: 5 });
+    // a full bucket: five at once, then 100 ms apart
+    expect(await Promise.all([1, 2, 3, 4, 5].map(() => a.reserve()))).toEqual([0, 0, 0, 0, 0]);
+    const sixth = await a.reserve();
+    expect(sixth).toBeGreaterThan(80);
+    expect(sixth).toBeLessThanOrEqual(100);
+    // phone-3 is untouched by phone-2's sends
+    expect(await b.reserve(5)).toBe(0);
+    // a batch reservation waits for all its tokens
+    const batch = await b.reserve(3);
+    expect(batch).toBeGreaterThan(250);
+    expect(batch).toBeLessThanOrEqual(300);
+  });
+});
