@@ -13,6 +13,21 @@ export interface PgClaimedRow {
 
 const ms = (n: number) => Math.max(0, Math.round(n));
 
+/**
+ * Rows of one status whose time has come (queued: backoff over; sending: lease expired) and
+ * that are their citizen's oldest unsent row, locked, skipping rows another claim holds.
+ * Walked in the partial index's order (messages_queued_idx / messages_sending_idx) with the
+ * head check as one probe of messages_unsent_idx per row, so a claim reads about `limit`
+ * rows however long the backlog (an anti-join planned as a hash join read all of it).
+ */
+const candidates = (status: 'queued' | 'sending') => `
+  select m.id, m.next_attempt_at as at from messages m
+  where m.send_status = '${status}' and m.next_attempt_at <= clock_timestamp() and m.direction = 'out'
+    and m.id = (select min(e.id) from messages e where e.wa_id = m.wa_id and e.send_status in ('queued', 'sending'))
+  order by m.next_attempt_at, m.id
+  limit $1
+  for update of m skip locked`;
+
 // This claim's lease: the row is still 'sending' and its lease end is the one we set. A
 // sender whose lease expired and was taken over finds another lease end there and writes nothing.
 const OURS = `id = $1 and send_status = 'sending' and round(extract(epoch from next_attempt_at) * 1000) = $2`;
@@ -72,20 +87,11 @@ export function createPgOutboxStore(pool: pg.Pool) {
     async claim(limit: number, leaseMs: number): Promise<PgClaimedRow[]> {
       if (limit <= 0) return [];
       const { rows } = await pool.query<PgClaimedRow>(
-        `with due as (
-           select m.id from messages m
-           where m.direction = 'out'
-             and ((m.send_status = 'queued' and m.next_attempt_at <= clock_timestamp())
-               or (m.send_status = 'sending' and coalesce(m.next_attempt_at, '-infinity') <= clock_timestamp()))
-             and not exists (
-               select 1 from messages e
-               where e.wa_id = m.wa_id and e.send_status in ('queued', 'sending') and e.id < m.id)
-           order by m.next_attempt_at, m.id
-           limit $1
-           for update of m skip locked)
+        `with expired as (${candidates('sending')}), due as (${candidates('queued')}),
+         picked as (select id from (select * from expired union all select * from due) c order by at, id limit $1)
          update messages s set send_status = 'sending', status_at = clock_timestamp(),
            next_attempt_at = clock_timestamp() + $2 * interval '1 millisecond'
-         from due where s.id = due.id
+         from picked where s.id = picked.id
          returning s.id::float8 as id, s.wa_id as "waId", s.payload, s.attempts,
            round(extract(epoch from s.next_attempt_at) * 1000)::float8 as "leaseUntil"`,
         [limit, ms(leaseMs)],
@@ -94,8 +100,14 @@ export function createPgOutboxStore(pool: pg.Pool) {
     },
     ...writes(pool),
     /** runs outcomes together in one transaction (one commit for many sends); returns rows changed */
-    batch: (f: (w: ReturnType<typeof writes>) => Promise<unknown>[]) =>
-      inTransaction(pool, async (tx) => (await Promise.all(f(writes(tx)))).length),
+    batch: (outcomes: ((w: ReturnType<typeof writes>) => Promise<number>)[]) =>
+      inTransaction(pool, async (tx) => {
+        // one after another: a client runs one query at a time
+        const w = writes(tx);
+        let changed = 0;
+        for (const o of outcomes) changed += await o(w);
+        return changed;
+      }),
     /** ms until the next row is due or a lease ends (0: now), null when nothing is queued or sending */
     async nextDueInMs(): Promise<number | null> {
       const { rows } = await pool.query<{ at: number | null; now: number }>(

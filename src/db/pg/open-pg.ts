@@ -52,6 +52,9 @@ export async function openPg({
     max,
     connectionTimeoutMillis: connectTimeoutMs,
     application_name: applicationName,
+    // JIT compiles a query whose estimated cost is high (the outbox claim's per-row head check
+    // is estimated so), costing 150 ms to save microseconds: never worth it for these short queries
+    options: '-c jit=off',
   });
   // without a listener an idle connection's error (the server restarting) kills the process
   pool.on('error', (err) => onError?.(err));
