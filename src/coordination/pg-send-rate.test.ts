@@ -30,9 +30,10 @@ describe.skipIf(!pgTestServer.available)(`a send rate shared by instances${pgSki
     expect(elapsed).toBeGreaterThan(1_500);
     // and the shared bucket did not throttle them below it (generous: a loaded machine)
     expect(elapsed).toBeLessThan(3_500);
-    // no second holds more than the rate (+1 for the burst of one at the start)
-    for (let i = 0; i + rate + 1 < sent.length; i++) {
-      expect(sent[i + rate + 1]! - sent[i]!).toBeGreaterThanOrEqual(950);
+    // by any moment, no more were sent than the rate allows since the start (+1: the burst of
+    // one). A loaded machine can only make sends later than their reservations, never earlier.
+    for (const t of [250, 500, 1_000, 1_500]) {
+      expect(sent.filter((at) => at < t).length).toBeLessThanOrEqual(Math.floor((t / 1000) * rate) + 2);
     }
   }, 20_000);
 
