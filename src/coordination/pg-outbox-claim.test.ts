@@ -79,6 +79,32 @@ describe.skipIf(!pgTestServer.available)(`outbox claims on PostgreSQL${pgSkipNot
     expect(rows[0]?.wamid).toBe('wamid.x1');
   });
 
+  it('records many sends in one statement, each fenced by its own lease', async () => {
+    await enqueue('913000000010', ['x1']);
+    await enqueue('913000000011', ['y1']);
+    await enqueue('913000000012', ['z1']);
+    const [x, y] = await a().claim(2, 150);
+    const [z] = await a().claim(1, 10_000);
+    await sleep(200);
+    // x's lease expired and b took x over; y's expired but nobody took it; z's is live
+    const [xb] = await b().claim(1, 10_000);
+    expect(xb?.id).toBe(x!.id);
+    const changed = await a().markSentMany(
+      [x!, y!, z!].map((row) => ({ row, wamid: `wamid.${row.id}`, attempts: 1 })),
+    );
+    expect(changed).toBe(2);
+    const { rows } = await instances
+      .pool(0)
+      .query<{ id: number; s: string; wamid: string | null }>(
+        `select id::float8 as id, send_status as s, wamid from messages order by id`,
+      );
+    expect(rows).toEqual([
+      { id: x!.id, s: 'sending', wamid: null },
+      { id: y!.id, s: 'sent', wamid: `wamid.${y!.id}` },
+      { id: z!.id, s: 'sent', wamid: `wamid.${z!.id}` },
+    ]);
+  });
+
   it('recovers expired leases to the queue and leaves live ones alone', async () => {
     await enqueue('913000000005', ['x1']);
     await enqueue('913000000006', ['y1']);

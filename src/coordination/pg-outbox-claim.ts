@@ -99,6 +99,26 @@ export function createPgOutboxStore(pool: pg.Pool) {
       return rows.sort((a, b) => a.id - b.id);
     },
     ...writes(pool),
+    /**
+     * Many sends' success in one statement (the worker records outcomes in batches): one
+     * round trip instead of one per row. Fenced per row like markSent; returns rows changed.
+     */
+    async markSentMany(sent: { row: PgClaimedRow; wamid: string; attempts: number }[]): Promise<number> {
+      if (sent.length === 0) return 0;
+      const r = await pool.query(
+        `update messages m set send_status = 'sent', wamid = u.wamid, attempts = u.attempts,
+           status_at = clock_timestamp(), next_attempt_at = null, last_error = null
+         from unnest($1::bigint[], $2::float8[], $3::text[], $4::int[]) as u(id, lease, wamid, attempts)
+         where m.id = u.id and m.send_status = 'sending' and round(extract(epoch from m.next_attempt_at) * 1000) = u.lease`,
+        [
+          sent.map((s) => s.row.id),
+          sent.map((s) => s.row.leaseUntil),
+          sent.map((s) => s.wamid),
+          sent.map((s) => s.attempts),
+        ],
+      );
+      return r.rowCount ?? 0;
+    },
     /** runs outcomes together in one transaction (one commit for many sends); returns rows changed */
     batch: (outcomes: ((w: ReturnType<typeof writes>) => Promise<number>)[]) =>
       inTransaction(pool, async (tx) => {
