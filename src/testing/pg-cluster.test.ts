@@ -29,3 +29,25 @@ describe.skipIf(!hasPgBinaries())(
     }, 120_000);
   },
 );
+
+describe.skipIf(!hasPgBinaries())(
+  `a test process that exits without stopping its cluster${hasPgBinaries() ? '' : ' (skipped)'}`,
+  () => {
+    it('stops the cluster and deletes its folder on exit', async () => {
+      const { spawnSync } = await import('node:child_process');
+      const script = `import { startPgCluster } from './src/testing/pg-cluster.ts';
+      const c = await startPgCluster(); console.log(JSON.stringify({ dir: c.dir, url: c.url })); process.exit(0);`;
+      const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      const { dir, url } = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as {
+        dir: string;
+        url: string;
+      };
+      expect(existsSync(dir)).toBe(false);
+      const late = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+      await expect(late.connect()).rejects.toThrow();
+    }, 90_000);
+  },
+);

@@ -56,6 +56,27 @@ export interface PgCluster {
 
 export const PG_USER = 'sahayak';
 
+// Clusters this process started and has not stopped: a test process that dies without its
+// afterAll (a crash, process.exit) must not leave a server running on the machine.
+const running = new Set<string>();
+let exitHookInstalled = false;
+function stopOnExit(dir: string) {
+  running.add(dir);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const d of running) {
+      const [file, argv] = asPostgres('pg_ctl', ['-D', join(d, 'data'), '-m', 'immediate', 'stop']);
+      try {
+        execFileSync(file, argv, { stdio: 'ignore' });
+      } catch {
+        // already stopped
+      }
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+}
+
 const urlFor = (port: number, database = 'postgres') => `postgres://${PG_USER}@127.0.0.1:${port}/${database}`;
 
 /**
@@ -102,6 +123,8 @@ export async function startPgCluster({ dir }: { dir?: string } = {}): Promise<Pg
       ].join(' ');
       try {
         await pg('pg_ctl', ['-D', data, '-o', options, '-l', join(d, 'log'), '-w', '-t', '60', 'start']);
+        // .ci/run's cluster (a dir given) outlives this process on purpose; ours do not
+        if (!dir) stopOnExit(d);
         return { url: urlFor(port), port, dir: d, stop: () => stopPgCluster(d) };
       } catch (err) {
         // most likely the port was taken between freePort and the server's bind: try another
@@ -125,6 +148,7 @@ function tail(file: string): string {
 
 /** Stops the cluster in `dir` (immediate: nothing in it is kept) and deletes the folder. */
 export async function stopPgCluster(dir: string): Promise<void> {
+  running.delete(dir);
   const data = join(dir, 'data');
   if (existsSync(join(data, 'postmaster.pid'))) {
     await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);

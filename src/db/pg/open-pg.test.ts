@@ -101,6 +101,29 @@ describe.skipIf(!pgTestServer.available)(`openPg on PostgreSQL${pgSkipNote}`, ()
     expect(rows[0]?.t.length).toBeGreaterThan(5);
   });
 
+  it('warns when the database cannot index Devanagari trigrams (a C LC_CTYPE)', async () => {
+    const url = new URL(database.url());
+    const name = `${url.pathname.slice(1)}_c`;
+    const admin = opened[0] as PgDb;
+    await admin.$client.query(
+      `create database "${name}" template template0 encoding 'UTF8' lc_ctype 'C' lc_collate 'C'`,
+    );
+    try {
+      url.pathname = `/${name}`;
+      const warnings: string[] = [];
+      const c = await openPg({ url: url.toString(), onWarning: (m) => warnings.push(m) });
+      await c.$client.end();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('LC_CTYPE');
+      const ok: string[] = [];
+      const d = await openPg({ url: database.url(), onWarning: (m) => ok.push(m) });
+      await d.$client.end();
+      expect(ok).toEqual([]);
+    } finally {
+      await admin.$client.query(`drop database if exists "${name}" with (force)`);
+    }
+  });
+
   it("replaces an erased citizen's number on their last reply once it is sent, and only then", async () => {
     const db = opened[0] as PgDb;
     await db.insert(citizens).values({ waId: '919800000003' });

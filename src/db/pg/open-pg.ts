@@ -38,6 +38,7 @@ export async function openPg({
   connectTimeoutMs = 5_000,
   applicationName = 'sahayak',
   onError,
+  onWarning,
 }: {
   url: string;
   /** pooled connections (each instance; PostgreSQL's max_connections bounds the sum) */
@@ -46,6 +47,8 @@ export async function openPg({
   applicationName?: string;
   /** an idle pooled connection failed (server restart): logged, the pool makes a new one */
   onError?: (err: Error) => void;
+  /** the database works but not as it should for Sahayak (transcript search cannot index Devanagari) */
+  onWarning?: (message: string) => void;
 }): Promise<PgDb> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -74,7 +77,22 @@ export async function openPg({
     await pool.end().catch(() => undefined);
     throw unavailable(err, url);
   }
-  return drizzle(pool, { schema: pgSchema }) as PgDb;
+  const db = drizzle(pool, { schema: pgSchema }) as PgDb;
+  if (!(await trigramsIndexDevanagari(db))) {
+    onWarning?.(
+      `PostgreSQL at ${describePgUrl(url)} has a non-UTF-8 LC_CTYPE: pg_trgm finds no trigrams in Devanagari, so Hindi transcript search scans every message; create the database with LC_CTYPE 'C.UTF-8' (or another UTF-8 locale)`,
+    );
+  }
+  return db;
+}
+
+/**
+ * pg_trgm takes only what the database's LC_CTYPE calls letters into trigrams: under 'C'
+ * Devanagari yields none, and the GIN index then cannot narrow a Hindi search at all.
+ */
+export async function trigramsIndexDevanagari(db: PgDb): Promise<boolean> {
+  const { rows } = await db.$client.query<{ n: number }>(`select cardinality(show_trgm('प्रमाणपत्र')) as n`);
+  return Number(rows[0]?.n) > 0;
 }
 
 function unavailable(err: unknown, url: string): Error {
