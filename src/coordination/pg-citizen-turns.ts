@@ -30,7 +30,7 @@ export function createPgCitizenTurns({
     (
       await pool.query<PendingInbound>(
         `select id::float8 as id, wa_id as "waId" from messages
-         where wa_id = $1 and process_status = 'pending' order by id limit 1`,
+         where wa_id = $1 and direction = 'in' and process_status = 'pending' order by id limit 1`,
         [waId],
       )
     ).rows[0];
