@@ -63,16 +63,20 @@ export function usePgTestDatabase(): { url: () => string } {
     url = databaseUrl(base, name);
   }, 120_000);
   afterAll(async () => {
-    if (base && name) {
-      const b = base;
-      await admin(b, (c) => c.query(`drop database if exists "${name}" with (force)`));
-    }
-    users--;
-    const s = server && users === 0 ? await server : undefined;
-    // the cluster dies with the last suite that used it; the shared server is .ci/run's to stop
-    if (s?.cluster) {
-      server = undefined;
-      await s.cluster.stop();
+    try {
+      if (base && name) {
+        const b = base;
+        await admin(b, (c) => c.query(`drop database if exists "${name}" with (force)`));
+      }
+    } finally {
+      users--;
+      const s = server && users === 0 ? await server : undefined;
+      // the cluster dies with the last suite that used it (even when the drop failed); the
+      // shared server is .ci/run's to stop
+      if (s?.cluster) {
+        server = undefined;
+        await s.cluster.stop();
+      }
     }
   }, 60_000);
   return {
