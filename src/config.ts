@@ -199,3 +199,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
 }
+
+/**
+ * What the PostgreSQL tests read (src/testing/pg-cluster.ts): a server .ci/run started for the
+ * whole run, and whether this is CI, where a missing server fails the tests instead of skipping them.
+ */
+export function loadTestDatabaseSettings(env: Record<string, string | undefined> = process.env) {
+  const url = env.TEST_DATABASE_URL?.trim();
+  return { url: url ? url : undefined, ci: env.CI === 'true' || env.CI === '1' };
+}
