@@ -7,7 +7,7 @@ import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
 import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
-import { cuedSegments } from '../../services/_fields/read-cues.js';
+import { type CuedValue, cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
@@ -162,7 +162,14 @@ export function serviceFormStep(
     // the command is answered by the dialogue; the form stays as it is for the next message
     return null;
   }
-  if ((r.intent === 'greeting' || r.intent === 'thanks') && !answersAsked(service, form, raw, turn)) {
+  // "ok so Community Health Centre thank you": the courtesy wraps an answer, it is not all there is
+  const courtesyOnly =
+    !raw || !form.asking || bareAnswer(raw) === '' || !answersAskedLoosely(service, form, raw, turn);
+  if (
+    (r.intent === 'greeting' || r.intent === 'thanks') &&
+    courtesyOnly &&
+    !answersAsked(service, form, raw, turn)
+  ) {
     return askField(turn, service, form, form.asking, false);
   }
 
@@ -397,7 +404,7 @@ function cued(
 ): { field: string; value: unknown; words: string }[] {
   if (!raw.trim()) return [];
   const out: { field: string; value: unknown; words: string }[] = [];
-  const segments = cuedSegments(service, raw, null);
+  const segments = ownGenericLabel(service, cuedSegments(service, raw, null), raw, asking);
   // a message that relabels a field already given is a correction of it, not an answer to the question asked
   const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
   const accept = (field: string, words: string) => {
@@ -412,8 +419,20 @@ function cued(
   if (asking) {
     const own = segments.find((s) => s.field === asking);
     const meta = service.fields[asking];
+    // "zila bareilly" sent while the description is asked: the label says whose value it is, so
+    // a free-text field does not swallow the message whole
+    const ledByOther =
+      FREE_TEXT_KINDS.has(meta.kind) &&
+      meta.kind !== 'person_name' &&
+      segments.some(
+        (s) =>
+          s.field !== asking &&
+          FILLER.test(normalise(raw).slice(0, s.start)) &&
+          readField(service.fields[s.field], s.words, now, filled) != null,
+      );
     // a field with its own (label-aware) reader reads the whole message first
-    const whole = meta.read && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
+    const whole =
+      meta.read && !ledByOther && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
     // a labelled answer, or the whole message read as the answer to the question asked
     if (!whole && !(own && accept(asking, own.words))) {
       // the answer is what comes before another field's label ("Ram, father's name is …"), if anything
@@ -467,6 +486,41 @@ function cued(
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;
+}
+
+// a label that names no one ("name is", "naam hai", "उनका नाम"): on a name question it is that question's
+const GENERIC_NAME_CUE = new Set(
+  ['name', 'name is', 'naam', 'नाम', 'unka naam', 'उनका नाम', 'naam tha', 'name was'].map((c) =>
+    c.toLowerCase(),
+  ),
+);
+// what comes before it that does not say whose name it is: "ok so his name is …", "haan ji naam hai …"
+const TALK_BEFORE =
+  /^(?:\s*(?:ok|okay|so|well|yes|haan|haa|han|ha|ji|acha|achha|accha|and|aur|his|her|their|the|uska|uski|unka|unki|inka|inki|us|un|हाँ|हां|जी|अच्छा|और|उसका|उसकी|उनका|उनकी|इनका|इनकी)(?![\p{L}\p{M}])[,.!]?)*\s*$/iu;
+
+/**
+ * "ok so his name is Suresh Kumar" asked for the father's name: the bare "name is" is the answer's
+ * own label, not the applicant's. Only on a name or free-text question, and only when nothing
+ * before the label says whose name it is.
+ */
+function ownGenericLabel(
+  service: AnyService,
+  segments: CuedValue[],
+  raw: string,
+  asking: string | null,
+): CuedValue[] {
+  if (!asking || !(asking in service.fields)) return segments;
+  const kind = service.fields[asking].kind;
+  if (kind !== 'person_name' && kind !== 'free_text') return segments;
+  const text = normalise(raw);
+  return segments.map((s) =>
+    s.field !== asking &&
+    GENERIC_NAME_CUE.has(s.cue.toLowerCase()) &&
+    TALK_BEFORE.test(text.slice(0, s.start)) &&
+    !segments.some((o) => o.field === asking)
+      ? { ...s, field: asking }
+      : s,
+  );
 }
 
 /**
@@ -595,6 +649,12 @@ function answersAsked(service: AnyService, form: ServiceForm, raw: string, turn:
   // a name or free text reads almost anything: only a closed or shaped answer outweighs a command
   if (FREE_TEXT_KINDS.has(meta.kind)) return false;
   return cued(service, raw, form.asking, turn.input.now).some((v) => v.field === form.asking);
+}
+
+/** Whether a free-text question's reader takes something from the message, courtesy words apart. */
+function answersAskedLoosely(service: AnyService, form: ServiceForm, raw: string, turn: FormTurn): boolean {
+  if (!form.asking || !(form.asking in service.fields)) return false;
+  return cued(service, raw, form.asking, turn.input.now, form.fields).some((v) => v.field === form.asking);
 }
 
 function applyValues(

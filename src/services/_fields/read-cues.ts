@@ -14,8 +14,9 @@ const RIGHT_ONE =
 // "pata nahi" (don't know), "नहीं" after a label: no value
 const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
 
+// "district hospital", "district women hospital", "जिला महिला अस्पताल": the name of a hospital
 const NOT_A_CUE_BEFORE =
-  /^\s+(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
+  /^\s+(?:(?:women|women's|womens|woman|mahila|महिला|civil|sadar|सदर|combined|general|male|purush|पुरुष|bal|children|maternity)\s+)?(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -30,6 +31,8 @@ export interface CuedValue {
   words: string;
   /** where its label starts in the (normalised) message */
   start: number;
+  /** the label itself, as listed in the field's cues */
+  cue: string;
 }
 
 /**
@@ -43,7 +46,7 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
     .sort((a, b) => b.cue.length - a.cue.length);
   const taken: [number, number][] = [];
-  const found: { field: string; start: number; end: number }[] = [];
+  const found: { field: string; start: number; end: number; cue: string }[] = [];
   for (const { field, cue } of cues) {
     const m = cueRegex(cue).exec(source);
     if (!m) continue;
@@ -54,7 +57,7 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     taken.push([start, end]);
     if (found.some((f) => f.field === field)) continue;
-    found.push({ field, start, end });
+    found.push({ field, start, end, cue });
   }
   found.sort((a, b) => a.start - b.start);
   const out: CuedValue[] = [];
@@ -74,7 +77,7 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     const stop = STOP.exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     const words = rest.trim();
-    if (words) out.push({ field: f.field, words, start: f.start });
+    if (words) out.push({ field: f.field, words, start: f.start, cue: f.cue });
   });
   return out;
 }
