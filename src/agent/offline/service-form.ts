@@ -8,7 +8,7 @@ import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
 import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
 import { type CuedValue, cuedSegments } from '../../services/_fields/read-cues.js';
-import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
+import { bareAnswer, readChoice, readField, stripTalk } from '../../services/_fields/read-field.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
@@ -407,8 +407,11 @@ function cued(
   const segments = ownGenericLabel(service, cuedSegments(service, raw, null), raw, asking);
   // a message that relabels a field already given is a correction of it, not an answer to the question asked
   const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
-  const accept = (field: string, words: string) => {
+  const accept = (field: string, said: string) => {
     const meta = service.fields[field];
+    // "ok so Kabir please help", "yes ji, B-14 Arera Colony": the talk around a written answer is not of it
+    const words = field === asking && FREE_TEXT_KINDS.has(meta.kind) ? stripTalk(said) : said;
+    if (!words) return false;
     const value = readField(meta, words, now, filled);
     if (value === null || value === undefined) return false;
     const checked = service.schema.shape[field].safeParse(value);
@@ -857,7 +860,7 @@ function misread(
     });
   }
   if (f.misreads === 2) {
-    const asWritten = bareAnswer(raw);
+    const asWritten = bareAnswer(stripTalk(raw));
     if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2) {
       const checked = service.schema.shape[field].safeParse(asWritten);
       if (checked.success) {

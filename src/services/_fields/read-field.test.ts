@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldMeta } from '../types.js';
-import { readField } from './read-field.js';
+import { readField, stripTalk } from './read-field.js';
 
 const now = new Date('2026-11-24T04:30:00Z');
 const t = { en: '', hi: '', hinglish: '' };
@@ -24,5 +24,19 @@ describe('readField: the talk around an answer is not the answer', () => {
     ['जी, खेती धन्यवाद', 'खेती'],
   ])('free text %j → %j', (text, value) => {
     expect(readField(free, text, now)).toBe(value);
+  });
+});
+
+describe('stripTalk', () => {
+  it.each([
+    ['ok so Kabir please help', 'Kabir'],
+    ['yes ji, B-14 Arera Colony', 'B-14 Arera Colony'],
+    ['let me tell you, Neha Gupta thank you', 'Neha Gupta'],
+    ['अच्छा तो प्रिया वर्मा', 'प्रिया वर्मा'],
+    ['thank you', ''],
+    ['ok', ''],
+    ['Hina Khan', 'Hina Khan'],
+  ])('%j → %j', (text, bare) => {
+    expect(stripTalk(text)).toBe(bare);
   });
 });

@@ -7,17 +7,27 @@ import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import type { FieldMeta } from '../types.js';
 import { extractRupees } from './extract-rupees.js';
 
-// Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X", and the
-// talk people wrap an answer in: "ok so his name is X", "haan ji naam hai X", "बताती हूँ, X धन्यवाद".
+// Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X".
 const LEAD =
-  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|ok|okay|okk|so|well|yes|yeah|sure|hmm|umm|haan|haa|han|ha|achha|acha|accha|theek|thik|hello|hi|namaste|sir|madam|batati hoon|batati hun|batata hoon|batata hun|bata rahi hoon|bata raha hoon|likhiye|likho|let me tell you|मेरा|मेरी|उसका|उसकी|उनका|नाम|है|जी|तो|मैं|हाँ|हां|अच्छा|ठीक|ठीक है|नमस्ते|बताती हूँ|बताती हूं|बताता हूँ|बताता हूं|लिखिए|लिखो)[,:.!]?\s+)+/iu;
-const TRAIL =
-  /(?:(?:^|[\s,.!]+)(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी|thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please|plz|pls|sir|madam|धन्यवाद|शुक्रिया|कृपया))+\s*[.!।]*$/iu;
+  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|मेरा|मेरी|उसका|उसकी|उनका|नाम|है|जी|तो|मैं)[,:]?\s+)+/iu;
+const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
+
+// The talk people wrap an answer in: "ok so X thank you", "haan ji, X", "let me tell you, X please
+// help", "बताती हूँ, X धन्यवाद", "अच्छा तो X". Never part of a name, an address or a description.
+const TALK_LEAD =
+  /^(?:(?:ok|okay|okk|so|well|yes|yeah|yep|sure|hmm+|umm+|haan|haa|han|ha|ji|jee|achha|acha|accha|theek hai|thik hai|theek|thik|hello|hi|namaste|sir|madam|let me tell you|i will tell you|i'll tell you|let me see|batati hoon|batati hun|batata hoon|batata hun|bata rahi hoon|bata raha hoon|to|toh|हाँ|हां|जी|अच्छा|ठीक है|ठीक|नमस्ते|बताती हूँ|बताती हूं|बताता हूँ|बताता हूं|तो)(?![\p{L}\p{M}])[\s,:.!]*)+/iu;
+const TALK_TRAIL =
+  /(?:[\s,.!]+(?:thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please help|please|plz|pls|help me|sir|madam|ji|धन्यवाद|शुक्रिया|कृपया|जी))+[\s.!।]*$/iu;
+
+/** The answer without the talk around it ("ok so Kabir please help" → "Kabir"); '' if talk is all there is. */
+export function stripTalk(text: string): string {
+  // the trailing talk is matched after a space: " thank you" alone is all talk too
+  return ` ${text.trim()}`.replace(TALK_TRAIL, '').trim().replace(TALK_LEAD, '').trim();
+}
 
 /** An answer with its framing words and edge punctuation taken off. */
 export function bareAnswer(text: string): string {
-  return text
-    .trim()
+  return stripTalk(text)
     .replace(/^[\s,:;\-–—=]+/u, '')
     .replace(LEAD, '')
     .replace(TRAIL, '')
