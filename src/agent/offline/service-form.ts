@@ -80,10 +80,19 @@ export function serviceFormStep(
         ? serviceAskedFor(raw, list)
         : undefined;
     const byIntent = wanted ?? serviceOfIntent(r, list);
-    if (!byIntent) return null;
+    if (!byIntent) {
+      // a form's button tapped after its form was submitted or cancelled: nothing is done again
+      if (id && !pending && isFormButton(id)) {
+        turn.intent = 'unknown';
+        return done(turn, { prompt: turn.say.menu(turn.say.t('form.stale_closed')) });
+      }
+      return null;
+    }
     return start(turn, byIntent, raw);
   }
   let form = current;
+  // a button of an earlier question or summary: where things stand now, never taken as an answer
+  if (id && staleButton(id, service, form, pending)) return staleTap(turn, service, form, id, pending);
 
   if (r.intent === 'cancel' || id === 'confirm:cancel') {
     turn.intent = 'cancel';
@@ -639,6 +648,70 @@ function legacyButton(id: string, form: ServiceForm): { field: string; value: un
   const field = LEGACY_BUTTONS[kind];
   if (!field || !value) return null;
   return { field, value: kind === 'anon' ? value === 'yes' : value };
+}
+
+const FORM_BUTTON =
+  /^(?:form:(?:choice|opt|field|yes|no)|confirm:(?:yes|change)|(?:sex|place|cat|anon|informant):|noname)/;
+
+function isFormButton(id: string): boolean {
+  return FORM_BUTTON.test(id);
+}
+
+/** The field a question's own button answers, or null when the button answers no question. */
+function buttonField(id: string, form: ServiceForm): string | null {
+  if (id.startsWith('form:choice:') || id.startsWith('form:opt:')) return id.split(':')[2] ?? null;
+  const legacy = legacyButton(id, form);
+  if (legacy) return legacy.field;
+  if (id.startsWith('informant:')) return 'informantName';
+  return null;
+}
+
+/**
+ * Whether a tapped button belongs to an earlier message: a question already answered (or not
+ * asked yet), a summary that is no longer pending, a yes/no with nothing to say yes to.
+ */
+function staleButton(
+  id: string,
+  service: AnyService,
+  form: ServiceForm,
+  pending: PendingAction | null,
+): boolean {
+  if (!isFormButton(id)) return false;
+  if (id === 'confirm:yes' || id === 'confirm:change') {
+    if (pending?.tool === service.toolName) return false;
+    // "the form is complete: show the summary?" offers these buttons too
+    return !(form.asking === null && missingField(service, form) === undefined);
+  }
+  if (id.startsWith('form:field:')) return form.asking !== '@change' && pending?.tool !== service.toolName;
+  if (id === 'form:yes' || id === 'form:no') {
+    const asking = form.asking && form.asking in service.fields ? service.fields[form.asking] : undefined;
+    return !form.proposal && !form.showBack && asking?.kind !== 'yes_no';
+  }
+  const field = buttonField(id, form);
+  return field !== null && field !== form.asking;
+}
+
+/** "That is no longer current; here is where we are": the pending question, or the summary again. */
+function staleTap(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  id: string,
+  pending: PendingAction | null,
+): Outcome {
+  turn.notes.push(turn.say.t(id.startsWith('confirm:') ? 'form.stale_summary' : 'form.stale_button'));
+  turn.intent = intentOf(service);
+  // at the summary: "ready: show the summary / change / cancel" (a new call would drop this note)
+  const atSummary = pending?.tool === service.toolName && missingField(service, form) === undefined;
+  return resumeForm(
+    turn,
+    service,
+    atSummary ? { ...form, asking: null, proposal: null, showBack: null } : form,
+  );
+}
+
+function missingField(service: AnyService, form: ServiceForm): string | undefined {
+  return (service.askOrder ?? Object.keys(service.schema.shape)).find((k) => form.fields[k] === undefined);
 }
 
 function hasCues(service: AnyService, raw: string): boolean {
