@@ -2,11 +2,16 @@ import { normalise } from '../../lang/normalise.js';
 import type { AnyService } from '../types.js';
 
 // whole words only: "Kavita" does not lose its "ka"
+// ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
 const LINK =
-  /^(?:\s*(?:[:=\-–—]|(?:is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का)(?![\p{L}\p{M}])))*\s*/iu;
+  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 // a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
-const STOP = /[,;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;
+// ("₹1,20,000": a comma between digits is the amount's own)
+const STOP = /,(?!\d)|[;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;
+// an address is written with commas ("12 Gandhi Nagar, Aliganj"): only a clause break ends it
+const ADDRESS_STOP =
+  /[;।\n]|\.(?=\s*$)|,?\s(?:and|aur|or|but|lekin|my|mera|meri|mere|i|main|मेरा|मेरी|और|लेकिन)\s/iu;
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
@@ -42,10 +47,18 @@ export interface CuedValue {
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
+  // the summary's own "Label: value" written back ("Parents' address at the time of birth: …")
+  const labels = source.includes(':')
+    ? Object.entries(service.fields).flatMap(([field, meta]) =>
+        [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:` })),
+      )
+    : [];
   const cues = Object.entries(service.fields)
     .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
+    .concat(labels)
     .sort((a, b) => b.cue.length - a.cue.length);
-  const taken: [number, number][] = [];
+  // "अनुसूचित जाति", "scheduled caste": a choice's own words hold no other field's label
+  const taken: [number, number][] = choiceSpans(service, source);
   const found: { field: string; start: number; end: number; cue: string }[] = [];
   for (const { field, cue } of cues) {
     const m = cueRegex(cue).exec(source);
@@ -74,10 +87,31 @@ export function cuedSegments(service: AnyService, text: string, except: string |
       else return;
     }
     if (NEGATED.test(rest)) return;
-    const stop = STOP.exec(rest);
+    const stop = (service.fields[f.field]?.kind === 'address' ? ADDRESS_STOP : STOP).exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     const words = rest.trim();
     if (words) out.push({ field: f.field, words, start: f.start, cue: f.cue });
   });
   return out;
+}
+
+const CHOICE_WORDS = new WeakMap<AnyService, RegExp[]>();
+
+/** Where the message names a choice in words that hold another field's label. */
+function choiceSpans(service: AnyService, source: string): [number, number][] {
+  let words = CHOICE_WORDS.get(service);
+  if (!words) {
+    const cues = Object.values(service.fields).flatMap((m) => m.cues ?? []);
+    words = Object.values(service.fields)
+      .flatMap((m) => Object.values(m.choices ?? {}).flatMap((c) => c.words))
+      .filter((w) => w.includes(' ') && cues.some((c) => cueRegex(c).test(w)))
+      .map(cueRegex);
+    CHOICE_WORDS.set(service, words);
+  }
+  const spans: [number, number][] = [];
+  for (const re of words) {
+    const m = re.exec(source);
+    if (m) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
 }
