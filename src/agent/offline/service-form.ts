@@ -265,6 +265,7 @@ export function serviceFormStep(
       (r.intent === 'skip' ||
         id === 'skip' ||
         SKIP.test(raw.trim()) ||
+        SKIP.test(withoutLabel(meta, raw)) ||
         (raw.trim() !== '' && meta.skipWhen?.(raw, turn.input.now) === true));
     if (skipped) return next(turn, service, setField(turn, service, form, asking, null, raw, 'set'));
     if (meta.optional === undefined && (r.intent === 'skip' || id === 'skip')) {
@@ -413,7 +414,11 @@ function cued(
 ): { field: string; value: unknown; words: string }[] {
   if (!raw.trim()) return [];
   const out: { field: string; value: unknown; words: string }[] = [];
-  const segments = ownGenericLabel(service, cuedSegments(service, raw, null), raw, asking);
+  // "salary from a private job" answers the sources: a label whose words are no value of its field
+  // ("salary" of the income) marks nothing
+  const segments = ownGenericLabel(service, cuedSegments(service, raw, null), raw, asking).filter(
+    (s) => s.field === asking || readField(service.fields[s.field], s.words, now, filled) != null,
+  );
   // a message that relabels a field already given is a correction of it, not an answer to the question asked
   const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
   const accept = (field: string, said: string) => {
@@ -510,6 +515,9 @@ const GENERIC_NAME_CUE = new Set(
 const TALK_BEFORE =
   /^(?:\s*(?:ok|okay|so|well|yes|haan|haa|han|ha|ji|acha|achha|accha|and|aur|his|her|their|the|uska|uski|unka|unki|inka|inki|us|un|हाँ|हां|जी|अच्छा|और|उसका|उसकी|उनका|उनकी|इनका|इनकी)(?![\p{L}\p{M}])[,.!]?)*\s*$/iu;
 
+const FIRST_PERSON =
+  /(?<![\p{L}\p{M}])(?:my|mine|i|mera|meri|mere|main|apna|apni|मेरा|मेरी|मेरे|मैं|अपना|अपनी)(?![\p{L}\p{M}])/iu;
+
 /**
  * "ok so his name is Suresh Kumar" asked for the father's name: the bare "name is" is the answer's
  * own label, not the applicant's. Only on a name or free-text question, and only when nothing
@@ -525,10 +533,12 @@ function ownGenericLabel(
   const kind = service.fields[asking].kind;
   if (kind !== 'person_name' && kind !== 'free_text') return segments;
   const text = normalise(raw);
+  const before = (s: CuedValue) => text.slice(0, s.start);
   return segments.map((s) =>
     s.field !== asking &&
     GENERIC_NAME_CUE.has(s.cue.toLowerCase()) &&
-    TALK_BEFORE.test(text.slice(0, s.start)) &&
+    // "shohar ka naam …" on the husband's question: a name not said to be the citizen's own is the one asked
+    (TALK_BEFORE.test(before(s)) || (kind === 'person_name' && !FIRST_PERSON.test(before(s)))) &&
     !segments.some((o) => o.field === asking)
       ? { ...s, field: asking }
       : s,
@@ -712,6 +722,24 @@ function staleTap(
 
 function missingField(service: AnyService, form: ServiceForm): string | undefined {
   return (service.askOrder ?? Object.keys(service.schema.shape)).find((k) => form.fields[k] === undefined);
+}
+
+// what a "none" names besides the field's label: "no sub caste", "koi document nahi hai"
+const NONE_NOUNS = new Set(
+  ['any', 'koi', 'कोई', 'document', 'documents', 'doc', 'docs', 'दस्तावेज़', 'dastavez', 'hai'].map(
+    foldForMatch,
+  ),
+);
+
+/** The message without the field's own label and cue words ("no sub caste" → "no"). */
+function withoutLabel(meta: FieldMeta, raw: string): string {
+  const own = new Set(
+    [...Object.values(meta.label), ...(meta.cues ?? [])].flatMap((l) => foldForMatch(l).split(/[\s-]+/)),
+  );
+  const words = foldForMatch(raw)
+    .split(/[\s-]+/)
+    .filter((w) => w && !own.has(w) && !NONE_NOUNS.has(w));
+  return words.join(' ');
 }
 
 function hasCues(service: AnyService, raw: string): boolean {

@@ -4,7 +4,7 @@ import type { AnyService } from '../types.js';
 // whole words only: "Kavita" does not lose its "ka"
 // ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
 const LINK =
-  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
+  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h|ji|जी|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 // a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
 // ("₹1,20,000": a comma between digits is the amount's own)
@@ -15,7 +15,7 @@ const ADDRESS_STOP =
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
-  /(?:sahi|correct|right|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
+  /(?:sahi|correct|right|should be|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
 // "pata nahi" (don't know), "नहीं" after a label: no value
 const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
 

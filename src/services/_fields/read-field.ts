@@ -8,8 +8,10 @@ import type { FieldMeta } from '../types.js';
 import { extractRupees } from './extract-rupees.js';
 
 // Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X".
+// ("we are Pasi", "it should be Balmiki", "main unka bhai Anil Yadav", "मैं उनका बेटा सुरेश": the
+// frame and the relation are not the value)
 const LEAD =
-  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|मेरा|मेरी|उसका|उसकी|उनका|नाम|है|जी|तो|मैं)[,:]?\s+)+/iu;
+  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|we are|we're|we|should be|it should be|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|hum|ham|son|daughter|grandson|granddaughter|brother|sister|wife|beta|beti|bhai|behen|bahan|pota|poti|patni|मेरा|मेरी|उसका|उसकी|उनका|उनकी|नाम|है|जी|तो|मैं|हम|बेटा|बेटी|भाई|बहन|पोता|पोती|पत्नी)[,:]?\s+)+/iu;
 const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
 
 // The talk people wrap an answer in: "ok so X thank you", "haan ji, X", "let me tell you, X please
@@ -17,7 +19,7 @@ const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|ह
 const TALK_LEAD =
   /^(?:(?:ok|okay|okk|so|well|yes|yeah|yep|sure|hmm+|umm+|haan|haa|han|ha|ji|jee|achha|acha|accha|theek hai|thik hai|theek|thik|hello|hi|namaste|sir|madam|let me tell you|i will tell you|i'll tell you|let me see|batati hoon|batati hun|batata hoon|batata hun|bata rahi hoon|bata raha hoon|to|toh|हाँ|हां|जी|अच्छा|ठीक है|ठीक|नमस्ते|बताती हूँ|बताती हूं|बताता हूँ|बताता हूं|तो)(?![\p{L}\p{M}])[\s,:.!]*)+/iu;
 const TALK_TRAIL =
-  /(?:[\s,.!]+(?:thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please help|please|plz|pls|help me|sir|madam|ji|धन्यवाद|शुक्रिया|कृपया|जी))+[\s.!।]*$/iu;
+  /(?:[\s,.!]+(?:thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please help|please|plz|pls|help me|sir|madam|ji|likh dijiye|likh dijie|likh do|likh lijiye|likh lo|likhiye|likho|dal dijiye|daal dijiye|धन्यवाद|शुक्रिया|कृपया|जी|लिख दीजिए|लिख दीजिये|लिख दो|लिखिए))+[\s.!।]*$/iu;
 
 /** The answer without the talk around it ("ok so Kabir please help" → "Kabir"); '' if talk is all there is. */
 export function stripTalk(text: string): string {
@@ -34,6 +36,9 @@ export function bareAnswer(text: string): string {
     .replace(/[\s,;.!।]+$/u, '')
     .trim();
 }
+
+const MONEY_WORD =
+  /₹|\brs\b|rupe|rupa|rupay|रुपय|रुपए|रुपये|lakh|lac|laakh|लाख|hazar|hazaar|thousand|हज़ार|हजार|crore|करोड़/iu;
 
 /** "45", "45 saal", "४५ वर्ष", "age 45 years": whole years, or null. */
 export function extractAge(text: string): number | null {
@@ -73,8 +78,11 @@ export function readField(
       return extractDistrict(text, { bare: true });
     case 'pin':
       return extractPinCode(asciiDigits(text));
-    case 'rupees':
-      return extractRupees(text);
+    case 'rupees': {
+      // "gali no 3" is no income: a bare number under 100 needs a unit or ₹ to be an amount
+      const amount = extractRupees(text);
+      return amount !== null && amount < 100 && !MONEY_WORD.test(text) ? null : amount;
+    }
     case 'age':
       return extractAge(text);
     case 'choice':
