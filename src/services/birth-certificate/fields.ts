@@ -120,10 +120,13 @@ export const birthFields = {
     label: c('tools.label.place_of_birth'),
     cues: ['place of birth', 'birth place', 'janm sthan', 'janm ki jagah', 'जन्म स्थान', 'जन्म का स्थान'],
     // "I am the mother" answers who reports the birth, early; it is no place
-    read: (text, now) =>
+    // a home birth's place is the house's address ("the same house, 14 Sector B, Aliganj")
+    read: (text, now, fields) =>
       informantCue(text, false)
         ? null
-        : (namedPlace(slotOf(text, now, 'placeOfBirth') ?? slotOf(text, now, 'hospitalName')) ?? null),
+        : (namedPlace(slotOf(text, now, 'placeOfBirth') ?? slotOf(text, now, 'hospitalName')) ??
+          (fields.placeOfBirthType === 'home' ? slotOf(text, now, 'address') : undefined) ??
+          null),
     // a home birth given as a full postal address (with its PIN) is the parents' address too
     // and the town in a hospital's name is the district of the birth ("District Hospital Agra")
     readAlso: (text, now, fields) => {
