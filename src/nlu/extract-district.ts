@@ -16,7 +16,7 @@ const VILLAGE = new Set(
 // "Rampur village", "Pratapgarh road", "Sitapur Eye Hospital, Lucknow": a place named after a district,
 // not the district (still the district when no other is named)
 const PLACE_AFTER = new Set(
-  'village vill gaon gaanv gaav gram road rd marg chauraha chowk crossing bazar bazaar market mandi gali mohalla colony tola purwa more mod hospital aspatal eye netra medical clinic nursing आँख आंख नेत्र गाँव गांव ग्राम रोड मार्ग चौराहा चौक बाजार बाज़ार गली मोहल्ला कॉलोनी अस्पताल मेडिकल'
+  'village vill gaon gaanv gaav gram road rd marg chauraha chowk crossing bazar bazaar market mandi gali mohalla colony tola purwa more mod hospital aspatal eye netra medical clinic nursing आँख आंख नेत्र आई गाँव गांव ग्राम रोड मार्ग चौराहा चौक बाजार बाज़ार गली मोहल्ला कॉलोनी अस्पताल हॉस्पिटल हस्पताल मेडिकल क्लिनिक'
     .split(' ')
     .map(foldNormalised),
 );
