@@ -173,12 +173,9 @@ export function serviceFormStep(
   }
   // "ok so Community Health Centre thank you": the courtesy wraps an answer, it is not all there is
   const courtesyOnly =
-    !raw || !form.asking || bareAnswer(raw) === '' || !answersAskedLoosely(service, form, raw, turn);
-  if (
     (r.intent === 'greeting' || r.intent === 'thanks') &&
-    courtesyOnly &&
-    !answersAsked(service, form, raw, turn)
-  ) {
+    (!raw || !form.asking || bareAnswer(raw) === '' || !answersAskedLoosely(service, form, raw, turn));
+  if (courtesyOnly && !answersAsked(service, form, raw, turn)) {
     return askField(turn, service, form, form.asking, false);
   }
 
