@@ -43,13 +43,35 @@ const folded = (s: string) => ` ${foldForMatch(s).replace(/\s+/g, ' ')} `;
 /** The registry service (stored in the cases table) a message asks for, by its phrases. */
 export function serviceAskedFor(text: string, list: AnyService[] = registry): AnyService | undefined {
   const f = folded(text);
-  return list
-    .filter((s) => s.storage === 'cases')
-    .find(
+  const cases = list.filter((s) => s.storage === 'cases');
+  return (
+    cases.find(
       (s) =>
         s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)) ||
         (s.intentWords ?? []).some((group) => group.every((w) => f.includes(` ${foldForMatch(w)} `))),
-    );
+    ) ?? typedInHaste(f, cases)
+  );
+}
+
+// "incm certifcate", "cst certificate": a phrase typed without its vowels (as on a phone) is the phrase
+const skeleton = (w: string) => (w.length <= 2 ? w : w[0] + w.slice(1).replace(/[aeiou]/g, ''));
+const SKELETONS = new WeakMap<AnyService, string[]>();
+
+function typedInHaste(f: string, list: AnyService[]): AnyService | undefined {
+  const words = f.trim().split(' ');
+  if (!words.some((w) => /^[a-z]{3,}$/.test(w))) return undefined;
+  const said = ` ${words.map(skeleton).join(' ')} `;
+  return list.find((s) => {
+    let phrases = SKELETONS.get(s);
+    if (!phrases) {
+      phrases = s.intentPhrases
+        .map((p) => foldForMatch(p))
+        .filter((p) => /^[a-z]{4,}(?: [a-z]{4,})+$/.test(p))
+        .map((p) => p.split(' ').map(skeleton).join(' '));
+      SKELETONS.set(s, phrases);
+    }
+    return phrases.some((p) => said.includes(` ${p} `));
+  });
 }
 
 function buttonId(event: InboundEvent): string | null {

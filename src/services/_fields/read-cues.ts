@@ -17,7 +17,9 @@ const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(
 const RIGHT_ONE =
   /(?:sahi|correct|right|should be|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
 // "pata nahi" (don't know), "नहीं" after a label: no value
-const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
+// ("uska naam abhi rakha nahi": a denial within the first words says there is none yet)
+const NEGATED =
+  /^(?:(?:nahi|nahin|nhi|no|नहीं|नही)|(?:[^\s,]+\s+){1,2}(?:nahi|nahin|nhi|नहीं|नही))(?![\p{L}\p{M}])/iu;
 
 // "district hospital", "district women hospital", "जिला महिला अस्पताल": the name of a hospital
 const NOT_A_CUE_BEFORE =

@@ -4,6 +4,7 @@ import { foldForMatch } from '../../lang/normalise.js';
 import { extractDate } from '../../nlu/extract-date.js';
 import { extractDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
+import { nameLikeLoose } from '../../nlu/name-words.js';
 import type { FieldMeta } from '../types.js';
 import { extractRupees } from './extract-rupees.js';
 
@@ -92,8 +93,14 @@ export function readField(
       return c === 'yes' ? true : c === 'no' ? false : null;
     }
     case 'person_name':
-      // a name has letters (and dots of initials), no digits, and is a few words at most
-      return /\p{L}/u.test(bare) && !/\d/.test(bare) && bare.split(/\s+/).length <= 6 ? bare : null;
+      // a name has letters (and dots of initials), no digits, and is a few words at most; "'s death"
+      // (from "my father's death") is words, not a name
+      return /\p{L}/u.test(bare) &&
+        !/\d/.test(bare) &&
+        bare.split(/\s+/).length <= 6 &&
+        !bare.split(/\s+/).every((w) => !nameLikeLoose(w.replace(/[.'’]/g, ''), foldForMatch(w)))
+        ? bare
+        : null;
     case 'address':
     case 'free_text':
       return bare.length > 0 ? bare : null;
