@@ -105,4 +105,16 @@ describe('form reading rules', () => {
     const { form } = await chat('en', ["I have to register my father's death"]);
     expect(form?.fields.fatherOrHusbandName).toBeUndefined();
   });
+
+  it('an answer that names no category ("yesteday") is not stored as "other"', async () => {
+    const { form } = await chat('en', [
+      'I want to complain about a hospital',
+      'Civil Hospital',
+      'Lucknow',
+      'the ward boy shoued at my mother',
+      'yesteday',
+    ]);
+    expect(form?.fields.category).toBeUndefined();
+    expect(form?.asking).toBe('category');
+  });
 });
