@@ -2,7 +2,7 @@ import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { detectCommand } from '../../nlu/detect-command.js';
 import { districtLabel } from '../../nlu/district-label.js';
-import { readDistrict } from '../../nlu/extract-district.js';
+import { extractDistrict, readDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
 import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
@@ -447,6 +447,14 @@ function cued(
     if (!words) return false;
     const value = readField(meta, words, now, filled);
     if (value === null || value === undefined) return false;
+    // "Aligarh" sent to "who is giving this information?": a district's name alone is no person's
+    if (
+      meta.kind === 'person_name' &&
+      typeof value === 'string' &&
+      !/\s/.test(value.trim()) &&
+      extractDistrict(value)
+    )
+      return false;
     const checked = service.schema.shape[field].safeParse(value);
     if (!checked.success) return false;
     out.push({ field, value: checked.data, words });
@@ -526,9 +534,24 @@ function cued(
 
 // a label that names no one ("name is", "naam hai", "उनका नाम"): on a name question it is that question's
 const GENERIC_NAME_CUE = new Set(
-  ['name', 'name is', 'naam', 'नाम', 'unka naam', 'उनका नाम', 'naam tha', 'name was'].map((c) =>
-    c.toLowerCase(),
-  ),
+  [
+    'name',
+    'name is',
+    'naam',
+    'नाम',
+    'unka naam',
+    'उनका नाम',
+    'naam tha',
+    'name was',
+    // "her name is Shalini" asked the mother's name: the pronoun is the person asked about
+    'her name is',
+    'his name is',
+    'uska naam',
+    'uski naam',
+    'iska naam',
+    'उसका नाम',
+    'इसका नाम',
+  ].map((c) => c.toLowerCase()),
 );
 // what comes before it that does not say whose name it is: "ok so his name is …", "haan ji naam hai …"
 const TALK_BEFORE =

@@ -25,6 +25,10 @@ const NEGATED =
 const NOT_A_CUE_BEFORE =
   /^\s+(?:(?:women|women's|womens|woman|mahila|महिला|civil|sadar|सदर|combined|general|male|purush|पुरुष|bal|children|maternity)\s+)?(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
 
+const NAME_WORD = /(?:name|naam|नाम)/iu;
+const POSSESSIVE_BEFORE =
+  /(?<![\p{L}\p{M}])(?:my|our|mere|meri|mera|apne|apni|apna|hamare|humare|अपने|अपनी|मेरे|मेरी|हमारे)\s+$/iu;
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function cueRegex(cue: string): RegExp {
@@ -67,6 +71,8 @@ export function cuedSegments(service: AnyService, text: string, except: string |
     if (!m) continue;
     // "district hospital Sitapur" names a hospital, not the district
     if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
+    // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
+    if (!NAME_WORD.test(cue) && POSSESSIVE_BEFORE.test(source.slice(0, m.index))) continue;
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;

@@ -74,7 +74,8 @@ export function readField(
   const bare = bareAnswer(text);
   switch (meta.kind) {
     case 'date':
-      return extractDate(text, now);
+      // "२० नवंबर २०२६": Devanagari digits are digits
+      return extractDate(asciiDigits(text), now);
     case 'district':
       return extractDistrict(text, { bare: true });
     case 'pin':
