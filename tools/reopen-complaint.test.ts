@@ -108,6 +108,45 @@ describe('reopen_complaint', () => {
     }
   });
 
+  it('counts the period from the resolution, not from a later close', async () => {
+    for (const [closedAfter, attemptAfter, ok] of [
+      [20 * DAY, 29 * DAY, true],
+      [20 * DAY, 31 * DAY, false],
+      [0, 31 * DAY, false],
+    ] as const) {
+      const db = openDatabase({ path: ':memory:' });
+      const id = await filed(db, MINE);
+      transitionCase(db, {
+        type: 'complaint',
+        id,
+        to: 'closed',
+        actorUserId: 7,
+        now: sinceResolved(closedAfter),
+      });
+      const ctx = toolContext(db, { waId: MINE, now: sinceResolved(attemptAfter) });
+      const r = await reopenComplaint.run(args('HC-2026-000001'), ctx);
+      expect([closedAfter, attemptAfter, r.ok]).toEqual([closedAfter, attemptAfter, ok]);
+      if (!r.ok) {
+        expect(r.error.code).toBe('reopen_period_over');
+        // the date told is the resolution's
+        expect(r.error.message).toContain('05/06/2026');
+      }
+    }
+  });
+
+  it('a complaint reopened and resolved again counts from the second resolution', async () => {
+    const db = openDatabase({ path: ':memory:' });
+    const id = await filed(db, MINE);
+    const reopenedAt = sinceResolved(10 * DAY);
+    const r1 = await reopenComplaint.run(args(null), toolContext(db, { waId: MINE, now: reopenedAt }));
+    expect(r1.ok).toBe(true);
+    const second = sinceResolved(40 * DAY);
+    transitionCase(db, { type: 'complaint', id, to: 'assigned', actorUserId: 7, now: reopenedAt });
+    transitionCase(db, { type: 'complaint', id, to: 'resolved', actorUserId: 7, now: second });
+    const ctx = toolContext(db, { waId: MINE, now: new Date(second.getTime() + 29 * DAY) });
+    expect(reopenComplaint.precheck?.(args(null), ctx)).toBeNull();
+  });
+
   it('refuses someone else’s reference as not found, and leaves their complaint alone', async () => {
     const db = openDatabase({ path: ':memory:' });
     const theirs = await filed(db, THEIRS);

@@ -70,17 +70,40 @@ function reopenable(record: OwnRecord, ctx: ToolContext): ToolResult | null {
       status: record.status,
     });
   }
-  // the period runs from when it was marked resolved (or closed): the status time of the row
-  if (ctx.now.getTime() - record.statusAt > days * DAY_MS) {
+  // the period runs from when it was marked resolved (or closed straight away), not from a later
+  // status change such as resolved → closed
+  const since = resolvedSince(ctx, record);
+  if (ctx.now.getTime() - since > days * DAY_MS) {
     return failure(
       'reopen_period_over',
       ctx.lang,
       'tools.reopen.period_over',
-      { ...vars, date: displayDate(indiaDate(record.statusAt)), days },
+      { ...vars, date: displayDate(indiaDate(since)), days },
       { reference: record.reference, status: record.status, days },
     );
   }
   return null;
+}
+
+/**
+ * When the complaint last became resolved or closed from an open status, by its case events;
+ * the row's status time when it has no events (a case written before they were kept).
+ */
+function resolvedSince(ctx: ToolContext, record: OwnRecord): number {
+  const events = ctx.db.$client
+    .prepare(
+      `select e.from_status as fromStatus, e.to_status as toStatus, e.created_at as at
+         from case_events e join cases c on c.id = e.case_id and e.case_type = 'case'
+        where c.reference = ? and c.wa_id = ? order by e.id`,
+    )
+    .all(record.reference, ctx.waId) as { fromStatus: string | null; toStatus: string; at: number }[];
+  let since: number | null = null;
+  for (const e of events) {
+    const done = REOPENABLE.includes(e.toStatus);
+    if (done && (since === null || !REOPENABLE.includes(e.fromStatus ?? ''))) since = e.at;
+    if (!done) since = null;
+  }
+  return since ?? record.statusAt;
 }
 
 function check(args: ReopenArgs, ctx: ToolContext): Found {

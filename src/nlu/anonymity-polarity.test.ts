@@ -22,6 +22,8 @@ describe('anonymity: the verb and its own negation', () => {
     ['please do not hide my name', false],
     ["I don't want to be anonymous", false],
     ['yes keep my name secret', true],
+    ['please keep my name sceret', true],
+    ['keep me anonymus', true],
     ["don't show my name to the hospital", true],
     ['no, you can show my name', false],
     // Hindi

@@ -1,9 +1,17 @@
+import { withinEdits } from './edit-distance.js';
+
 // Reads "hide my name?" answers by the verb and the negation attached to it, so that double
 // negation reads right: "nahi, naam chhupana nahi hai" is a "no" to the question and a "do not
 // hide" in the clause: the name is shown. A phrase list cannot do that ("naam chhupana" is in it).
 
 const HIDE =
   /^(?:chh?[ui]p(?:a|aa|ao|aiye|aye|ayen|aen|aein|ana|ane|ani|aya|ayi|akar|ake|ado|adein|adijiye)?|chh?[ui]p|hide|hidden|hiding|conceal|concealed|secret|private|anonymous|anonymously|anonymity|anon|gumnaam|gumnam|gupt|छुप\p{M}*.*|छिप\p{M}*.*|गुप्त|गुमनाम)$/u;
+// "keep my name sceret", "anonymus": the long hiding words typed in a hurry (one or two edits)
+const HIDE_LONG = ['secret', 'hidden', 'anonymous', 'private', 'gumnaam'];
+const hideTypo = (w: string) =>
+  w.length >= 5 &&
+  /^[a-z]+$/.test(w) &&
+  HIDE_LONG.some((h) => h[0] === w[0] && withinEdits(w, h, h.length >= 7 ? 2 : 1));
 const SHOW =
   /^(?:bata|batao|batana|batane|bataiye|bataye|batayein|bata|dikha|dikhao|dikhana|dikhane|dikhaiye|dikhaye|share|shared|sharing|reveal|revealed|disclose|disclosed|show|shown|mention|use|de|dena|dedo|बता\p{M}*.*|दिखा\p{M}*.*)$/u;
 const NAME = new Set([
@@ -90,7 +98,7 @@ export function anonymityFromVerbs(folded: readonly string[], opts: PolarityOpti
   const lead = LEAD_NO.has(folded[0] ?? '') ? 1 : 0;
   for (let i = 0; i < folded.length; i++) {
     const w = folded[i];
-    const hide = HIDE.test(w);
+    const hide = HIDE.test(w) || hideTypo(w);
     const show = !hide && SHOW.test(w);
     if (!hide && !show) continue;
     const nearName = folded.slice(Math.max(0, i - 4), i + 3).some((x) => NAME.has(x));

@@ -65,7 +65,8 @@ const AROUND = new Set(
   `please plz pls kindly ok okay now just bas sir madam ji jee bhai bhaiya didi i want wanna would like to can could you me my
 the this it a an let let s lets do karo kar kardo kijiye kijie karein karen dijiye do de dena dedo chahiye chahta chahti hai h
 mujhe muje main mai mera meri abhi ab yeh ye sab aap please help hello hi hey application form ko se baat karni karna karao
-है हैं करो कर करें कीजिए दीजिए दो दें मुझे मैं मेरा मेरी अभी अब यह ये सब आप जी प्लीज़ कृपया चाहिए बात करनी करना करवाओ कराइए कराओ कराएं चाहता चाहती karaiye karaye karwa karwao karwado`
+है हैं करो कर करें कीजिए दीजिए दो दें मुझे मैं मेरा मेरी अभी अब यह ये सब आप जी प्लीज़ कृपया चाहिए बात करनी करना करवाओ कराइए कराओ कराएं चाहता चाहती karaiye karaye karwa karwao karwado
+karte karenge hain hum ham chalo we करते करेंगे हम चलो`
     .split(/\s+/)
     .map(foldForMatch),
 );

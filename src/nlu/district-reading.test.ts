@@ -113,3 +113,21 @@ describe('a hospital named after a town', () => {
     expect(readDistrict(text)?.district).toBe(district);
   });
 });
+
+describe('a health centre or hospital named after a place', () => {
+  it.each([
+    ['PHC rampur bareilly', 'Bareilly'],
+    ['CHC Rampur, Moradabad', 'Moradabad'],
+    ['प्राथमिक स्वास्थ्य केंद्र रामपुर, बरेली', 'Bareilly'],
+    ['Community Health Centre Rampur Bareilly', 'Bareilly'],
+  ])('%j → %s (the district named apart)', (text, district) => {
+    expect(readDistrict(text)).toEqual({ district, confidence: 'sure' });
+  });
+
+  it.each(['PHC Rampur', 'प्राथमिक स्वास्थ्य केंद्र रामपुर', 'बलरामपुर अस्पताल', 'Balrampur hospital'])(
+    '%j names a place, not the district',
+    (text) => {
+      expect(readDistrict(text)?.placeOnly).toBe(true);
+    },
+  );
+});

@@ -9,6 +9,7 @@ const folded = (text: string) => tokens(foldForMatch(text));
 describe('extractCategory', () => {
   it.each([
     ['The ward was dirty and the toilet smelled', 'cleanliness'],
+    ['ऑपरेशन के बाद कोई डॉक्टर देखने नहीं आया, नर्स ने भी बात नहीं सुनी', 'staff_behaviour'],
     ['the doctor asked for money', 'bribery_or_fees'],
     ['they charged extra fees for a free service', 'bribery_or_fees'],
     ['medicine not available in the hospital pharmacy', 'medicine_unavailable'],

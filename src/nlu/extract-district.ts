@@ -16,10 +16,19 @@ const VILLAGE = new Set(
 // "Rampur village", "Pratapgarh road", "Sitapur Eye Hospital, Lucknow": a place named after a district,
 // not the district (still the district when no other is named)
 const PLACE_AFTER = new Set(
-  'village vill gaon gaanv gaav gram road rd marg chauraha chowk crossing bazar bazaar market mandi gali mohalla colony tola purwa more mod hospital aspatal eye netra medical clinic nursing आँख आंख नेत्र गाँव गांव ग्राम रोड मार्ग चौराहा चौक बाजार बाज़ार गली मोहल्ला कॉलोनी अस्पताल मेडिकल'
+  'village vill gaon gaanv gaav gram road rd marg chauraha chowk crossing bazar bazaar market mandi gali mohalla colony tola purwa more mod hospital aspatal eye netra medical clinic nursing आँख आंख नेत्र आई गाँव गांव ग्राम रोड मार्ग चौराहा चौक बाजार बाज़ार गली मोहल्ला कॉलोनी अस्पताल हॉस्पिटल हस्पताल मेडिकल क्लिनिक'
     .split(' ')
     .map(foldNormalised),
 );
+// "PHC Rampur", "प्राथमिक स्वास्थ्य केंद्र रामपुर": a health centre is named after its village or block,
+// which often shares a district's name; the district is the one named apart ("PHC rampur bareilly")
+const FACILITY_BEFORE = new Set(
+  'chc phc kendra kendr upkendra सीएचसी पीएचसी केंद्र केन्द्र उपकेंद्र'.split(' ').map(foldNormalised),
+);
+// "Community Health Centre Rampur" (but "Agra Medical Centre, Mathura" is in Mathura)
+const CENTRE = new Set(['centre', 'center']);
+const facilityBefore = (toks: readonly string[], at: number) =>
+  FACILITY_BEFORE.has(toks[at - 1] ?? '') || (CENTRE.has(toks[at - 1] ?? '') && toks[at - 2] === 'health');
 const NEGATION_BEFORE = new Set(['not', 'no']);
 const NEGATION_AFTER = new Set(['nahi', 'nhi', 'nahin', 'नहीं', 'नही', 'not']);
 const CUE_ONLY = new Set([...CUE_ONLY_FORMS].map(foldNormalised));
@@ -158,6 +167,11 @@ export interface DistrictReading {
   heard?: string;
   /** why it needs confirming */
   reason?: 'short_form' | 'typo' | 'pin_mismatch';
+  /**
+   * only a place named like a district was written ("Balrampur Hospital", "PHC Rampur", "Rampur
+   * village"): the district when asked for it, but no district read from words said about something else
+   */
+  placeOnly?: boolean;
 }
 
 /** The canonical English name of the first district named in the message, or null. */
@@ -215,7 +229,9 @@ function locate(toks: readonly string[], opts: DistrictOptions): DistrictReading
     // "Pratapgarh road": a place that shares a district's name
     if (cued) return found(hit);
     // "Rampur village Lucknow": the place word already went with the name before it
-    const villageBefore = VILLAGE.has(toks[hit.start - 1] ?? '') && !placeWordTaken.has(hit.start - 1);
+    const villageBefore =
+      (VILLAGE.has(toks[hit.start - 1] ?? '') || facilityBefore(toks, hit.start)) &&
+      !placeWordTaken.has(hit.start - 1);
     if (villageBefore || PLACE_AFTER.has(toks[hit.end] ?? '')) {
       if (!villageBefore) placeWordTaken.add(hit.end);
       village ??= hit;
@@ -232,7 +248,7 @@ function locate(toks: readonly string[], opts: DistrictOptions): DistrictReading
   // only a village's name: the PIN's district, when the PIN says which, is the one meant
   if (village && pinDistrict && village.value.name !== pinDistrict)
     return { district: pinDistrict, confidence: 'sure' };
-  if (village) return found(village);
+  if (village) return { ...found(village), placeOnly: true };
   for (const t of toks) {
     if (t.length < 7 || INDEX.has(t)) continue;
     const near = TYPO_TARGETS.get(t[0])?.find(

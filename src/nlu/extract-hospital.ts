@@ -34,12 +34,15 @@ const GENERIC = new Set(
     .map(foldNormalised),
 );
 const STOP_BEFORE = new Set(
-  'doctor doctors nurse nurses staff ward emergency opd against about regarding complaint shikayat shikayt from ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले वाला वाली पास है था हुआ हुई'.split(
+  'namaste namaskar namaskaar namastey pranam hello hi hii helo नमस्ते नमस्कार प्रणाम doctor doctors nurse nurses staff ward emergency opd against about regarding complaint shikayat shikayt from ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले वाला वाली पास है था हुआ हुई'.split(
     ' ',
   ),
 );
 
 const IN = new Set(['in', 'at', 'of', 'me', 'mein', 'में']);
+const SAINT = new Set(['st', 'saint', 'sant', 'संत']);
+// "CHC Bakshi ka Talab", "PHC Kasba ki Bazar": a place's name may hold a "ka" between two of its words
+const LINKING = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के']);
 const FACILITY = new Set(
   'chc|phc|सीएचसी|पीएचसी|community health centre|primary health centre|health centre|health center|sub centre'
     .split('|')
@@ -90,7 +93,8 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
     const modifier = GENERIC.has(f) || NAMING.has(f) || NAMING_HI.has(f);
     // "mujhe hospital ki shikayat", "मुझे अस्पताल की": a sentence word, not part of the name
     if (!modifier && NOT_A_NAME.has(f)) break;
-    const naming = modifier || /^[A-Z\u0900-\u097F]/.test(raw);
+    // "st marys hospital": a saint's name opens the hospital's, in lower case too
+    const naming = modifier || SAINT.has(f) || /^[A-Z\u0900-\u097F]/.test(raw);
     // a lower-case Latin word two places back is more likely the sentence than the name
     if (!naming && hit.start - start >= 1) break;
     named = true;
@@ -118,7 +122,21 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
       t.raw.slice(hit.start, hit.end).every((w) => w === w.toLowerCase());
     const placeWord = (raw: string) => /^[A-Z\u0900-\u097F]/.test(raw) || (facility && /^[a-z]+$/.test(raw));
     let e = end;
-    while (e < t.raw.length && e - end < 3 && !t.breakAfter[e - 1] && placeWord(t.raw[e])) {
+    const linked = (i: number) =>
+      i > end &&
+      LINKING.has(t.folded[i]) &&
+      !t.breakAfter[i] &&
+      i + 1 < t.raw.length &&
+      /^[A-Z\u0900-\u097F]/.test(t.raw[i + 1]) &&
+      !NOT_A_NAME.has(t.folded[i + 1]) &&
+      !STOP_BEFORE.has(t.folded[i + 1]) &&
+      !ANCHORS.has(t.folded[i + 1]);
+    while (e < t.raw.length && e - end < 4 && !t.breakAfter[e - 1]) {
+      if (linked(e)) {
+        e += 2;
+        continue;
+      }
+      if (!placeWord(t.raw[e])) break;
       if (NOT_A_NAME.has(t.folded[e]) || STOP_BEFORE.has(t.folded[e]) || ANCHORS.has(t.folded[e])) break;
       e++;
     }
@@ -132,12 +150,24 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
 }
 
 function render(t: Tokens, start: number, end: number): string {
-  // "mary s" (from "Mary's") is one possessive word again
+  // "mary s" (from "Mary's") is one possessive word again; "St. Mary's", "Dr. …" keep their dots
   return t.raw
     .slice(start, end)
-    .map(displayWord)
+    .map((w, i) => (t.dotAfter?.[start + i] && start + i < end - 1 ? `${displayWord(w)}.` : displayWord(w)))
     .join(' ')
     .replace(/(\p{L}) S(?= |$)/gu, "$1's");
+}
+
+/**
+ * The facility words of an unnamed mention, as written ("Community Health Centre", "PHC",
+ * "medical college"): what a citizen answers who knows only the kind of hospital. Null for a
+ * bare "hospital"/"aspatal", which says nothing.
+ */
+export function facilityWords(t: Tokens, m: HospitalMention): string | null {
+  if (m.name) return m.name;
+  const words = t.folded.slice(m.start, m.end);
+  if (words.length < 2 && !FACILITY.has(words.join(' '))) return null;
+  return render(t, m.start, m.end);
 }
 
 function wholeNameBefore(t: Tokens, anchor: number): boolean {

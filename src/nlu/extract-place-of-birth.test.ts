@@ -31,6 +31,12 @@ describe('extractPlaceOfBirth', () => {
   it('does not read "ghar ka pata" as a home birth', () => {
     expect(place('ghar ka pata 12 civil lines')).toBeNull();
   });
+
+  it('reads "हमारे घर बेटा हुआ" (a child in the family) as no place, "hamare ghar pe hua" as home', () => {
+    expect(place('हमारे घर 12 नवंबर को बेटा हुआ है')).toBeNull();
+    expect(place('mere ghar beti hui hai')).toBeNull();
+    expect(place('hamare ghar pe hua')).toEqual({ type: 'home', name: null });
+  });
 });
 
 describe('findHospital', () => {

@@ -20,6 +20,10 @@ const INDEX = new PhraseIndex<PlaceType>(
 );
 // "ghar ka pata" is an address, not where the child was born
 const ADDRESS_AFTER = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के', 'address', 'pata', 'पता', 'number', 'no']);
+// "हमारे घर बेटा हुआ", "mere ghar beti hui": a child came to our family, not where it was born
+// (unless a locative follows: "hamare ghar pe hua")
+const FAMILY_BEFORE = new Set(['hamare', 'humare', 'hamaare', 'mere', 'हमारे', 'मेरे']);
+const LOCATIVE_AFTER = new Set(['par', 'pe', 'pr', 'mein', 'me', 'mai', 'main', 'पर', 'में', 'मे']);
 export interface PlaceOfBirth {
   type: PlaceType;
   /** the hospital's name, when the child was born in a named one */
@@ -32,6 +36,11 @@ export function extractPlaceOfBirth(t: Tokens): PlaceOfBirth | null {
   if (hospital) return { type: 'hospital', name: hospital.name };
   for (const hit of INDEX.findLongest(t.folded)) {
     if (hit.value === 'home' && ADDRESS_AFTER.has(t.folded[hit.end] ?? '')) continue;
+    const family =
+      hit.end - hit.start === 1 &&
+      FAMILY_BEFORE.has(t.folded[hit.start - 1] ?? '') &&
+      !LOCATIVE_AFTER.has(t.folded[hit.end] ?? '');
+    if (hit.value === 'home' && family) continue;
     return { type: hit.value, name: null };
   }
   return null;

@@ -4,7 +4,7 @@ import { extractAnonymous } from './extract-anonymous.js';
 import { extractCategory } from './extract-category.js';
 import { extractDates } from './extract-date.js';
 import { districtIn } from './extract-district.js';
-import { findHospital } from './extract-hospital.js';
+import { facilityWords, findHospital } from './extract-hospital.js';
 import { extractNames } from './extract-names.js';
 import { extractPinCode } from './extract-pin-code.js';
 import { extractPlaceOfBirth } from './extract-place-of-birth.js';
@@ -101,7 +101,11 @@ export function extractSlots(
 
   if (!place || complaintContext) {
     const hospital = findHospital(t);
+    // asked which hospital, "community health centre" is the answer of one who knows only its kind
+    const facility =
+      hospital && bare('hospitalName') && t.folded.length <= 8 ? facilityWords(t, hospital) : null;
     if (hospital?.name) slots.hospitalName = hospital.name;
+    else if (facility) slots.hospitalName = facility;
     else if (
       !hospital &&
       bare('hospitalName') &&

@@ -31,6 +31,9 @@ wait ruko ruk ek minute min hold
 नमस्ते मदद शिकायत प्रमाण स्थिति हिंदी इंग्लिश अंग्रेजी लड़का लड़की बेटा बेटी आज कल परसों
 क्या कितना कितनी कितने कैसे कब कहाँ कहां कौन क्यों इसकी इसका इसके फीस शुल्क दस्तावेज कागज बदलकर बदल कर करो करें करना
 fees fee shulk kitna kitni kitne kaise kyun kyon documents badalkar badal karke
+death mrityu maut dehant nidhan expired demise देहांत मृत्यु निधन मौत
+pota poti nati natin nawasa nawasi bhatija bhatiji bhanja bhanji grandson granddaughter nephew niece
+पोता पोती नाती नातिन नवासा नवासी भतीजा भतीजी भांजा भांजी
 `;
 
 /** Folded words that cannot be (part of) a person's or place's name. */

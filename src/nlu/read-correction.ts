@@ -208,9 +208,13 @@ export function readCorrection(text: string): CorrectionReading | null {
     // "the medicine was not available" denies nothing typed earlier
     if (not && !AUXILIARY.test(not[1])) return reading(not[1], not[2], whole);
   }
-  if (lead || RIGHT_ONE.test(rest)) return reading(rest, null, whole);
+  // "acha to Sunita Yadav" (well, so …) opens an answer; "nahi nahi,", "sorry," a correction
+  const denies = lead !== null && !ACKNOWLEDGE_ONLY.test(lead[0]);
+  if (denies || RIGHT_ONE.test(rest)) return reading(rest, null, whole);
   return null;
 }
+
+const ACKNOWLEDGE_ONLY = /^(?:(?:acha|accha)(?:\s*[,.!]+\s*|\s+))+$/iu;
 
 /**
  * The field of a draft that holds the value a correction denies: "not Kavita, Kavya" with

@@ -82,5 +82,11 @@ export function isSameAsEarlier(text: string): boolean {
   while (end > start && AROUND.has(words[end - 1]) && !POINTERS.includes(words.slice(start, end).join(' ')))
     end--;
   if (start === end) return false;
-  return POINTERS.includes(words.slice(start, end).join(' '));
+  if (POINTERS.includes(words.slice(start, end).join(' '))) return true;
+  // "same as the house where he was born": a pointer that says where it
+  // points, with no number of its own (a changed house number is a new address)
+  return POINTER_START.has(words[start]) && end - start <= 10 && !/\d/.test(text);
 }
+
+// ("wahi gali jahan mandir hai, Kanpur" is an address of its own: only the English "same" points)
+const POINTER_START = new Set(['same']);

@@ -94,6 +94,7 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     { language: citizen.language, languageChosen: citizen.languageChosen, isNew: !citizen.privacyNoticeAt },
     detectLanguage(said),
     said.match(/[A-Za-z]+/g)?.length ?? 0,
+    said,
   );
   const state = q.dialogue(row.waId);
   const pending = state?.pendingAction ?? null;

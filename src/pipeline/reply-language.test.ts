@@ -12,6 +12,7 @@ const pick = (
     { language, languageChosen: o.chosen ?? false, isNew: o.isNew ?? false },
     detectLanguage(text),
     words(text),
+    text,
   );
 
 describe('replyLanguage', () => {
@@ -29,6 +30,14 @@ describe('replyLanguage', () => {
   });
   it('moves to Hinglish from English when the message is romanized Hindi', () => {
     expect(pick('mujhe beti ka janm praman patra chahiye', 'en')).toBe('hinglish');
+  });
+  it('keeps an English conversation English on a few Hindi words among English ones', () => {
+    expect(pick('yes ji, Vihaan thank you', 'en')).toBe('en');
+    expect(pick('haan ji', 'en')).toBe('en');
+    expect(pick('the clerk asked for paise, he said jaldi chahiye to do the admission', 'en')).toBe('en');
+    expect(pick('my house is near Ram Mandir, gali number 4, Kanpur', 'en')).toBe('en');
+    expect(pick('yes ji, Mohan Prasad', 'en')).toBe('en');
+    expect(pick('haan ji theek hai, beti ka naam Priya hai', 'en')).toBe('hinglish');
   });
   it('greets a new citizen who writes in Latin script in English, not in the Hindi default', () => {
     expect(pick('ok', 'hi', { isNew: true })).toBe('en');

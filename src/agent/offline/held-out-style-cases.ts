@@ -926,7 +926,7 @@ export const STYLE_CASES: StyleCase[] = [
       sex: 'female',
       dateOfBirth: '2026-11-16',
       placeOfBirthType: 'hospital',
-      placeOfBirth: "St Mary's Hospital",
+      placeOfBirth: "St. Mary's Hospital",
       motherName: 'Anna Thomas',
       fatherName: 'John Thomas',
       address: '21 park street kolkata 700016',

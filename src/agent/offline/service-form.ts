@@ -2,13 +2,13 @@ import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { detectCommand } from '../../nlu/detect-command.js';
 import { districtLabel } from '../../nlu/district-label.js';
-import { readDistrict } from '../../nlu/extract-district.js';
+import { extractDistrict, readDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
 import { fieldHolding, readCorrection } from '../../nlu/read-correction.js';
 import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
-import { cuedSegments } from '../../services/_fields/read-cues.js';
-import { bareAnswer, readChoice, readField } from '../../services/_fields/read-field.js';
+import { type CuedValue, cuedSegments } from '../../services/_fields/read-cues.js';
+import { bareAnswer, readChoice, readField, stripTalk } from '../../services/_fields/read-field.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
@@ -43,13 +43,35 @@ const folded = (s: string) => ` ${foldForMatch(s).replace(/\s+/g, ' ')} `;
 /** The registry service (stored in the cases table) a message asks for, by its phrases. */
 export function serviceAskedFor(text: string, list: AnyService[] = registry): AnyService | undefined {
   const f = folded(text);
-  return list
-    .filter((s) => s.storage === 'cases')
-    .find(
+  const cases = list.filter((s) => s.storage === 'cases');
+  return (
+    cases.find(
       (s) =>
         s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)) ||
         (s.intentWords ?? []).some((group) => group.every((w) => f.includes(` ${foldForMatch(w)} `))),
-    );
+    ) ?? typedInHaste(f, cases)
+  );
+}
+
+// "incm certifcate", "cst certificate": a phrase typed without its vowels (as on a phone) is the phrase
+const skeleton = (w: string) => (w.length <= 2 ? w : w[0] + w.slice(1).replace(/[aeiou]/g, ''));
+const SKELETONS = new WeakMap<AnyService, string[]>();
+
+function typedInHaste(f: string, list: AnyService[]): AnyService | undefined {
+  const words = f.trim().split(' ');
+  if (!words.some((w) => /^[a-z]{3,}$/.test(w))) return undefined;
+  const said = ` ${words.map(skeleton).join(' ')} `;
+  return list.find((s) => {
+    let phrases = SKELETONS.get(s);
+    if (!phrases) {
+      phrases = s.intentPhrases
+        .map((p) => foldForMatch(p))
+        .filter((p) => /^[a-z]{4,}(?: [a-z]{4,})+$/.test(p))
+        .map((p) => p.split(' ').map(skeleton).join(' '));
+      SKELETONS.set(s, phrases);
+    }
+    return phrases.some((p) => said.includes(` ${p} `));
+  });
 }
 
 function buttonId(event: InboundEvent): string | null {
@@ -80,10 +102,19 @@ export function serviceFormStep(
         ? serviceAskedFor(raw, list)
         : undefined;
     const byIntent = wanted ?? serviceOfIntent(r, list);
-    if (!byIntent) return null;
+    if (!byIntent) {
+      // a form's button tapped after its form was submitted or cancelled: nothing is done again
+      if (id && !pending && isFormButton(id)) {
+        turn.intent = 'unknown';
+        return done(turn, { prompt: turn.say.menu(turn.say.t('form.stale_closed')) });
+      }
+      return null;
+    }
     return start(turn, byIntent, raw);
   }
   let form = current;
+  // a button of an earlier question or summary: where things stand now, never taken as an answer
+  if (id && staleButton(id, service, form, pending)) return staleTap(turn, service, form, id, pending);
 
   if (r.intent === 'cancel' || id === 'confirm:cancel') {
     turn.intent = 'cancel';
@@ -162,7 +193,11 @@ export function serviceFormStep(
     // the command is answered by the dialogue; the form stays as it is for the next message
     return null;
   }
-  if ((r.intent === 'greeting' || r.intent === 'thanks') && !answersAsked(service, form, raw, turn)) {
+  // "ok so Community Health Centre thank you": the courtesy wraps an answer, it is not all there is
+  const courtesyOnly =
+    (r.intent === 'greeting' || r.intent === 'thanks') &&
+    (!raw || !form.asking || bareAnswer(raw) === '' || !answersAskedLoosely(service, form, raw, turn));
+  if (courtesyOnly && !answersAsked(service, form, raw, turn)) {
     return askField(turn, service, form, form.asking, false);
   }
 
@@ -249,6 +284,7 @@ export function serviceFormStep(
       (r.intent === 'skip' ||
         id === 'skip' ||
         SKIP.test(raw.trim()) ||
+        SKIP.test(withoutLabel(meta, raw)) ||
         (raw.trim() !== '' && meta.skipWhen?.(raw, turn.input.now) === true));
     if (skipped) return next(turn, service, setField(turn, service, form, asking, null, raw, 'set'));
     if (meta.optional === undefined && (r.intent === 'skip' || id === 'skip')) {
@@ -397,13 +433,28 @@ function cued(
 ): { field: string; value: unknown; words: string }[] {
   if (!raw.trim()) return [];
   const out: { field: string; value: unknown; words: string }[] = [];
-  const segments = cuedSegments(service, raw, null);
+  // "salary from a private job" answers the sources: a label whose words are no value of its field
+  // ("salary" of the income) marks nothing
+  const segments = ownGenericLabel(service, cuedSegments(service, raw, null), raw, asking).filter(
+    (s) => s.field === asking || readField(service.fields[s.field], s.words, now, filled) != null,
+  );
   // a message that relabels a field already given is a correction of it, not an answer to the question asked
   const relabels = segments.some((s) => s.field !== asking && filled[s.field] !== undefined);
-  const accept = (field: string, words: string) => {
+  const accept = (field: string, said: string) => {
     const meta = service.fields[field];
+    // "ok so Kabir please help", "yes ji, B-14 Arera Colony": the talk around a written answer is not of it
+    const words = field === asking && FREE_TEXT_KINDS.has(meta.kind) ? stripTalk(said) : said;
+    if (!words) return false;
     const value = readField(meta, words, now, filled);
     if (value === null || value === undefined) return false;
+    // "Aligarh" sent to "who is giving this information?": a district's name alone is no person's
+    if (
+      meta.kind === 'person_name' &&
+      typeof value === 'string' &&
+      !/\s/.test(value.trim()) &&
+      extractDistrict(value)
+    )
+      return false;
     const checked = service.schema.shape[field].safeParse(value);
     if (!checked.success) return false;
     out.push({ field, value: checked.data, words });
@@ -412,8 +463,20 @@ function cued(
   if (asking) {
     const own = segments.find((s) => s.field === asking);
     const meta = service.fields[asking];
+    // "zila bareilly" sent while the description is asked: the label says whose value it is, so
+    // a free-text field does not swallow the message whole
+    const ledByOther =
+      FREE_TEXT_KINDS.has(meta.kind) &&
+      meta.kind !== 'person_name' &&
+      segments.some(
+        (s) =>
+          s.field !== asking &&
+          FILLER.test(normalise(raw).slice(0, s.start)) &&
+          readField(service.fields[s.field], s.words, now, filled) != null,
+      );
     // a field with its own (label-aware) reader reads the whole message first
-    const whole = meta.read && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
+    const whole =
+      meta.read && !ledByOther && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
     // a labelled answer, or the whole message read as the answer to the question asked
     if (!whole && !(own && accept(asking, own.words))) {
       // the answer is what comes before another field's label ("Ram, father's name is …"), if anything
@@ -467,6 +530,61 @@ function cued(
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;
+}
+
+// a label that names no one ("name is", "naam hai", "उनका नाम"): on a name question it is that question's
+const GENERIC_NAME_CUE = new Set(
+  [
+    'name',
+    'name is',
+    'naam',
+    'नाम',
+    'unka naam',
+    'उनका नाम',
+    'naam tha',
+    'name was',
+    // "her name is Shalini" asked the mother's name: the pronoun is the person asked about
+    'her name is',
+    'his name is',
+    'uska naam',
+    'uski naam',
+    'iska naam',
+    'उसका नाम',
+    'इसका नाम',
+  ].map((c) => c.toLowerCase()),
+);
+// what comes before it that does not say whose name it is: "ok so his name is …", "haan ji naam hai …"
+const TALK_BEFORE =
+  /^(?:\s*(?:ok|okay|so|well|yes|haan|haa|han|ha|ji|acha|achha|accha|and|aur|his|her|their|the|uska|uski|unka|unki|inka|inki|us|un|हाँ|हां|जी|अच्छा|और|उसका|उसकी|उनका|उनकी|इनका|इनकी)(?![\p{L}\p{M}])[,.!]?)*\s*$/iu;
+
+const FIRST_PERSON =
+  /(?<![\p{L}\p{M}])(?:my|mine|i|mera|meri|mere|main|apna|apni|मेरा|मेरी|मेरे|मैं|अपना|अपनी)(?![\p{L}\p{M}])/iu;
+
+/**
+ * "ok so his name is Suresh Kumar" asked for the father's name: the bare "name is" is the answer's
+ * own label, not the applicant's. Only on a name or free-text question, and only when nothing
+ * before the label says whose name it is.
+ */
+function ownGenericLabel(
+  service: AnyService,
+  segments: CuedValue[],
+  raw: string,
+  asking: string | null,
+): CuedValue[] {
+  if (!asking || !(asking in service.fields)) return segments;
+  const kind = service.fields[asking].kind;
+  if (kind !== 'person_name' && kind !== 'free_text') return segments;
+  const text = normalise(raw);
+  const before = (s: CuedValue) => text.slice(0, s.start);
+  return segments.map((s) =>
+    s.field !== asking &&
+    GENERIC_NAME_CUE.has(s.cue.toLowerCase()) &&
+    // "shohar ka naam …" on the husband's question: a name not said to be the citizen's own is the one asked
+    (TALK_BEFORE.test(before(s)) || (kind === 'person_name' && !FIRST_PERSON.test(before(s)))) &&
+    !segments.some((o) => o.field === asking)
+      ? { ...s, field: asking }
+      : s,
+  );
 }
 
 /**
@@ -584,6 +702,88 @@ function legacyButton(id: string, form: ServiceForm): { field: string; value: un
   return { field, value: kind === 'anon' ? value === 'yes' : value };
 }
 
+const FORM_BUTTON =
+  /^(?:form:(?:choice|opt|field|yes|no)|confirm:(?:yes|change)|(?:sex|place|cat|anon|informant):|noname)/;
+
+function isFormButton(id: string): boolean {
+  return FORM_BUTTON.test(id);
+}
+
+/** The field a question's own button answers, or null when the button answers no question. */
+function buttonField(id: string, form: ServiceForm): string | null {
+  if (id.startsWith('form:choice:') || id.startsWith('form:opt:')) return id.split(':')[2] ?? null;
+  const legacy = legacyButton(id, form);
+  if (legacy) return legacy.field;
+  if (id.startsWith('informant:')) return 'informantName';
+  return null;
+}
+
+/**
+ * Whether a tapped button belongs to an earlier message: a question already answered (or not
+ * asked yet), a summary that is no longer pending, a yes/no with nothing to say yes to.
+ */
+function staleButton(
+  id: string,
+  service: AnyService,
+  form: ServiceForm,
+  pending: PendingAction | null,
+): boolean {
+  if (!isFormButton(id)) return false;
+  if (id === 'confirm:yes' || id === 'confirm:change') {
+    if (pending?.tool === service.toolName) return false;
+    // "the form is complete: show the summary?" offers these buttons too
+    return !(form.asking === null && missingField(service, form) === undefined);
+  }
+  if (id.startsWith('form:field:')) return form.asking !== '@change' && pending?.tool !== service.toolName;
+  if (id === 'form:yes' || id === 'form:no') {
+    const asking = form.asking && form.asking in service.fields ? service.fields[form.asking] : undefined;
+    return !form.proposal && !form.showBack && asking?.kind !== 'yes_no';
+  }
+  const field = buttonField(id, form);
+  return field !== null && field !== form.asking;
+}
+
+/** "That is no longer current; here is where we are": the pending question, or the summary again. */
+function staleTap(
+  turn: FormTurn,
+  service: AnyService,
+  form: ServiceForm,
+  id: string,
+  pending: PendingAction | null,
+): Outcome {
+  turn.notes.push(turn.say.t(id.startsWith('confirm:') ? 'form.stale_summary' : 'form.stale_button'));
+  turn.intent = intentOf(service);
+  // at the summary: "ready: show the summary / change / cancel" (a new call would drop this note)
+  const atSummary = pending?.tool === service.toolName && missingField(service, form) === undefined;
+  return resumeForm(
+    turn,
+    service,
+    atSummary ? { ...form, asking: null, proposal: null, showBack: null } : form,
+  );
+}
+
+function missingField(service: AnyService, form: ServiceForm): string | undefined {
+  return (service.askOrder ?? Object.keys(service.schema.shape)).find((k) => form.fields[k] === undefined);
+}
+
+// what a "none" names besides the field's label: "no sub caste", "koi document nahi hai"
+const NONE_NOUNS = new Set(
+  ['any', 'koi', 'कोई', 'document', 'documents', 'doc', 'docs', 'दस्तावेज़', 'dastavez', 'hai'].map(
+    foldForMatch,
+  ),
+);
+
+/** The message without the field's own label and cue words ("no sub caste" → "no"). */
+function withoutLabel(meta: FieldMeta, raw: string): string {
+  const own = new Set(
+    [...Object.values(meta.label), ...(meta.cues ?? [])].flatMap((l) => foldForMatch(l).split(/[\s-]+/)),
+  );
+  const words = foldForMatch(raw)
+    .split(/[\s-]+/)
+    .filter((w) => w && !own.has(w) && !NONE_NOUNS.has(w));
+  return words.join(' ');
+}
+
 function hasCues(service: AnyService, raw: string): boolean {
   return raw.trim() !== '' && cuedSegments(service, raw, null).length > 0;
 }
@@ -595,6 +795,12 @@ function answersAsked(service: AnyService, form: ServiceForm, raw: string, turn:
   // a name or free text reads almost anything: only a closed or shaped answer outweighs a command
   if (FREE_TEXT_KINDS.has(meta.kind)) return false;
   return cued(service, raw, form.asking, turn.input.now).some((v) => v.field === form.asking);
+}
+
+/** Whether a free-text question's reader takes something from the message, courtesy words apart. */
+function answersAskedLoosely(service: AnyService, form: ServiceForm, raw: string, turn: FormTurn): boolean {
+  if (!form.asking || !(form.asking in service.fields)) return false;
+  return cued(service, raw, form.asking, turn.input.now, form.fields).some((v) => v.field === form.asking);
 }
 
 function applyValues(
@@ -797,7 +1003,7 @@ function misread(
     });
   }
   if (f.misreads === 2) {
-    const asWritten = bareAnswer(raw);
+    const asWritten = bareAnswer(stripTalk(raw));
     if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2) {
       const checked = service.schema.shape[field].safeParse(asWritten);
       if (checked.success) {

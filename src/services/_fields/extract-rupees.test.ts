@@ -14,6 +14,9 @@ describe('extractRupees', () => {
     ['3 lac', 300000],
     ['सालाना आय ६०००० रुपये', 60000],
     ['do lakh', 200000],
+    ['3 lakh 20 hazaar', 320000],
+    ['1 lakh 50 thousand rupees', 150000],
+    ['2 लाख 40 हजार', 240000],
   ])('%s → %d', (text, rupees) => {
     expect(extractRupees(text)).toBe(rupees);
   });

@@ -88,7 +88,13 @@ export function extractRupees(text: string): number | null {
     else if (w in NUMBER_WORDS) n = NUMBER_WORDS[w];
     if (n === null) continue;
     const unit = unitOf(words[i + 1]?.replace(/[,.;:!?]+$/u, ''));
-    if (unit) return Math.round(n * unit);
+    if (unit) {
+      // "3 lakh 20 hazaar", "1 lakh 50 thousand": a smaller unit after the first adds to it
+      const next = words[i + 2]?.replace(/[,;:!?]+$/u, '');
+      const smaller = next && /^\d+$/.test(next) ? unitOf(words[i + 3]?.replace(/[,.;:!?]+$/u, '')) : null;
+      const rest = smaller && smaller < unit ? Number(next) * smaller : 0;
+      return Math.round(n * unit + rest);
+    }
     // a bare word number ("do") is not an amount without a unit
     if (/^\d/.test(w) && Number.isInteger(n)) return n;
   }

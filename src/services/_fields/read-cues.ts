@@ -2,20 +2,32 @@ import { normalise } from '../../lang/normalise.js';
 import type { AnyService } from '../types.js';
 
 // whole words only: "Kavita" does not lose its "ka"
+// ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
 const LINK =
-  /^(?:\s*(?:[:=\-–—]|(?:is|was|hai|है|h|ka naam|ki naam|का नाम|की|ka|ki|का)(?![\p{L}\p{M}])))*\s*/iu;
+  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h|ji|जी|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 // a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
-const STOP = /[,;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;
+// ("₹1,20,000": a comma between digits is the amount's own)
+const STOP = /,(?!\d)|[;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|but|lekin)\s/u;
+// an address is written with commas ("12 Gandhi Nagar, Aliganj"): only a clause break ends it
+const ADDRESS_STOP =
+  /[;।\n]|\.(?=\s*$)|,?\s(?:and|aur|or|but|lekin|my|mera|meri|mere|i|main|मेरा|मेरी|और|लेकिन)\s/iu;
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
-  /(?:sahi|correct|right|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
+  /(?:sahi|correct|right|should be|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
 // "pata nahi" (don't know), "नहीं" after a label: no value
-const NEGATED = /^(?:nahi|nahin|nhi|no|नहीं|नही)(?![\p{L}\p{M}])/iu;
+// ("uska naam abhi rakha nahi": a denial within the first words says there is none yet)
+const NEGATED =
+  /^(?:(?:nahi|nahin|nhi|no|नहीं|नही)|(?:[^\s,]+\s+){1,2}(?:nahi|nahin|nhi|नहीं|नही))(?![\p{L}\p{M}])/iu;
 
+// "district hospital", "district women hospital", "जिला महिला अस्पताल": the name of a hospital
 const NOT_A_CUE_BEFORE =
-  /^\s+(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
+  /^\s+(?:(?:women|women's|womens|woman|mahila|महिला|civil|sadar|सदर|combined|general|male|purush|पुरुष|bal|children|maternity)\s+)?(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
+
+const NAME_WORD = /(?:name|naam|नाम)/iu;
+const POSSESSIVE_BEFORE =
+  /(?<![\p{L}\p{M}])(?:my|our|mere|meri|mera|apne|apni|apna|hamare|humare|अपने|अपनी|मेरे|मेरी|हमारे)\s+$/iu;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -30,6 +42,8 @@ export interface CuedValue {
   words: string;
   /** where its label starts in the (normalised) message */
   start: number;
+  /** the label itself, as listed in the field's cues */
+  cue: string;
 }
 
 /**
@@ -39,22 +53,32 @@ export interface CuedValue {
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
+  // the summary's own "Label: value" written back ("Parents' address at the time of birth: …")
+  const labels = source.includes(':')
+    ? Object.entries(service.fields).flatMap(([field, meta]) =>
+        [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:` })),
+      )
+    : [];
   const cues = Object.entries(service.fields)
     .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
+    .concat(labels)
     .sort((a, b) => b.cue.length - a.cue.length);
-  const taken: [number, number][] = [];
-  const found: { field: string; start: number; end: number }[] = [];
+  // "अनुसूचित जाति", "scheduled caste": a choice's own words hold no other field's label
+  const taken: [number, number][] = choiceSpans(service, source);
+  const found: { field: string; start: number; end: number; cue: string }[] = [];
   for (const { field, cue } of cues) {
     const m = cueRegex(cue).exec(source);
     if (!m) continue;
     // "district hospital Sitapur" names a hospital, not the district
     if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
+    // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
+    if (!NAME_WORD.test(cue) && POSSESSIVE_BEFORE.test(source.slice(0, m.index))) continue;
     const start = m.index;
     const end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     taken.push([start, end]);
     if (found.some((f) => f.field === field)) continue;
-    found.push({ field, start, end });
+    found.push({ field, start, end, cue });
   }
   found.sort((a, b) => a.start - b.start);
   const out: CuedValue[] = [];
@@ -71,10 +95,31 @@ export function cuedSegments(service: AnyService, text: string, except: string |
       else return;
     }
     if (NEGATED.test(rest)) return;
-    const stop = STOP.exec(rest);
+    const stop = (service.fields[f.field]?.kind === 'address' ? ADDRESS_STOP : STOP).exec(rest);
     if (stop) rest = rest.slice(0, stop.index);
     const words = rest.trim();
-    if (words) out.push({ field: f.field, words, start: f.start });
+    if (words) out.push({ field: f.field, words, start: f.start, cue: f.cue });
   });
   return out;
+}
+
+const CHOICE_WORDS = new WeakMap<AnyService, RegExp[]>();
+
+/** Where the message names a choice in words that hold another field's label. */
+function choiceSpans(service: AnyService, source: string): [number, number][] {
+  let words = CHOICE_WORDS.get(service);
+  if (!words) {
+    const cues = Object.values(service.fields).flatMap((m) => m.cues ?? []);
+    words = Object.values(service.fields)
+      .flatMap((m) => Object.values(m.choices ?? {}).flatMap((c) => c.words))
+      .filter((w) => w.includes(' ') && cues.some((c) => cueRegex(c).test(w)))
+      .map(cueRegex);
+    CHOICE_WORDS.set(service, words);
+  }
+  const spans: [number, number][] = [];
+  for (const re of words) {
+    const m = re.exec(source);
+    if (m) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
 }

@@ -120,10 +120,13 @@ export const birthFields = {
     label: c('tools.label.place_of_birth'),
     cues: ['place of birth', 'birth place', 'janm sthan', 'janm ki jagah', 'जन्म स्थान', 'जन्म का स्थान'],
     // "I am the mother" answers who reports the birth, early; it is no place
-    read: (text, now) =>
+    // a home birth's place is the house's address ("the same house, 14 Sector B, Aliganj")
+    read: (text, now, fields) =>
       informantCue(text, false)
         ? null
-        : (namedPlace(slotOf(text, now, 'placeOfBirth') ?? slotOf(text, now, 'hospitalName')) ?? null),
+        : (namedPlace(slotOf(text, now, 'placeOfBirth') ?? slotOf(text, now, 'hospitalName')) ??
+          (fields.placeOfBirthType === 'home' ? slotOf(text, now, 'address') : undefined) ??
+          null),
     // a home birth given as a full postal address (with its PIN) is the parents' address too
     // and the town in a hospital's name is the district of the birth ("District Hospital Agra")
     readAlso: (text, now, fields) => {
@@ -251,6 +254,17 @@ export const birthFields = {
   },
 } satisfies Record<string, FieldMeta>;
 
+const OWN_NAME =
+  /(?:mera|meraa|humara|hamara|hamaara|my|मेरा|हमारा)\s+(?:naam|name|नाम)(?:\s+(?:is|hai|है))?\s+$/iu;
+const SPOUSE_WIFE = /(?<![\p{L}\p{M}])(?:wife|patni|biwi|biwi|gharwali|पत्नी|बीवी|घरवाली)(?![\p{L}\p{M}])/iu;
+const SPOUSE_HUSBAND = /(?<![\p{L}\p{M}])(?:husband|pati|पति)(?![\p{L}\p{M}])/iu;
+
+/** Whether the name comes right after "mera naam", "my name is", "हमारा नाम": the writer's own. */
+function ownName(text: string, name: string): boolean {
+  const at = text.toLowerCase().indexOf(name.toLowerCase());
+  return at > 0 && OWN_NAME.test(text.slice(0, at));
+}
+
 /** The message that asked for the application often carries facts: each under its own name. */
 export function birthOpening(text: string, now: Date): Record<string, unknown> {
   const s = openingSlots(text, now);
@@ -268,6 +282,13 @@ export function birthOpening(text: string, now: Date): Record<string, unknown> {
   });
   // "my baby gril": a typed "girl" is no name
   if (typeof out.childName === 'string' && NOT_A_NAME.test(out.childName)) delete out.childName;
+  // "meri wife ne beta diya … humara naam Rakesh Pal hai": the writer's own name is no child's; a
+  // husband writing of his wife names the father, a wife writing of her husband the mother
+  if (typeof out.childName === 'string' && ownName(text, out.childName)) {
+    const parent = SPOUSE_WIFE.test(text) ? 'fatherName' : SPOUSE_HUSBAND.test(text) ? 'motherName' : null;
+    if (parent && out[parent] === undefined) out[parent] = out.childName;
+    delete out.childName;
+  }
   if (s.childNameBlank && out.childName === undefined) out.childName = null;
   if (!namedPlace(s.placeOfBirth)) delete out.placeOfBirth;
   // "ghar par, 5 nehru colony lucknow": the house named in the same message is the place of birth

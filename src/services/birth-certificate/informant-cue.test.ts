@@ -14,6 +14,9 @@ describe('informantCue', () => {
     ['मैं उसकी माँ हूँ', 'mother'],
     ['पता 8 हिल रोड, पुणे, सूचना देने वाला पिता', 'father'],
     ['soochna dene wali maa', 'mother'],
+    ['I am the faher', 'father'],
+    ['i am the mothr', 'mother'],
+    ['main pita ji hoon', 'father'],
   ])('%s → %s', (text, who) => {
     expect(informantCue(text, false)).toBe(who);
   });

@@ -1,7 +1,10 @@
 // The NLU has no informant slot; these cues are the few ways people say who is reporting
 // the birth: "I am the father", "informant: mother", "main pita hoon", "मैं माँ हूँ".
-const MOTHER = '(?:mother|mom|mum|mummy|maa|ma|mata|mataji|माँ|मां|माता|मम्मी)';
-const FATHER = '(?:father|dad|daddy|papa|pita|pitaji|पिता|पापा|पिताजी)';
+// with the typos of a hurried thumb ("I am the faher", "mothr") and the "ji" of respect
+const MOTHER =
+  '(?:mother|mothr|moter|mther|mohter|mom|mum|mummy|mumy|mommy|maa|ma|mata ji|mata|mataji|माँ|मां|माता|मम्मी)';
+const FATHER =
+  '(?:father|faher|fathr|fater|fahter|fther|fatehr|farther|dad|daddy|papa ji|papa|pita ji|pita|pitaji|पिता जी|पिता|पापा|पिताजी)';
 const EN = (who: string) =>
   new RegExp(
     `(?:^| )(?:i am|i m|im|iam|informant|informant is|me the|it s me the|its me the)(?: the| her| his| their)?(?: baby s| child s| kid s)? ${who}(?: |$)`,

@@ -12,6 +12,9 @@ const categoryOf = (text: string, now: Date) => {
   return cat && cat !== 'other' ? cat : null;
 };
 
+const SOMETHING_ELSE =
+  /(?<![\p{L}\p{M}])(?:other|others|something else|anything else|none of these|kuch aur|kuchh aur|koi aur|anya|dusra|doosra|अन्य|कुछ और|कोई और|दूसरा)(?![\p{L}\p{M}])/iu;
+
 export const complaintFields = {
   hospitalName: {
     kind: 'free_text',
@@ -45,7 +48,11 @@ export const complaintFields = {
       complaintCategories.map((k) => [k, { title: c(`offline.category.${k}`), words: [] as string[] }]),
     ),
     cues: ['category', 'shreni', 'श्रेणी'],
-    read: (text, now) => slotOf(text, now, 'category') ?? null,
+    // "other" only when the citizen says so: an answer that names no category ("yesteday") is asked again
+    read: (text, now) => {
+      const cat = slotOf(text, now, 'category') ?? null;
+      return cat === 'other' && !SOMETHING_ELSE.test(text) ? null : cat;
+    },
   },
   description: {
     kind: 'free_text',
