@@ -2,6 +2,7 @@ import type { Lang } from '../lang/language.js';
 import { languageRequestOf } from '../lang/language-request.js';
 import { foldForMatch, normalise } from '../lang/normalise.js';
 import { withinEdits } from './edit-distance.js';
+import { turnMemo } from './turn-memo.js';
 
 /** What a message asks the assistant to do instead of answering the pending question. */
 export type Command =
@@ -178,6 +179,12 @@ function wholeCommand(words: string[]): WholeKind | null {
  * before reading the message as the pending question's answer.
  */
 export function detectCommand(text: string): Command | null {
+  // asked of the same message by the dialogue, the form and every analysis of it in a turn
+  const found = turnMemo(`command\u0000${text}`, () => commandOf(text));
+  return found ? { ...found } : null;
+}
+
+function commandOf(text: string): Command | null {
   const normalised = normalise(text);
   const folded = foldForMatch(normalised);
   if (folded === '') return null;
