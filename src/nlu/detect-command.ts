@@ -130,8 +130,10 @@ const KEYWORDS = [
  * "cancle", "restrat", "dleete": a Latin word of six letters or more, one edit (or one swap) from a
  * command word with the same first letter. Shorter words are too often names ("Suman" is not "human").
  */
+const KEYWORD_SET = new Set(KEYWORDS);
+
 function repair(word: string): string {
-  if (word.length < 6 || !/^[a-z]+$/.test(word) || KEYWORDS.includes(word)) return word;
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || KEYWORD_SET.has(word)) return word;
   return (
     KEYWORDS.find(
       (k) => k[0] === word[0] && Math.abs(k.length - word.length) <= 1 && withinEdits(word, k, 1),
@@ -148,17 +150,23 @@ const WHOLE_PHRASES: [WholeKind, string[]][] = WHOLE.map(([kind, s]) => [
     .sort((a, b) => b.length - a.length),
 ]);
 
+// Each phrase's words: taking phrases out never brings in a word the message did not have, so a
+// phrase with a word missing from the message cannot be found and is not searched for (~250 of them).
+const PHRASE_WORDS = new Map(WHOLE_PHRASES.flatMap(([, phrases]) => phrases.map((p) => [p, p.split(' ')])));
+
 // "nahi abhi nahi, cancel", "actually forget it, cancel": refusals around a cancel keep it a cancel
 const AROUND_CANCEL = new Set(
   'nahi nhi no nope abhi mat actually ab band नहीं अभी मत अब बस'.split(' ').map(foldForMatch),
 );
 
 function wholeCommand(words: string[]): WholeKind | null {
+  const present = new Set(words);
   for (const [kind, phrases] of WHOLE_PHRASES) {
     // take every phrase of this command out ("forget it, cancel" has two), then only politeness may remain
     let text = ` ${words.join(' ')} `;
     let found = false;
     for (const p of phrases) {
+      if (!PHRASE_WORDS.get(p)?.every((w) => present.has(w))) continue;
       while (text.includes(` ${p} `)) {
         text = text.replace(` ${p} `, ' ');
         found = true;

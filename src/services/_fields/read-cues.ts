@@ -1,4 +1,5 @@
 import { normalise } from '../../lang/normalise.js';
+import { turnMemo } from '../../nlu/turn-memo.js';
 import type { AnyService, FieldMeta } from '../types.js';
 
 // whole words only: "Kavita" does not lose its "ka"
@@ -31,18 +32,21 @@ interface Cue {
 
 // A service's cues as compiled regexes, longest first, built once per service (static data; the
 // WeakMap lets go of a service no longer used) instead of ~80 regexes compiled per message.
-const compiled = new WeakMap<AnyService, Cue[]>();
+const compiled = new WeakMap<AnyService, { key: number; cues: Cue[] }>();
+let services = 0;
 
-function cuesOf(service: AnyService): Cue[] {
-  let cues = compiled.get(service);
-  if (!cues) {
-    cues = Object.entries(service.fields as Record<string, FieldMeta>)
+function cuesOf(service: AnyService): { key: number; cues: Cue[] } {
+  let table = compiled.get(service);
+  if (!table) {
+    const cues = Object.entries(service.fields as Record<string, FieldMeta>)
       .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
       .sort((a, b) => b.cue.length - a.cue.length)
       .map(({ field, cue }) => ({ field, re: cueRegex(cue) }));
-    compiled.set(service, cues);
+    // the key tells service objects apart in the turn memo, even two with one id
+    table = { key: ++services, cues };
+    compiled.set(service, table);
   }
-  return cues;
+  return table;
 }
 
 export interface CuedValue {
@@ -59,8 +63,15 @@ export interface CuedValue {
  * "father's name" wins over "name".
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
+  const { key, cues } = cuesOf(service);
+  // the form looks for the labels of one message several times a turn; each caller gets its own copies
+  return turnMemo(`cues\u0000${key}\u0000${except ?? ''}\u0000${text}`, () =>
+    segmentsOf(cues, text, except),
+  ).map((v) => ({ ...v }));
+}
+
+function segmentsOf(cues: Cue[], text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
-  const cues = cuesOf(service);
   const taken: [number, number][] = [];
   const found: { field: string; start: number; end: number }[] = [];
   for (const { field, re } of cues) {
