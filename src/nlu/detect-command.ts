@@ -153,6 +153,13 @@ const WHOLE_PHRASES: [WholeKind, string[]][] = WHOLE.map(([kind, s]) => [
 // Each phrase's words: taking phrases out never brings in a word the message did not have, so a
 // phrase with a word missing from the message cannot be found and is not searched for (~250 of them).
 const PHRASE_WORDS = new Map(WHOLE_PHRASES.flatMap(([, phrases]) => phrases.map((p) => [p, p.split(' ')])));
+// where each command's phrases start: [command, phrase] by a phrase's first word
+const BY_FIRST_WORD = new Map<string, [number, number][]>();
+for (const [k, [, phrases]] of WHOLE_PHRASES.entries())
+  for (const [i, p] of phrases.entries()) {
+    const first = p.split(' ')[0];
+    BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), [k, i]]);
+  }
 
 // "nahi abhi nahi, cancel", "actually forget it, cancel": refusals around a cancel keep it a cancel
 const AROUND_CANCEL = new Set(
@@ -161,11 +168,15 @@ const AROUND_CANCEL = new Set(
 
 function wholeCommand(words: string[]): WholeKind | null {
   const present = new Set(words);
-  for (const [kind, phrases] of WHOLE_PHRASES) {
+  // the phrases that could be in the message, by command, in each command's own order
+  const candidates: number[][] = WHOLE_PHRASES.map(() => []);
+  for (const w of present) for (const [k, i] of BY_FIRST_WORD.get(w) ?? []) candidates[k].push(i);
+  for (const [k, [kind, phrases]] of WHOLE_PHRASES.entries()) {
+    if (candidates[k].length === 0) continue;
     // take every phrase of this command out ("forget it, cancel" has two), then only politeness may remain
     let text = ` ${words.join(' ')} `;
     let found = false;
-    for (const p of phrases) {
+    for (const p of candidates[k].sort((a, b) => a - b).map((i) => phrases[i])) {
       if (!PHRASE_WORDS.get(p)?.every((w) => present.has(w))) continue;
       while (text.includes(` ${p} `)) {
         text = text.replace(` ${p} `, ' ');

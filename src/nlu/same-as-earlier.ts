@@ -66,6 +66,10 @@ const AROUND = new Set(
     .map(foldForMatch),
 );
 
+const POINTER_SET = new Set(POINTERS);
+// the words of the pointers: a message with any other word (not one of AROUND either) points at nothing
+const POINTER_WORDS = new Set(POINTERS.flatMap((p) => p.split(' ')));
+
 /**
  * Whether the whole message only points back at an address given earlier ("same as above", "वही",
  * "upar wala", "वही जो ऊपर बताया"): the engine copies that address instead of storing these words.
@@ -74,13 +78,14 @@ export function isSameAsEarlier(text: string): boolean {
   const words = foldForMatch(text)
     .split(' ')
     .filter((w) => w !== '');
+  if (!words.every((w) => POINTER_WORDS.has(w) || AROUND.has(w))) return false;
   // trim the words around, then the rest must be one pointer phrase
   let start = 0;
   let end = words.length;
-  while (start < end && AROUND.has(words[start]) && !POINTERS.includes(words.slice(start, end).join(' ')))
+  while (start < end && AROUND.has(words[start]) && !POINTER_SET.has(words.slice(start, end).join(' ')))
     start++;
-  while (end > start && AROUND.has(words[end - 1]) && !POINTERS.includes(words.slice(start, end).join(' ')))
+  while (end > start && AROUND.has(words[end - 1]) && !POINTER_SET.has(words.slice(start, end).join(' ')))
     end--;
   if (start === end) return false;
-  return POINTERS.includes(words.slice(start, end).join(' '));
+  return POINTER_SET.has(words.slice(start, end).join(' '));
 }

@@ -25,28 +25,49 @@ function cueRegex(cue: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegex(cue.toLowerCase())}(?![\\p{L}\\p{M}])`, 'iu');
 }
 
-interface Cue {
-  field: string;
+// Case-insensitive matching of ASCII and Devanagari cues: a Devanagari letter matches only itself, an
+// ASCII letter its two cases and these two (KELVIN SIGN ~ k, LONG S ~ s); without them in the text,
+// a cue absent from the lower-cased text cannot match there.
+const FOLDS_TO_ASCII = /[\u212A\u017F]/;
+const PLAIN = /^[\x00-\x7F\u0900-\u097F]*$/;
+
+interface CompiledCue {
   re: RegExp;
+  /** the cue lower-cased when it is ASCII or Devanagari only, to skip its regex when it cannot match */
+  plain: string | null;
 }
 
-// A service's cues as compiled regexes, longest first, built once per service (static data; the
-// WeakMap lets go of a service no longer used) instead of ~80 regexes compiled per message.
-const compiled = new WeakMap<AnyService, { key: number; cues: Cue[] }>();
-let services = 0;
+// Cues are the services' static labels (a few hundred): compiled once, not ~80 regexes a message.
+// The cap only guards against a caller building cues from input.
+const MAX_COMPILED = 4096;
+const compiledCues = new Map<string, CompiledCue>();
 
-function cuesOf(service: AnyService): { key: number; cues: Cue[] } {
-  let table = compiled.get(service);
-  if (!table) {
+function compiled(cue: string): CompiledCue {
+  let c = compiledCues.get(cue);
+  if (!c) {
+    if (compiledCues.size >= MAX_COMPILED) compiledCues.clear();
+    const lower = cue.toLowerCase();
+    c = { re: cueRegex(cue), plain: PLAIN.test(lower) ? lower : null };
+    compiledCues.set(cue, c);
+  }
+  return c;
+}
+
+// A service's cues, longest first, listed once per service (static data; the WeakMap lets go of a
+// service no longer used). The key tells service objects apart in the turn memo, even two with one id.
+const cueLists = new WeakMap<AnyService, { key: number; cues: { field: string; cue: string }[] }>();
+let listed = 0;
+
+function cueList(service: AnyService): { key: number; cues: { field: string; cue: string }[] } {
+  let list = cueLists.get(service);
+  if (!list) {
     const cues = Object.entries(service.fields as Record<string, FieldMeta>)
       .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
-      .sort((a, b) => b.cue.length - a.cue.length)
-      .map(({ field, cue }) => ({ field, re: cueRegex(cue) }));
-    // the key tells service objects apart in the turn memo, even two with one id
-    table = { key: ++services, cues };
-    compiled.set(service, table);
+      .sort((a, b) => b.cue.length - a.cue.length);
+    list = { key: ++listed, cues };
+    cueLists.set(service, list);
   }
-  return table;
+  return list;
 }
 
 export interface CuedValue {
@@ -63,19 +84,21 @@ export interface CuedValue {
  * "father's name" wins over "name".
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
-  const { key, cues } = cuesOf(service);
   // the form looks for the labels of one message several times a turn; each caller gets its own copies
-  return turnMemo(`cues\u0000${key}\u0000${except ?? ''}\u0000${text}`, () =>
-    segmentsOf(cues, text, except),
-  ).map((v) => ({ ...v }));
+  const key = `cues\u0000${cueList(service).key}\u0000${except ?? ''}\u0000${text}`;
+  return turnMemo(key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
 }
 
-function segmentsOf(cues: Cue[], text: string, except: string | null): CuedValue[] {
+function segmentsOf(service: AnyService, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
+  const lower = FOLDS_TO_ASCII.test(source) ? null : source.toLowerCase();
+  const cues = cueList(service).cues;
   const taken: [number, number][] = [];
   const found: { field: string; start: number; end: number }[] = [];
-  for (const { field, re } of cues) {
-    const m = re.exec(source);
+  for (const { field, cue } of cues) {
+    const c = compiled(cue);
+    if (lower !== null && c.plain !== null && !lower.includes(c.plain)) continue;
+    const m = c.re.exec(source);
     if (!m) continue;
     // "district hospital Sitapur" names a hospital, not the district
     if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
