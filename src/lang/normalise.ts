@@ -1,3 +1,5 @@
+import { turnMemo } from '../nlu/turn-memo.js';
+
 // Zero-width joiners/non-joiners, zero-width space, word joiner, BOM and soft hyphen:
 // cheap keyboards and copy-paste insert them invisibly inside Hindi words.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -17,6 +19,11 @@ const UNEVEN_SPACES = /[^\S\n ]|[^\S\n]{2}/u;
 
 /** NFC, invisible characters removed, Devanagari digits as ASCII, whitespace collapsed (one line break kept), trimmed. */
 export function normalise(text: string): string {
+  // every reader of a message normalises it again: once a turn is enough
+  return turnMemo('normalise', text, () => normaliseText(text));
+}
+
+function normaliseText(text: string): string {
   const s = text
     .normalize('NFC')
     .replace(INVISIBLE, '')
@@ -31,7 +38,7 @@ export function normalise(text: string): string {
 
 /** Folds spelling variants that carry no meaning so lexicons match: ड़/ड, हाँ/हां, Case, punctuation. */
 export function foldForMatch(text: string): string {
-  return foldNormalised(normalise(text));
+  return turnMemo('foldForMatch', text, () => foldNormalised(normalise(text)));
 }
 
 const NEEDS_DECOMPOSITION = /[\u0958-\u095F\u093C\u0901]/;

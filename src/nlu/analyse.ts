@@ -26,7 +26,7 @@ const BIRTH_SLOTS = [
 export function analyse(text: string, opts: AnalyseOptions): Analysis {
   // the form's field readers analyse the same message again and again within a turn; each caller
   // gets its own slots object, so none can change what another reads
-  const a = turnMemo(`analyse\u0000${opts.now.getTime()}\u0000${opts.expecting ?? ''}\u0000${text}`, () =>
+  const a = turnMemo('analyse', `${opts.now.getTime()}\u0000${opts.expecting ?? ''}\u0000${text}`, () =>
     analyseText(text, opts),
   );
   return { ...a, slots: { ...a.slots } };

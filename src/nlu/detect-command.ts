@@ -199,7 +199,7 @@ function wholeCommand(words: string[]): WholeKind | null {
  */
 export function detectCommand(text: string): Command | null {
   // asked of the same message by the dialogue, the form and every analysis of it in a turn
-  const found = turnMemo(`command\u0000${text}`, () => commandOf(text));
+  const found = turnMemo('detectCommand', text, () => commandOf(text));
   return found ? { ...found } : null;
 }
 

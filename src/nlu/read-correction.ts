@@ -152,7 +152,7 @@ function labelIn(text: string): FieldName | undefined {
  */
 export function readCorrection(text: string): CorrectionReading | null {
   // the form asks it of the same message at each step that may take a correction
-  const c = turnMemo(`correction\u0000${text}`, () => correctionIn(text));
+  const c = turnMemo('readCorrection', text, () => correctionIn(text));
   return c ? { ...c } : null;
 }
 

@@ -6,7 +6,7 @@ import { turnMemo, withTurnMemo } from './turn-memo.js';
 describe('turnMemo', () => {
   it('computes a key once within a turn, and again in the next turn', () => {
     let calls = 0;
-    const read = () => turnMemo('k', () => ++calls);
+    const read = () => turnMemo('t', 'k', () => ++calls);
     const first = withTurnMemo(() => [read(), read(), withTurnMemo(read)]);
     expect(first).toEqual([1, 1, 1]);
     expect(withTurnMemo(read)).toBe(2);
@@ -14,8 +14,8 @@ describe('turnMemo', () => {
 
   it('keeps nothing outside a turn', () => {
     let calls = 0;
-    turnMemo('k', () => ++calls);
-    turnMemo('k', () => ++calls);
+    turnMemo('t', 'k', () => ++calls);
+    turnMemo('t', 'k', () => ++calls);
     expect(calls).toBe(2);
   });
 
@@ -23,11 +23,11 @@ describe('turnMemo', () => {
     let calls = 0;
     expect(() =>
       withTurnMemo(() => {
-        turnMemo('k', () => ++calls);
+        turnMemo('t', 'k', () => ++calls);
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(withTurnMemo(() => turnMemo('k', () => ++calls))).toBe(2);
+    expect(withTurnMemo(() => turnMemo('t', 'k', () => ++calls))).toBe(2);
   });
 
   it('gives each reader of a memoised analysis its own slots and command', () => {

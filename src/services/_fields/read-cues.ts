@@ -85,8 +85,8 @@ export interface CuedValue {
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
   // the form looks for the labels of one message several times a turn; each caller gets its own copies
-  const key = `cues\u0000${cueList(service).key}\u0000${except ?? ''}\u0000${text}`;
-  return turnMemo(key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
+  const key = `${cueList(service).key}\u0000${except ?? ''}\u0000${text}`;
+  return turnMemo('cuedSegments', key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
 }
 
 function segmentsOf(service: AnyService, text: string, except: string | null): CuedValue[] {
