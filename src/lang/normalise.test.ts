@@ -1,5 +1,61 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, normalise, tokens } from './normalise.js';
+
+// normalise and the ASCII fold as written before their shortcuts for text with even spacing
+const reference = {
+  normalise: (text: string) =>
+    text
+      .normalize('NFC')
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966))
+      .replace(/[^\S\n]+/gu, ' ')
+      .replace(/\s*\n\s*/g, '\n')
+      .trim(),
+  foldAscii: (normalised: string) =>
+    normalised
+      .toLowerCase()
+      .replace(/([a-z])\1{2,}/g, '$1')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim(),
+};
+// the characters whose handling the shortcuts skip or keep: spaces of every kind, line breaks, punctuation
+const messy = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'A',
+    'b',
+    '1',
+    ' ',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u00A0',
+    '\u2003',
+    ',',
+    '.',
+    '-',
+    '\u200B',
+    '१',
+    'क',
+    '\u093C',
+  ),
+  maxLength: 12,
+});
+
+describe('normalise and foldForMatch shortcuts', () => {
+  it('give what the full passes give', () => {
+    fc.assert(
+      fc.property(messy, (text) => {
+        const n = normalise(text);
+        expect(n).toBe(reference.normalise(text));
+        if (/^[\x00-\x7F]*$/.test(n)) expect(foldForMatch(text)).toBe(reference.foldAscii(n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
 
 describe('normalise', () => {
   it.each([

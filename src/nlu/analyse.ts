@@ -11,6 +11,7 @@ import { extractReferenceDigits, withoutReferences } from './extract-reference.j
 import { extractSlots } from './extract-slots.js';
 import { scoreIntents } from './intent.js';
 import { tokenise } from './tokenise.js';
+import { turnMemo } from './turn-memo.js';
 
 const BIRTH_SLOTS = [
   'childName',
@@ -23,6 +24,15 @@ const BIRTH_SLOTS = [
 
 /** Everything the offline engine reads from one message: language, intents, slots, correction. */
 export function analyse(text: string, opts: AnalyseOptions): Analysis {
+  // the form's field readers analyse the same message again and again within a turn; each caller
+  // gets its own slots object, so none can change what another reads
+  const a = turnMemo('analyse', `${opts.now.getTime()}\u0000${opts.expecting ?? ''}\u0000${text}`, () =>
+    analyseText(text, opts),
+  );
+  return { ...a, slots: { ...a.slots } };
+}
+
+function analyseText(text: string, opts: AnalyseOptions): Analysis {
   const normalised = normalise(text);
   const t = tokenise(normalised);
   const { lang, script } = languageOf(normalised, t.folded);

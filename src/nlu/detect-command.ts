@@ -2,6 +2,7 @@ import type { Lang } from '../lang/language.js';
 import { languageRequestOf } from '../lang/language-request.js';
 import { foldForMatch, normalise } from '../lang/normalise.js';
 import { withinEdits } from './edit-distance.js';
+import { turnMemo } from './turn-memo.js';
 
 /** What a message asks the assistant to do instead of answering the pending question. */
 export type Command =
@@ -130,8 +131,10 @@ const KEYWORDS = [
  * "cancle", "restrat", "dleete": a Latin word of six letters or more, one edit (or one swap) from a
  * command word with the same first letter. Shorter words are too often names ("Suman" is not "human").
  */
+const KEYWORD_SET = new Set(KEYWORDS);
+
 function repair(word: string): string {
-  if (word.length < 6 || !/^[a-z]+$/.test(word) || KEYWORDS.includes(word)) return word;
+  if (word.length < 6 || !/^[a-z]+$/.test(word) || KEYWORD_SET.has(word)) return word;
   return (
     KEYWORDS.find(
       (k) => k[0] === word[0] && Math.abs(k.length - word.length) <= 1 && withinEdits(word, k, 1),
@@ -148,17 +151,34 @@ const WHOLE_PHRASES: [WholeKind, string[]][] = WHOLE.map(([kind, s]) => [
     .sort((a, b) => b.length - a.length),
 ]);
 
+// Each phrase's words: taking phrases out never brings in a word the message did not have, so a
+// phrase with a word missing from the message cannot be found and is not searched for (~250 of them).
+const PHRASE_WORDS = new Map(WHOLE_PHRASES.flatMap(([, phrases]) => phrases.map((p) => [p, p.split(' ')])));
+// where each command's phrases start: [command, phrase] by a phrase's first word
+const BY_FIRST_WORD = new Map<string, [number, number][]>();
+for (const [k, [, phrases]] of WHOLE_PHRASES.entries())
+  for (const [i, p] of phrases.entries()) {
+    const first = p.split(' ')[0];
+    BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), [k, i]]);
+  }
+
 // "nahi abhi nahi, cancel", "actually forget it, cancel": refusals around a cancel keep it a cancel
 const AROUND_CANCEL = new Set(
   'nahi nhi no nope abhi mat actually ab band नहीं अभी मत अब बस'.split(' ').map(foldForMatch),
 );
 
 function wholeCommand(words: string[]): WholeKind | null {
-  for (const [kind, phrases] of WHOLE_PHRASES) {
+  const present = new Set(words);
+  // the phrases that could be in the message, by command, in each command's own order
+  const candidates: number[][] = WHOLE_PHRASES.map(() => []);
+  for (const w of present) for (const [k, i] of BY_FIRST_WORD.get(w) ?? []) candidates[k].push(i);
+  for (const [k, [kind, phrases]] of WHOLE_PHRASES.entries()) {
+    if (candidates[k].length === 0) continue;
     // take every phrase of this command out ("forget it, cancel" has two), then only politeness may remain
     let text = ` ${words.join(' ')} `;
     let found = false;
-    for (const p of phrases) {
+    for (const p of candidates[k].sort((a, b) => a - b).map((i) => phrases[i])) {
+      if (!PHRASE_WORDS.get(p)?.every((w) => present.has(w))) continue;
       while (text.includes(` ${p} `)) {
         text = text.replace(` ${p} `, ' ');
         found = true;
@@ -179,6 +199,12 @@ function wholeCommand(words: string[]): WholeKind | null {
  * before reading the message as the pending question's answer.
  */
 export function detectCommand(text: string): Command | null {
+  // asked of the same message by the dialogue, the form and every analysis of it in a turn
+  const found = turnMemo('detectCommand', text, () => commandOf(text));
+  return found ? { ...found } : null;
+}
+
+function commandOf(text: string): Command | null {
   const normalised = normalise(text);
   const folded = foldForMatch(normalised);
   if (folded === '') return null;

@@ -1,6 +1,8 @@
 /** Damerau (optimal string alignment) distance, giving up early once it exceeds max. */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
+  // the typo checks ask for one edit, word against every keyword: no table needed for that
+  if (max === 1) return withinOneEdit(a, b);
   const n = b.length;
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
@@ -20,4 +22,19 @@ export function withinEdits(a: string, b: string, max: number): boolean {
     prev = cur;
   }
   return prev[n] <= max;
+}
+
+/** OSA distance ≤ 1 (lengths differ by at most one): equal, one substitution, one adjacent swap, or one insertion. */
+function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  const short = Math.min(a.length, b.length);
+  while (i < short && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (i === a.length) return true;
+    // one substitution, or the swap of positions i and i + 1
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // one character more in the longer string at position i
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

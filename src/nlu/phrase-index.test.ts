@@ -44,6 +44,31 @@ describe('withinEdits', () => {
   ] as const)('%s ~ %s within %d: %s', (a, b, max, expected) => {
     expect(withinEdits(a, b, max)).toBe(expected);
   });
+
+  it('one edit (the typo checks) agrees with the optimal string alignment distance', () => {
+    // the distance by the full table, as withinEdits computed it for every max before its one-edit shortcut
+    const osa = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
+            d[i][j - 1] + 1,
+            d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      return d[a.length][b.length];
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 });
+    fc.assert(
+      fc.property(word, word, (a, b) => withinEdits(a, b, 1) === osa(a, b) <= 1),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('isCorrection', () => {

@@ -4,6 +4,7 @@ import { extractAnonymous } from './extract-anonymous.js';
 import { extractDates } from './extract-date.js';
 import { type FieldName, fieldCues, type GenericCue, wordsOf } from './field-cues.js';
 import { stripFillers } from './strip-fillers.js';
+import { turnMemo } from './turn-memo.js';
 
 /** What a correction says: which field (when it names one), the new value, the value it replaces. */
 export interface CorrectionReading {
@@ -150,6 +151,12 @@ function labelIn(text: string): FieldName | undefined {
  * The values are text: read them with the field's own extractor.
  */
 export function readCorrection(text: string): CorrectionReading | null {
+  // the form asks it of the same message at each step that may take a correction
+  const c = turnMemo('readCorrection', text, () => correctionIn(text));
+  return c ? { ...c } : null;
+}
+
+function correctionIn(text: string): CorrectionReading | null {
   const whole = normalise(text).replace(/[.!?।]+$/u, '');
   // "no, show my name", "nahi naam bata sakte ho" answer the anonymity question; "nahi ruko, cancel" is
   // a command: none of them corrects a field

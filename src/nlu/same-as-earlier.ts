@@ -66,6 +66,10 @@ const AROUND = new Set(
     .map(foldForMatch),
 );
 
+const POINTER_SET = new Set(POINTERS);
+// the words of the pointers: a message with any other word (not one of AROUND either) points at nothing
+const POINTER_WORDS = new Set(POINTERS.flatMap((p) => p.split(' ')));
+
 /**
  * Whether the whole message only points back at an address given earlier ("same as above", "वही",
  * "upar wala", "वही जो ऊपर बताया"): the engine copies that address instead of storing these words.
@@ -74,15 +78,17 @@ export function isSameAsEarlier(text: string): boolean {
   const words = foldForMatch(text)
     .split(' ')
     .filter((w) => w !== '');
+  // (a message with "same" may say where it points, in words of its own: the rule at the end reads it)
+  if (!words.includes('same') && !words.every((w) => POINTER_WORDS.has(w) || AROUND.has(w))) return false;
   // trim the words around, then the rest must be one pointer phrase
   let start = 0;
   let end = words.length;
-  while (start < end && AROUND.has(words[start]) && !POINTERS.includes(words.slice(start, end).join(' ')))
+  while (start < end && AROUND.has(words[start]) && !POINTER_SET.has(words.slice(start, end).join(' ')))
     start++;
-  while (end > start && AROUND.has(words[end - 1]) && !POINTERS.includes(words.slice(start, end).join(' ')))
+  while (end > start && AROUND.has(words[end - 1]) && !POINTER_SET.has(words.slice(start, end).join(' ')))
     end--;
   if (start === end) return false;
-  if (POINTERS.includes(words.slice(start, end).join(' '))) return true;
+  if (POINTER_SET.has(words.slice(start, end).join(' '))) return true;
   // "same as the house where he was born": a pointer that says where it
   // points, with no number of its own (a changed house number is a new address)
   return POINTER_START.has(words[start]) && end - start <= 10 && !/\d/.test(text);

@@ -1,5 +1,6 @@
 import { defaultFeeSchedule, type FeeSchedule } from '../../../tools/fee-schedule.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
+import { withTurnMemo } from '../../nlu/turn-memo.js';
 import type { Engine, EngineDecision, EngineInput } from '../engine.js';
 import { afterTool } from './after-tool.js';
 import { handleMessage } from './dialogue.js';
@@ -19,7 +20,8 @@ export function createOfflineEngine(opts: { catalogue: Catalogue; fees?: FeeSche
   const deps: DialogueDeps = { catalogue: opts.catalogue, fees: opts.fees ?? defaultFeeSchedule };
   return {
     name: 'offline',
-    decide: async (input) => decideOffline(input, deps),
+    // one memo a turn: the message's readings are shared by every reader of it, then dropped
+    decide: async (input) => withTurnMemo(() => decideOffline(input, deps)),
   };
 }
 

@@ -40,16 +40,48 @@ const FREE_TEXT_KINDS = new Set(['person_name', 'address', 'free_text']);
 
 const folded = (s: string) => ` ${foldForMatch(s).replace(/\s+/g, ' ')} `;
 
+interface ServiceWords {
+  /** each intent phrase folded, between spaces */
+  phrases: string[];
+  intentWords: string[][];
+  /** each field's labels and cues folded (longer than one character), longest first */
+  names: { name: string; l: string }[];
+}
+
+// A service's phrases, labels and cues folded once, not on every message (a service is static data;
+// the WeakMap holds one entry per service object and lets go of it with the service).
+const wordsOf = new WeakMap<AnyService, ServiceWords>();
+
+function serviceWords(s: AnyService): ServiceWords {
+  let w = wordsOf.get(s);
+  if (!w) {
+    w = {
+      phrases: s.intentPhrases.map((p) => ` ${foldForMatch(p)} `),
+      intentWords: (s.intentWords ?? []).map((group) => group.map((x) => ` ${foldForMatch(x)} `)),
+      names: Object.entries(s.fields as Record<string, FieldMeta>)
+        .flatMap(([name, m]) =>
+          [...Object.values(m.label), ...(m.cues ?? [])].map((l) => ({ name, l: foldForMatch(l) })),
+        )
+        .filter(({ l }) => l.length > 1)
+        .sort((a, b) => b.l.length - a.l.length),
+    };
+    wordsOf.set(s, w);
+  }
+  return w;
+}
+
 /** The registry service (stored in the cases table) a message asks for, by its phrases. */
 export function serviceAskedFor(text: string, list: AnyService[] = registry): AnyService | undefined {
   const f = folded(text);
   const cases = list.filter((s) => s.storage === 'cases');
   return (
-    cases.find(
-      (s) =>
-        s.intentPhrases.some((p) => f.includes(` ${foldForMatch(p)} `)) ||
-        (s.intentWords ?? []).some((group) => group.every((w) => f.includes(` ${foldForMatch(w)} `))),
-    ) ?? typedInHaste(f, cases)
+    cases.find((s) => {
+      const w = serviceWords(s);
+      return (
+        w.phrases.some((p) => f.includes(p)) ||
+        w.intentWords.some((group) => group.every((x) => f.includes(x)))
+      );
+    }) ?? typedInHaste(f, cases)
   );
 }
 
@@ -344,7 +376,8 @@ function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
   };
   // a choice named by the very phrase that asked for the service ("OBC certificate")
   const f0 = folded(raw);
-  for (const phrase of service.intentPhrases.filter((p) => f0.includes(` ${foldForMatch(p)} `))) {
+  const phrases = serviceWords(service).phrases;
+  for (const phrase of service.intentPhrases.filter((_, i) => f0.includes(phrases[i]))) {
     for (const [field, meta] of Object.entries(service.fields)) {
       const value = meta.kind === 'choice' ? readChoice(meta, phrase) : null;
       if (value && form.fields[field] === undefined)
@@ -1060,13 +1093,8 @@ function askWhatToChange(turn: FormTurn, service: AnyService, form: ServiceForm)
 /** The field whose label (in any language form) the text names. */
 function fieldNamed(service: AnyService, raw: string): string | undefined {
   const f = folded(raw);
-  const hits = Object.entries(service.fields)
-    .flatMap(([name, m]) =>
-      [...Object.values(m.label), ...(m.cues ?? [])].map((l) => ({ name, l: foldForMatch(l) })),
-    )
-    .filter(({ l }) => l.length > 1 && f.includes(` ${l} `))
-    .sort((a, b) => b.l.length - a.l.length);
-  return hits[0]?.name;
+  // sorted longest first once (a stable sort, as the per-call sort of the same list was)
+  return serviceWords(service).names.find(({ l }) => f.includes(` ${l} `))?.name;
 }
 
 /** Forgets the named fields (a tool refused them) and asks again. */

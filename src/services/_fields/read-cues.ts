@@ -1,5 +1,6 @@
 import { normalise } from '../../lang/normalise.js';
-import type { AnyService } from '../types.js';
+import { turnMemo } from '../../nlu/turn-memo.js';
+import type { AnyService, FieldMeta } from '../types.js';
 
 // whole words only: "Kavita" does not lose its "ka"
 // ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
@@ -36,6 +37,64 @@ function cueRegex(cue: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{M}])${escapeRegex(cue.toLowerCase())}(?![\\p{L}\\p{M}])`, 'iu');
 }
 
+// Case-insensitive matching of ASCII and Devanagari cues: a Devanagari letter matches only itself, an
+// ASCII letter its two cases and these two (KELVIN SIGN ~ k, LONG S ~ s); without them in the text,
+// a cue absent from the lower-cased text cannot match there.
+const FOLDS_TO_ASCII = /[\u212A\u017F]/;
+const PLAIN = /^[\x00-\x7F\u0900-\u097F]*$/;
+
+interface CompiledCue {
+  re: RegExp;
+  /** the cue lower-cased when it is ASCII or Devanagari only, to skip its regex when it cannot match */
+  plain: string | null;
+}
+
+// Cues are the services' static labels (a few hundred): compiled once, not ~80 regexes a message.
+// The cap only guards against a caller building cues from input.
+const MAX_COMPILED = 4096;
+const compiledCues = new Map<string, CompiledCue>();
+
+function compiled(cue: string): CompiledCue {
+  let c = compiledCues.get(cue);
+  if (!c) {
+    if (compiledCues.size >= MAX_COMPILED) compiledCues.clear();
+    const lower = cue.toLowerCase();
+    c = { re: cueRegex(cue), plain: PLAIN.test(lower) ? lower : null };
+    compiledCues.set(cue, c);
+  }
+  return c;
+}
+
+type Cue = { field: string; cue: string };
+interface CueList {
+  key: number;
+  /** the fields' cues, longest first */
+  cues: Cue[];
+  /** the same with the summary's own labels ("Label:"), for a message with a colon */
+  withLabels: Cue[];
+}
+
+// A service's cues, listed once per service (static data; the WeakMap lets go of a service no
+// longer used). The key tells service objects apart in the turn memo, even two with one id.
+const cueLists = new WeakMap<AnyService, CueList>();
+let listed = 0;
+
+function cueList(service: AnyService): CueList {
+  let list = cueLists.get(service);
+  if (!list) {
+    const byLength = (a: Cue, b: Cue) => b.cue.length - a.cue.length;
+    const own = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) =>
+      (meta.cues ?? []).map((cue) => ({ field, cue })),
+    );
+    const labels = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) =>
+      [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:` })),
+    );
+    list = { key: ++listed, cues: [...own].sort(byLength), withLabels: own.concat(labels).sort(byLength) };
+    cueLists.set(service, list);
+  }
+  return list;
+}
+
 export interface CuedValue {
   field: string;
   /** the words the value was taken from */
@@ -52,22 +111,23 @@ export interface CuedValue {
  * "father's name" wins over "name".
  */
 export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
+  // the form looks for the labels of one message several times a turn; each caller gets its own copies
+  const key = `${cueList(service).key}\u0000${except ?? ''}\u0000${text}`;
+  return turnMemo('cuedSegments', key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
+}
+
+function segmentsOf(service: AnyService, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
+  const lower = FOLDS_TO_ASCII.test(source) ? null : source.toLowerCase();
   // the summary's own "Label: value" written back ("Parents' address at the time of birth: …")
-  const labels = source.includes(':')
-    ? Object.entries(service.fields).flatMap(([field, meta]) =>
-        [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:` })),
-      )
-    : [];
-  const cues = Object.entries(service.fields)
-    .flatMap(([field, meta]) => (meta.cues ?? []).map((cue) => ({ field, cue })))
-    .concat(labels)
-    .sort((a, b) => b.cue.length - a.cue.length);
+  const cues = source.includes(':') ? cueList(service).withLabels : cueList(service).cues;
   // "अनुसूचित जाति", "scheduled caste": a choice's own words hold no other field's label
   const taken: [number, number][] = choiceSpans(service, source);
   const found: { field: string; start: number; end: number; cue: string }[] = [];
   for (const { field, cue } of cues) {
-    const m = cueRegex(cue).exec(source);
+    const c = compiled(cue);
+    if (lower !== null && c.plain !== null && !lower.includes(c.plain)) continue;
+    const m = c.re.exec(source);
     if (!m) continue;
     // "district hospital Sitapur" names a hospital, not the district
     if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;

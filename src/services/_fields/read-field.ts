@@ -49,14 +49,27 @@ export function extractAge(text: string): number | null {
   return n <= 130 ? n : null;
 }
 
+// A choice field's values and words folded once per field (static data), not on every message.
+const choiceWords = new WeakMap<FieldMeta, [value: string, words: string[]][]>();
+
+function choicesOf(meta: FieldMeta): [value: string, words: string[]][] {
+  let choices = choiceWords.get(meta);
+  if (!choices) {
+    choices = Object.entries(meta.choices ?? {}).map(([value, c]) => [
+      value,
+      [value, ...c.words].map((w) => ` ${foldForMatch(w)} `),
+    ]);
+    choiceWords.set(meta, choices);
+  }
+  return choices;
+}
+
 /** The value of one choice the text names by one of its words (whole words), or null when none or several. */
 export function readChoice(meta: FieldMeta, text: string): string | null {
   const folded = ` ${foldForMatch(text)
     .replace(/[.\-/]/g, ' ')
     .replace(/\s+/g, ' ')} `;
-  const hits = Object.entries(meta.choices ?? {}).filter(([value, c]) =>
-    [value, ...c.words].some((w) => folded.includes(` ${foldForMatch(w)} `)),
-  );
+  const hits = choicesOf(meta).filter(([, words]) => words.some((w) => folded.includes(w)));
   return hits.length === 1 ? hits[0][0] : null;
 }
 
