@@ -16,8 +16,11 @@ export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 export interface WhatsAppWebhookDeps {
   db: Db;
   config: { verifyToken?: string; appSecret?: string };
-  /** called after the response with the wa_ids that have new inbound messages (deduplicated) */
-  onAccepted: (waIds: string[], accepted: { id: number; waId: string }[]) => void;
+  /**
+   * called after the response with the wa_ids that have new inbound messages (deduplicated);
+   * `media`: how many of them brought a file for the media fetch job
+   */
+  onAccepted: (waIds: string[], accepted: { id: number; waId: string }[], media: number) => void;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   now: () => number;
   /** WhatsApp Pay statuses (`type: "payment"`), applied before the 200: if this throws, Meta retries */
@@ -95,7 +98,7 @@ export function createWhatsAppWebhook({
       // the inbox row is committed: processing may start now, the response goes out first
       setImmediate(() => {
         try {
-          onAccepted(waIds, result.accepted);
+          onAccepted(waIds, result.accepted, result.media);
         } catch (err) {
           logger.error({ err }, 'whatsapp onAccepted failed');
         }

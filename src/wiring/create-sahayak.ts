@@ -129,11 +129,12 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
           }
           onOutbound();
         },
-        onAccepted: (waIds, accepted) => {
+        onAccepted: (waIds, accepted, media) => {
           // blue ticks and "typing…" as the turn starts, then the turn itself
           void readReceipts?.markRead(accepted);
           for (const w of waIds) pipeline.kick(w);
-          mediaFetcher?.kick();
+          // the media job looks for due files only when one came (its poll finds retries)
+          if (media > 0) mediaFetcher?.kick();
         },
       }),
       createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
