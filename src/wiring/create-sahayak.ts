@@ -1,4 +1,3 @@
-import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
 import { allTools } from '../../tools/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -166,7 +165,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         onOutbound,
         logger,
         secureCookies: config.publicBaseUrl.startsWith('https://'),
-        exportCase: (d, o) => caseFromTranscript(d, o),
+        // the eval tooling (and the yaml library it writes with) is loaded on the first export
+        exportCase: async (d, o) =>
+          (await import('../../evals/src/case-from-transcript.js')).caseFromTranscript(d, o),
         mediaStore,
         templates: config.whatsapp,
       }),
