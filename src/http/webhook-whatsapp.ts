@@ -9,6 +9,7 @@ import {
   toPaymentStatusUpdates,
   webhookEnvelopeSchema,
 } from '../whatsapp/webhook-payload.js';
+import { databaseUnavailable } from './database-unavailable.js';
 
 /** Meta's deliveries are small; 3 MB is the documented ceiling of what we accept. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -29,66 +30,71 @@ export interface WhatsAppWebhookDeps {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What POST /webhook/whatsapp answers: a status and a JSON body (and headers, rarely). */
+export interface DeliveryAnswer {
+  status: 200 | 400 | 401 | 413 | 500 | 503;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export type DeliveryHandler = (raw: Uint8Array, signature: string | undefined) => Promise<DeliveryAnswer>;
+
+const answer = (status: DeliveryAnswer['status'], body: Record<string, unknown>): DeliveryAnswer => ({
+  status,
+  body,
+});
+
 /**
- * `GET /webhook/whatsapp` (Meta's subscription handshake) and `POST /webhook/whatsapp`.
- *
- * POST answers, by design:
- * - 413 over 3 MB; 401 when the app secret is set and the signature is missing or wrong
- *   (nothing is parsed or stored);
- * - 400 for bytes that are not UTF-8 JSON, or JSON without the webhook envelope
- *   (`{object, entry[]}`): Meta never sends those, so a retry could not succeed either;
- * - 200 `{ok:true}` once the delivery is committed, including envelopes whose content we
- *   do not use (other objects or fields, unknown message types): answering 4xx there
- *   would only make Meta redeliver the same thing for days.
+ * The webhook's POST, from the body's bytes to the answer, whatever serves it: the Hono
+ * route below (tests, the app's other callers) and the server's own fast path for this one
+ * route (src/wiring/node-listener.ts), which skips the web Request/Response a delivery
+ * otherwise costs — Meta posts one for each message and three receipts for each reply.
  */
-export function createWhatsAppWebhook({
+export function createWhatsAppDeliveries({
   db,
   config,
   onAccepted,
   logger,
   now,
   onPaymentStatuses,
-}: WhatsAppWebhookDeps): Hono {
-  const app = new Hono();
+}: WhatsAppWebhookDeps): DeliveryHandler {
   const ingest = createIngestBatcher(db);
-
-  app.get('/webhook/whatsapp', (c) => {
-    const mode = c.req.query('hub.mode');
-    const token = c.req.query('hub.verify_token');
-    const challenge = c.req.query('hub.challenge') ?? '';
-    if (config.verifyToken && mode === 'subscribe' && token === config.verifyToken) {
-      return c.text(challenge, 200);
-    }
-    logger.warn({ mode }, 'whatsapp webhook handshake refused');
-    return c.text('forbidden', 403);
-  });
-
-  app.post('/webhook/whatsapp', async (c) => {
-    const raw = await readBodyLimited(c.req.raw, MAX_WEBHOOK_BYTES);
-    if (raw === TOO_LARGE) return c.json({ ok: false, error: 'payload too large' }, 413);
-
-    if (config.appSecret && !verifySignature(raw, c.req.header('x-hub-signature-256'), config.appSecret)) {
+  return async (raw, signature) => {
+    if (config.appSecret && !verifySignature(raw, signature, config.appSecret)) {
       logger.warn({ bytes: raw.byteLength }, 'whatsapp webhook signature rejected');
-      return c.json({ ok: false, error: 'invalid signature' }, 401);
+      return answer(401, { ok: false, error: 'invalid signature' });
     }
 
     let json: unknown;
     try {
       json = JSON.parse(utf8.decode(raw));
     } catch {
-      return c.json({ ok: false, error: 'malformed JSON' }, 400);
+      return answer(400, { ok: false, error: 'malformed JSON' });
     }
     const envelope = webhookEnvelopeSchema.safeParse(json);
-    if (!envelope.success) return c.json({ ok: false, error: 'not a WhatsApp webhook payload' }, 400);
+    if (!envelope.success) return answer(400, { ok: false, error: 'not a WhatsApp webhook payload' });
 
-    const result = await ingest(envelope.data, now());
+    let result: Awaited<ReturnType<typeof ingest>>;
+    try {
+      result = await ingest(envelope.data, now());
+    } catch (err) {
+      // another process holds the write lock (or the file is read-only): Meta retries
+      const code = databaseUnavailable(err);
+      if (!code) throw err;
+      logger.warn({ code, path: '/webhook/whatsapp' }, 'database unavailable');
+      return {
+        status: 503,
+        body: { error: 'database_unavailable', message: 'the database is busy; retry shortly' },
+        headers: { 'Retry-After': '5' },
+      };
+    }
     const payments = onPaymentStatuses ? toPaymentStatusUpdates(envelope.data) : [];
     if (payments.length > 0) {
       try {
         onPaymentStatuses?.(payments);
       } catch (err) {
         logger.error({ err }, 'whatsapp payment statuses failed');
-        return c.json({ ok: false, error: 'payment status not applied' }, 500);
+        return answer(500, { ok: false, error: 'payment status not applied' });
       }
     }
     if (result.duplicates > 0) logger.debug({ duplicates: result.duplicates }, 'whatsapp duplicate delivery');
@@ -104,7 +110,43 @@ export function createWhatsAppWebhook({
         }
       });
     }
-    return c.json({ ok: true }, 200);
+    return answer(200, { ok: true });
+  };
+}
+
+/**
+ * `GET /webhook/whatsapp` (Meta's subscription handshake) and `POST /webhook/whatsapp`.
+ *
+ * POST answers, by design:
+ * - 413 over 3 MB; 401 when the app secret is set and the signature is missing or wrong
+ *   (nothing is parsed or stored);
+ * - 400 for bytes that are not UTF-8 JSON, or JSON without the webhook envelope
+ *   (`{object, entry[]}`): Meta never sends those, so a retry could not succeed either;
+ * - 200 `{ok:true}` once the delivery is committed, including envelopes whose content we
+ *   do not use (other objects or fields, unknown message types): answering 4xx there
+ *   would only make Meta redeliver the same thing for days.
+ */
+export function createWhatsAppWebhook(deps: WhatsAppWebhookDeps & { deliveries?: DeliveryHandler }): Hono {
+  const { config, logger } = deps;
+  const app = new Hono();
+  const deliver = deps.deliveries ?? createWhatsAppDeliveries(deps);
+
+  app.get('/webhook/whatsapp', (c) => {
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token');
+    const challenge = c.req.query('hub.challenge') ?? '';
+    if (config.verifyToken && mode === 'subscribe' && token === config.verifyToken) {
+      return c.text(challenge, 200);
+    }
+    logger.warn({ mode }, 'whatsapp webhook handshake refused');
+    return c.text('forbidden', 403);
+  });
+
+  app.post('/webhook/whatsapp', async (c) => {
+    const raw = await readBodyLimited(c.req.raw, MAX_WEBHOOK_BYTES);
+    if (raw === TOO_LARGE) return c.json({ ok: false, error: 'payload too large' }, 413);
+    const a = await deliver(raw, c.req.header('x-hub-signature-256'));
+    return c.json(a.body, a.status, a.headers);
   });
 
   return app;
