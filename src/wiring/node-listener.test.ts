@@ -97,7 +97,11 @@ describe('the webhook fast path', () => {
     const chunk = Buffer.alloc(256 * 1024, 'a');
     const chunks = Array.from({ length: MAX_WEBHOOK_BYTES / chunk.length + 2 }, () => chunk);
     const chunked = await call('POST', '/webhook/whatsapp', Readable.from(chunks));
-    expect([chunked.status, chunked.text]).toEqual([413, '{"ok":false,"error":"payload too large"}']);
+    expect([declared.text, chunked.status, chunked.text]).toEqual([
+      `{"error":"payload_too_large","maxBytes":${MAX_WEBHOOK_BYTES}}`,
+      413,
+      `{"error":"payload_too_large","maxBytes":${MAX_WEBHOOK_BYTES}}`,
+    ]);
     expect(db.select().from(messages).all()).toEqual([]);
   });
 
@@ -123,5 +127,51 @@ describe('the webhook fast path', () => {
       '5',
       '{"error":"database_unavailable"}',
     ]);
+  });
+});
+
+describe('the served app', () => {
+  it('answers Meta’s POSTs on the fast path exactly as its Hono route does', async () => {
+    const { serveSahayak } = await import('../testing/serve-sahayak.js');
+    const served = await serveSahayak({ WHATSAPP_APP_SECRET: SECRET });
+    try {
+      const valid = (wamid: string) =>
+        JSON.stringify(textDelivery({ waId: '919800000003', wamid, text: 'namaste' }));
+      const cases: [string, string | undefined][] = [
+        [valid('wamid.parity.1'), undefined], // signed below
+        [valid('wamid.parity.1'), undefined], // the same again: a duplicate
+        [valid('wamid.parity.2'), 'sha256=00'],
+        ['{not json', undefined],
+        ['{"entry":[]}', undefined],
+      ];
+      const answers = async (send: (body: string, sig: string) => Promise<Response>) => {
+        const out: [number, string][] = [];
+        for (const [body, sig] of cases) {
+          const res = await send(body, sig ?? signBody(body, SECRET));
+          out.push([res.status, await res.text()]);
+        }
+        return out;
+      };
+      const post = (base: string) => (body: string, sig: string) =>
+        fetch(`${base}/webhook/whatsapp`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', 'x-hub-signature-256': sig },
+        });
+      const fast = await answers(post(served.base));
+      const viaHono = await answers((body, sig) =>
+        Promise.resolve(
+          served.sahayak.app.request('/webhook/whatsapp', {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/json', 'x-hub-signature-256': sig },
+          }),
+        ),
+      );
+      expect(fast).toEqual(viaHono);
+      expect(fast.map(([status]) => status)).toEqual([200, 200, 401, 400, 400]);
+    } finally {
+      await served.close();
+    }
   });
 });

@@ -32,7 +32,12 @@ export function webhookFastPath({
   function handle(req: IncomingMessage, res: ServerResponse) {
     readBody(req, MAX_WEBHOOK_BYTES).then(
       (raw) => {
-        if (raw === null) return send(res, { status: 413, body: { ok: false, error: 'payload too large' } });
+        // the answer of the app's body limit (src/http/body-limit.ts), which served this before
+        if (raw === null)
+          return send(res, {
+            status: 413,
+            body: { error: 'payload_too_large', maxBytes: MAX_WEBHOOK_BYTES },
+          });
         const signature = req.headers['x-hub-signature-256'];
         return deliveries(raw, Array.isArray(signature) ? signature[0] : signature).then(
           (a) => send(res, a),
