@@ -30,18 +30,27 @@ try {
   throw err;
 }
 
-const server = serve({ fetch: sahayak.app.fetch, port: config.port, hostname: config.host }, (info) => {
-  sahayak.start();
-  logger.info(
-    {
-      port: info.port,
-      engine: sahayak.engine.name,
-      model: sahayak.engine.model,
-      whatsapp: sahayak.simulated ? 'simulator' : 'graph-api',
-    },
-    `Sahayak is listening on http://localhost:${info.port} — open /chat to talk to it`,
-  );
-});
+const server = serve(
+  {
+    fetch: sahayak.app.fetch,
+    port: config.port,
+    hostname: config.host,
+    // Meta's webhook POSTs go straight to the delivery handler; every other route through Hono
+    createServer: sahayak.createServer,
+  },
+  (info) => {
+    sahayak.start();
+    logger.info(
+      {
+        port: info.port,
+        engine: sahayak.engine.name,
+        model: sahayak.engine.model,
+        whatsapp: sahayak.simulated ? 'simulator' : 'graph-api',
+      },
+      `Sahayak is listening on http://localhost:${info.port} — open /chat to talk to it`,
+    );
+  },
+);
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') fatal(`port ${config.port} on ${config.host} is already in use (set PORT)`);
   if (err.code === 'EACCES') fatal(`no permission to listen on port ${config.port} (set PORT)`);

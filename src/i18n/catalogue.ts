@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Lang } from '../lang/language.js';
+import { readYamlFile } from './cached-yaml.js';
 
 // Every citizen-facing sentence lives in prompts/messages/*.yaml, written whole in each
 // of the three language forms, never assembled from English fragments.
@@ -34,7 +34,7 @@ export function loadCatalogue(dir: string = defaultMessagesDir): Catalogue {
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
-    const parsed = fileSchema.safeParse(parse(readFileSync(join(dir, file), 'utf8')) ?? {});
+    const parsed = fileSchema.safeParse(readYamlFile(join(dir, file)) ?? {});
     if (!parsed.success)
       throw new Error(
         `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

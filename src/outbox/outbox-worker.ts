@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/open-database.js';
 import { maskPhone } from '../logging/create-logger.js';
+import { type CommitParticipant, iterationCommit } from '../pipeline/iteration-commit.js';
 import { GraphApiError, type GraphSender } from '../whatsapp/graph-sender.js';
 import { outboundMessageSchema } from '../whatsapp/outbound-message.js';
 import { type ClaimedRow, createOutboxStore } from './outbox-store.js';
@@ -35,6 +36,12 @@ export interface OutboxWorkerOptions {
   ratePerSecond?: number;
   /** how often to look for due rows when nothing kicked the worker (default 1 s) */
   pollMs?: number;
+  /**
+   * the shortest time between two claim passes (default 4 ms): every turn and every send
+   * that finishes kicks the worker, and a pass scans the due list, so under load the kicks
+   * of a few milliseconds share one pass instead of one each (a reply waits at most this)
+   */
+  minPassGapMs?: number;
   random?: () => number;
   /** the 24-hour window, templates and native checkout (src/outbox/send-preparation.ts) */
   preparation?: SendPreparation;
@@ -77,6 +84,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = o.leaseMs ?? 15_000;
   const writeRetryMs = o.writeRetryMs ?? 500;
   const pollMs = o.pollMs ?? 1000;
+  const minPassGapMs = o.minPassGapMs ?? 4;
+  let lastPassAt = Number.NEGATIVE_INFINITY;
   const random = o.random ?? Math.random;
   const acquire = createRateLimiter(ratePerSecond);
   const store = createOutboxStore(o.db.$client);
@@ -88,17 +97,43 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
 
-  // Send outcomes are written together at the next turn of the event loop: one commit for
-  // all the sends that finished meanwhile instead of one each. A write that fails (disk
-  // full, the file locked by another process) is tried again until it lands: the row stays
-  // leased to us and its citizen busy meanwhile, so nothing is sent twice or left 'sending'.
-  let writes: { write: () => unknown; done: () => void }[] = [];
+  // Send outcomes are written at the next turn of the event loop, in the iteration's one
+  // transaction (src/pipeline/iteration-commit.ts, shared with the ingest and the turns):
+  // one commit for all the sends that finished meanwhile instead of one each. A write that
+  // fails (disk full, the file locked by another process) is tried again until it lands:
+  // the row stays leased to us and its citizen busy meanwhile, so nothing is sent twice or
+  // left 'sending'.
+  type Write = { write: () => unknown; done: () => void };
+  const commit = iterationCommit(o.db);
+  let writes: Write[] = [];
+  let writing: Write[] = [];
   let flushTimer: NodeJS.Timeout | undefined;
+  const outcomes: CommitParticipant = {
+    write() {
+      writing = writes;
+      writes = [];
+      for (const w of writing) w.write();
+    },
+    committed() {
+      const batch = writing;
+      writing = [];
+      for (const w of batch) w.done();
+    },
+    failed(err) {
+      const batch = writing.length > 0 ? writing : writes.splice(0);
+      writing = [];
+      if (batch.length === 0) return;
+      o.logger.error({ err, rows: batch.length }, 'outbox could not record send outcomes; retrying');
+      oneByOne(batch);
+    },
+  };
   function record(write: () => unknown): Promise<void> {
     return new Promise((done) => {
-      if (writes.push({ write, done }) === 1 && !flushTimer) setImmediate(flushWrites);
+      writes.push({ write, done });
+      if (!flushTimer) commit.join(outcomes);
     });
   }
+  /** writes what is waiting now, synchronously (a retry, or a drain's last word) */
   function flushWrites() {
     flushTimer = undefined;
     const batch = writes;
@@ -107,12 +142,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     try {
       store.batch(batch.map((w) => w.write));
       for (const w of batch) w.done();
-      return;
     } catch (err) {
       o.logger.error({ err, rows: batch.length }, 'outbox could not record send outcomes; retrying');
+      oneByOne(batch);
     }
-    // one at a time, so one bad write does not hold back the others
-    const failed: typeof batch = [];
+  }
+  // one at a time, so one bad write does not hold back the others
+  function oneByOne(batch: Write[]) {
+    const failed: Write[] = [];
     for (const w of batch) {
       try {
         store.batch([w.write]);
@@ -123,6 +160,7 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     }
     if (failed.length === 0) return;
     writes = [...failed, ...writes];
+    clearTimeout(flushTimer);
     flushTimer = setTimeout(flushWrites, writeRetryMs);
     flushTimer.unref();
   }
@@ -181,15 +219,22 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   }
 
   function pump(): Promise<void>[] {
-    const free = concurrency - inflight.size;
-    if (free <= 0) return [];
     let rows: ClaimedRow[];
     try {
-      rows = store.claim(free, o.now(), busy, leaseMs);
+      rows = claimFree();
     } catch (err) {
       o.logger.error({ err }, 'outbox claim failed');
       return [];
     }
+    return startSends(rows);
+  }
+
+  function claimFree(): ClaimedRow[] {
+    const free = concurrency - inflight.size;
+    return free <= 0 ? [] : store.claim(free, o.now(), busy, leaseMs);
+  }
+
+  function startSends(rows: ClaimedRow[]): Promise<void>[] {
     return rows.map((row) => {
       busy.add(row.waId);
       const p: Promise<void> = deliver(row)
@@ -204,25 +249,49 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     });
   }
 
+  // The background pass claims in the iteration's one transaction too; its sends start
+  // once the claim (the lease) is committed.
+  let claimed: ClaimedRow[] = [];
+  const claimer: CommitParticipant = {
+    write() {
+      claimed = running ? claimFree() : [];
+    },
+    committed() {
+      const rows = claimed;
+      claimed = [];
+      afterPass(startSends(rows).length);
+    },
+    failed(err) {
+      claimed = [];
+      o.logger.error({ err }, 'outbox claim failed');
+      afterPass(0);
+    },
+  };
+
   function schedule(delay: number) {
     if (!running) return;
-    const at = Date.now() + delay;
+    const now = Date.now();
+    const at = Math.max(now + delay, lastPassAt + minPassGapMs);
     if (timer && timerAt <= at) return;
     clearTimeout(timer);
     timerAt = at;
-    timer = setTimeout(tick, delay);
+    timer = setTimeout(tick, at - now);
     timer.unref();
   }
 
   function tick() {
     timer = undefined;
     timerAt = Number.POSITIVE_INFINITY;
+    lastPassAt = Date.now();
+    if (running) commit.join(claimer);
+  }
+
+  function afterPass(claimedNow: number) {
     if (!running) return;
-    const claimed = pump().length;
     // rows due but blocked behind an in-flight send are picked up when that send finishes
     const next = store.nextDue();
     const wait = next === null ? pollMs : next - o.now();
-    schedule(claimed > 0 || wait <= 0 ? pollMs : Math.min(wait, pollMs));
+    schedule(claimedNow > 0 || wait <= 0 ? pollMs : Math.min(wait, pollMs));
   }
 
   const recoverInFlight = () => store.recover(o.now());

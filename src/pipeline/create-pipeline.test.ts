@@ -255,6 +255,15 @@ describe('pipeline: history, failures, closing', () => {
     expect(said(2).map((h) => h.text)).toEqual(['one', 'echo: one', 'two', 'echo: two']);
   });
 
+  it('an engine that is its own fallback (the offline server) is not given the transcript it does not read', async () => {
+    const seen: EngineInput[] = [];
+    const offline = scriptedEngine(seen);
+    const { say } = setup(offline, offline);
+    await say('one');
+    await say('two');
+    expect(seen.map((s) => s.history)).toEqual([[], []]);
+  });
+
   it('a turn whose commit fails is marked failed and answered, and the next message goes on', async () => {
     const { db, say } = setup();
     db.$client.exec(`create trigger fail_turn before insert on turns

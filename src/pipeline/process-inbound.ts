@@ -117,7 +117,10 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
         inbound: event,
         inboundId,
         lang,
-        history: loadHistory(db, conversationId, inboundId),
+        // The embedded offline engine keeps what it needs in engineState and never reads the
+        // transcript: a server that runs it alone skips the turn's most expensive read
+        // (an LLM primary gets the history, and so does its offline fallback, unused).
+        history: deps.engine === deps.fallbackEngine ? [] : loadHistory(db, conversationId, inboundId),
         engineState: state?.engineState ?? null,
         pending,
         now,

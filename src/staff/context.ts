@@ -23,7 +23,8 @@ export type StaffDeps = {
   onOutbound: () => void;
   logger: Logger;
   secureCookies: boolean;
-  exportCase?: (db: Db, opts: { conversationId: number }) => string;
+  /** may load its module on first use (the server does not import the eval tooling at start) */
+  exportCase?: (db: Db, opts: { conversationId: number }) => string | Promise<string>;
   /** where citizens' photos, documents and voice notes are kept (src/media) */
   mediaStore?: MediaStore;
   /** approved templates per purpose, for officers' messages outside the 24-hour window */

@@ -18,7 +18,12 @@ export type ServedSahayak = {
 export async function serveSahayak(env: Record<string, string> = {}): Promise<ServedSahayak> {
   const config = loadConfig({ DATABASE_PATH: ':memory:', NODE_ENV: 'test', ...env });
   const sahayak = createSahayak(config, { logger: createLogger({ level: 'silent' }) });
-  const server = serve({ fetch: sahayak.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  const server = serve({
+    fetch: sahayak.app.fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    createServer: sahayak.createServer,
+  }) as Server;
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

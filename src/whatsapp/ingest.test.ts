@@ -66,6 +66,7 @@ describe('ingestWebhook: inbound fixtures', () => {
       accepted: [{ id: 1, waId: '919812345678' }],
       duplicates: 0,
       statuses: 0,
+      media: 0,
     });
     const text = 'मुझे अपनी बेटी का जन्म प्रमाण पत्र बनवाना है';
     expect(db.select().from(messages).all()).toEqual([
@@ -128,7 +129,9 @@ describe('ingestWebhook: inbound fixtures', () => {
 
   it('image: the message and an attachment kept as evidence', () => {
     const db = openDatabase({ path: ':memory:' });
-    ingest(db, fixture('image-message'));
+    // counted for the media fetch job, which is woken only for deliveries that bring a file
+    expect(ingest(db, fixture('image-message')).media).toBe(1);
+    expect(ingest(db, fixture('image-message')).media).toBe(0); // a redelivery brings nothing new
     const event = {
       kind: 'image',
       mediaId: '1003383421387256',
@@ -206,6 +209,7 @@ describe('ingestWebhook: inbound fixtures', () => {
       accepted: [],
       duplicates: 1,
       statuses: 0,
+      media: 0,
     });
     expect(db.select({ id: messages.id }).from(messages).all()).toEqual([{ id: 1 }]);
     expect(db.select({ at: citizens.lastInboundAt }).from(citizens).all()).toEqual([{ at: NOW }]);
@@ -235,7 +239,12 @@ describe('ingestWebhook: statuses', () => {
   it('applies the delivered fixture to our outbound row', () => {
     const db = openDatabase({ path: ':memory:' });
     const row = sentRow(db, 'wamid.HBgMOTE5ODEyMzQ1Njc4FQIAERgSQkU3RjE0MjQ0QzBCQjNBMDlGAA==');
-    expect(ingest(db, fixture('status-delivered'))).toEqual({ accepted: [], duplicates: 0, statuses: 1 });
+    expect(ingest(db, fixture('status-delivered'))).toEqual({
+      accepted: [],
+      duplicates: 0,
+      statuses: 1,
+      media: 0,
+    });
     expect(db.select().from(messages).where(eq(messages.id, row.id)).get()).toEqual({
       ...row,
       sendStatus: 'delivered',

@@ -17,6 +17,8 @@ export interface IngestResult {
   duplicates: number;
   /** status updates that changed an outbound row */
   statuses: number;
+  /** accepted messages with a file for the media fetch job (photos, documents, voice notes) */
+  media: number;
 }
 
 // A status only moves forward: a late 'delivered' after 'read' is ignored. 'failed' ranks
@@ -57,7 +59,7 @@ function prepare(client: Database.Database) {
        and (case send_status when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 3 else 0 end) < ?`,
   );
   /** One inbound message: durable inbox row (once per wamid), its sender, a photo as evidence. */
-  const store = (item: InboundItem, now: number): { id: number; duplicate: boolean } => {
+  const store = (item: InboundItem, now: number): { id: number; duplicate: boolean; media?: true } => {
     const { event } = item;
     const info = insertMessage.run(
       item.waId,
@@ -87,6 +89,7 @@ function prepare(client: Database.Database) {
         now,
       );
     }
+    const media = event.kind === 'image' || event.kind === 'document' || event.kind === 'audio';
     if (event.kind === 'image' || event.kind === 'document') {
       insertAttachment.run(
         item.waId,
@@ -98,14 +101,17 @@ function prepare(client: Database.Database) {
         now,
       );
     }
-    return { id, duplicate: false };
+    return media ? { id, duplicate: false, media } : { id, duplicate: false };
   };
   const apply = (payload: WebhookEnvelope, now: number): IngestResult => {
-    const result: IngestResult = { accepted: [], duplicates: 0, statuses: 0 };
+    const result: IngestResult = { accepted: [], duplicates: 0, statuses: 0, media: 0 };
     for (const item of toInboundEvents(payload)) {
       const stored = store(item, now);
       if (stored.duplicate) result.duplicates++;
-      else result.accepted.push({ id: stored.id, waId: item.waId });
+      else {
+        result.accepted.push({ id: stored.id, waId: item.waId });
+        if (stored.media) result.media++;
+      }
     }
     for (const s of toStatusUpdates(payload)) {
       const error =
@@ -156,5 +162,6 @@ export function ingestWebhookUnwrapped(db: Db, payload: WebhookEnvelope, now: nu
  * transaction; the same wamid twice is stored once.
  */
 export function storeInbound(db: Db, item: InboundItem, now: number): { id: number; duplicate: boolean } {
-  return statementsFor(db).store(item, now);
+  const { id, duplicate } = statementsFor(db).store(item, now);
+  return { id, duplicate };
 }

@@ -1,4 +1,3 @@
-import { caseFromTranscript } from '../../evals/src/case-from-transcript.js';
 import { allTools } from '../../tools/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
@@ -10,7 +9,11 @@ import { createApp } from '../http/create-app.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createMediaRoutes } from '../http/media.js';
 import { createPaymentWebhook } from '../http/webhook-payments.js';
-import { createWhatsAppWebhook } from '../http/webhook-whatsapp.js';
+import {
+  createWhatsAppDeliveries,
+  createWhatsAppWebhook,
+  type WhatsAppWebhookDeps,
+} from '../http/webhook-whatsapp.js';
 import type { Logger } from '../logging/create-logger.js';
 import { sweepMedia } from '../media/erase-media.js';
 import { createGraphMedia } from '../media/graph-media.js';
@@ -28,6 +31,7 @@ import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
 import { createReadReceipts } from '../whatsapp/read-receipt.js';
 import { loadRuntime } from './load-runtime.js';
+import { webhookFastPath } from './node-listener.js';
 
 /**
  * Builds the whole service from a validated Config: database, engines, pipeline, outbox,
@@ -109,33 +113,38 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     voice: voiceResolverFromConfig(config, db, logger),
   });
 
+  const webhookDeps: WhatsAppWebhookDeps = {
+    db,
+    config: config.whatsapp,
+    logger,
+    now: () => now().getTime(),
+    onPaymentStatuses: (updates) => {
+      for (const u of updates) {
+        const r = applyPaymentStatus(db, u, { now: now().getTime(), simulated, catalogue });
+        logger.info(
+          { reference: u.referenceId, status: u.status, outcome: r.kind },
+          'whatsapp payment status',
+        );
+      }
+      onOutbound();
+    },
+    onAccepted: (waIds, accepted, media) => {
+      // blue ticks and "typing…" as the turn starts, then the turn itself
+      void readReceipts?.markRead(accepted);
+      for (const w of waIds) pipeline.kick(w);
+      // the media job looks for due files only when one came (its poll finds retries)
+      if (media > 0) mediaFetcher?.kick();
+    },
+  };
+  // one delivery handler for the Hono route and the server's fast path (src/wiring/node-listener.ts)
+  const deliveries = createWhatsAppDeliveries(webhookDeps);
+
   const app = createApp({
     logger,
     home: config.chatSimulator.enabled ? '/chat' : '/staff',
     routes: [
       createHealthRoutes({ db }),
-      createWhatsAppWebhook({
-        db,
-        config: config.whatsapp,
-        logger,
-        now: () => now().getTime(),
-        onPaymentStatuses: (updates) => {
-          for (const u of updates) {
-            const r = applyPaymentStatus(db, u, { now: now().getTime(), simulated, catalogue });
-            logger.info(
-              { reference: u.referenceId, status: u.status, outcome: r.kind },
-              'whatsapp payment status',
-            );
-          }
-          onOutbound();
-        },
-        onAccepted: (waIds, accepted) => {
-          // blue ticks and "typing…" as the turn starts, then the turn itself
-          void readReceipts?.markRead(accepted);
-          for (const w of waIds) pipeline.kick(w);
-          mediaFetcher?.kick();
-        },
-      }),
+      createWhatsAppWebhook({ ...webhookDeps, deliveries }),
       createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
       createApi({ db, token: config.staffApiToken, mediaStore, now: () => now().getTime() }),
       createMediaRoutes({ db }),
@@ -165,7 +174,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
         onOutbound,
         logger,
         secureCookies: config.publicBaseUrl.startsWith('https://'),
-        exportCase: (d, o) => caseFromTranscript(d, o),
+        // the eval tooling (and the yaml library it writes with) is loaded on the first export
+        exportCase: async (d, o) =>
+          (await import('../../evals/src/case-from-transcript.js')).caseFromTranscript(d, o),
         mediaStore,
         templates: config.whatsapp,
       }),
@@ -176,6 +187,8 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
   let stopping: Promise<void> | null = null;
   return {
     app,
+    /** for `serve({ createServer })`: Meta's webhook POSTs skip the web Request/Response */
+    createServer: webhookFastPath({ deliveries, logger }),
     db,
     pipeline,
     engine,

@@ -69,14 +69,14 @@ export function conversationRoutes(deps: StaffDeps) {
     );
   });
 
-  app.get('/staff/conversations/:id/eval-case.yaml', (c) => {
+  app.get('/staff/conversations/:id/eval-case.yaml', async (c) => {
     const session = c.get('session');
     const id = intParam(c, 'id');
     if (!deps.exportCase)
       throw new HTTPException(501, { message: 'eval export is not available in this build' });
     if (!db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, id)).get())
       return c.notFound();
-    const yaml = deps.exportCase(db, { conversationId: id });
+    const yaml = await deps.exportCase(db, { conversationId: id });
     audit(db, {
       userId: session.user.id,
       action: 'transcript.export_eval_case',

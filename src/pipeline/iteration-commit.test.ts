@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { openDatabase } from '../db/open-database.js';
+import { type CommitParticipant, iterationCommit } from './iteration-commit.js';
+
+const names = (db: ReturnType<typeof openDatabase>) =>
+  (
+    db.$client.prepare(`select name from counters where name like 'p%' order by name`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+function participant(db: ReturnType<typeof openDatabase>, name: string, write?: () => void) {
+  const events: string[] = [];
+  const p: CommitParticipant = {
+    write: write ?? (() => db.$client.prepare(`insert into counters (name, value) values (?, 1)`).run(name)),
+    committed: () => events.push(`committed, in transaction: ${db.$client.inTransaction}`),
+    failed: (e) => events.push(`failed: ${(e as Error).message}`),
+  };
+  return { p, events };
+}
+
+const nextIteration = () => new Promise((r) => setImmediate(r));
+
+it('writes every participant of an iteration in one transaction; one that throws rolls back alone', async () => {
+  const db = openDatabase({ path: ':memory:' });
+  const commit = iterationCommit(db);
+  const a = participant(db, 'p1');
+  const b = participant(db, 'p2', () => {
+    db.$client.prepare(`insert into counters (name, value) values ('p2', 1)`).run();
+    throw new Error('boom');
+  });
+  const c = participant(db, 'p3');
+  commit.join(a.p);
+  commit.join(b.p);
+  commit.join(c.p);
+  commit.join(a.p); // joining twice is once
+  await nextIteration();
+  expect([a.events, b.events, c.events]).toEqual([
+    ['committed, in transaction: false'],
+    ['failed: boom'],
+    ['committed, in transaction: false'],
+  ]);
+  expect(names(db)).toEqual(['p1', 'p3']);
+});
+
+it('a failed COMMIT fails every participant of the iteration, and none of them is written', async () => {
+  const db = openDatabase({ path: ':memory:' });
+  db.$client.exec(`create table parent (id integer primary key);
+    create table child (pid integer references parent(id) deferrable initially deferred)`);
+  const commit = iterationCommit(db);
+  const a = participant(db, 'p1');
+  // a deferred foreign key fails at COMMIT, not at the statement: the whole iteration is refused
+  const b = participant(db, 'p2', () => db.$client.prepare('insert into child (pid) values (42)').run());
+  commit.join(a.p);
+  commit.join(b.p);
+  await nextIteration();
+  expect(a.events[0]).toMatch(/^failed: FOREIGN KEY/);
+  expect(b.events[0]).toMatch(/^failed: FOREIGN KEY/);
+  expect(names(db)).toEqual([]);
+  expect(db.$client.inTransaction).toBe(false);
+});
+
+it('is one per connection: writers created apart share it', () => {
+  const db = openDatabase({ path: ':memory:' });
+  expect(iterationCommit(db)).toBe(iterationCommit(db));
+  expect(iterationCommit(db)).not.toBe(iterationCommit(openDatabase({ path: ':memory:' })));
+});
