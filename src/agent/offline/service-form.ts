@@ -501,12 +501,13 @@ function cued(
     const ledByOther =
       FREE_TEXT_KINDS.has(meta.kind) &&
       meta.kind !== 'person_name' &&
-      segments.some(
-        (s) =>
-          s.field !== asking &&
-          FILLER.test(normalise(raw).slice(0, s.start)) &&
-          readField(service.fields[s.field], s.words, now, filled) != null,
-      );
+      segments.some((s) => {
+        if (s.field === asking || !FILLER.test(normalise(raw).slice(0, s.start))) return false;
+        const theirs = readField(service.fields[s.field], s.words, now, filled);
+        // "Address: 12 Civil Lines …" asked for the house of a home birth: both fields read the
+        // words alike, so the label cannot say whose they are and the question asked wins
+        return theirs != null && !sameValue(theirs, readField(meta, s.words, now, filled));
+      });
     // a field with its own (label-aware) reader reads the whole message first
     const whole =
       meta.read && !ledByOther && !(relabels && CORRECTION.test(raw)) ? accept(asking, raw) : false;
@@ -564,6 +565,8 @@ function cued(
   }
   return out;
 }
+
+const sameValue = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 // a label that names no one ("name is", "naam hai", "उनका नाम"): on a name question it is that question's
 const GENERIC_NAME_CUE = new Set(

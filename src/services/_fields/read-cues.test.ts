@@ -9,11 +9,11 @@ if (!birth) throw new Error('the registry has no birth_certificate');
 describe('cuedSegments', () => {
   it('reads labels in any case, Latin or Devanagari', () => {
     expect(cuedSegments(birth, "MOTHER'S NAME is Rekha Devi, pin 226001", null)).toEqual([
-      { field: 'motherName', words: 'Rekha Devi', start: 0 },
-      { field: 'pinCode', words: '226001', start: 29 },
+      { field: 'motherName', words: 'Rekha Devi', start: 0, cue: "mother's name" },
+      { field: 'pinCode', words: '226001', start: 29, cue: 'pin' },
     ]);
     expect(cuedSegments(birth, 'माँ का नाम रेखा देवी', null)).toEqual([
-      { field: 'motherName', words: 'रेखा देवी', start: 0 },
+      { field: 'motherName', words: 'रेखा देवी', start: 0, cue: 'माँ का नाम' },
     ]);
   });
 
