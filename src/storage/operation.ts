@@ -57,6 +57,9 @@ export type Operation<T> = Generator<Step, T, unknown>;
 /** A store operation: given the dialect's builder, the body. */
 export type Op<T> = (q: Q) => Operation<T>;
 
+/** What an operation returns. */
+export type OpResult<O> = O extends (q: Q) => Generator<Step, infer T, unknown> ? T : never;
+
 /** Runs a select, or an insert/update/delete with returning(): its rows. */
 export function* rows<T>(query: PromiseLike<T[]>): Generator<Step, T[], unknown> {
   return (yield { kind: 'rows', query }) as T[];
