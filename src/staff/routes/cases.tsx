@@ -6,11 +6,11 @@ import { hasRole } from '../auth/sessions.js';
 import { addCaseNote, assignCase, moveCase } from '../case-actions.js';
 import {
   activeOfficers,
-  caseEvents,
+  caseEventsOf,
   caseNotesOf,
+  caseQueue,
   caseRow,
   complaintAttachments,
-  listCases,
 } from '../case-queries.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
@@ -66,7 +66,7 @@ export function caseRoutes(deps: StaffDeps) {
   for (const type of ['application', 'complaint'] as const) {
     const base = `/staff/${plural(type)}`;
 
-    app.get(base, (c) => {
+    app.get(base, async (c) => {
       const session = c.get('session');
       const q = c.req.query();
       const filters = {
@@ -76,11 +76,11 @@ export function caseRoutes(deps: StaffDeps) {
         q: q.q?.trim() || undefined,
       };
       const now = deps.now();
-      const rows = listCases(deps.db, type, filters, session.user.id, now);
+      const rows = await deps.store.read(caseQueue(type, filters, session.user.id, now));
       return c.html(<CaseListPage type={type} rows={rows} filters={filters} session={session} now={now} />);
     });
 
-    app.get(`${base}/:id`, (c) => {
+    app.get(`${base}/:id`, async (c) => {
       const session = c.get('session');
       const id = intParam(c, 'id');
       const row = caseRow(deps.db, type, id);
@@ -103,10 +103,10 @@ export function caseRoutes(deps: StaffDeps) {
           fields={fieldValues(type, row)}
           phone={fullPhone ? `+${waId}` : maskPhone(waId)}
           conversationId={latestConversationId(deps.db, waId)}
-          events={caseEvents(deps.db, type, id)}
-          notes={caseNotesOf(deps.db, type, id)}
-          officers={activeOfficers(deps.db)}
-          attachments={type === 'complaint' ? complaintAttachments(deps.db, id) : []}
+          events={await deps.store.read(caseEventsOf(id))}
+          notes={await deps.store.read(caseNotesOf(id))}
+          officers={await deps.store.read(activeOfficers())}
+          attachments={type === 'complaint' ? await deps.store.read(complaintAttachments(id)) : []}
           files={type === 'complaint' ? filesForCase(deps.db, { waId, caseId: id }) : []}
           session={session}
           now={now}
