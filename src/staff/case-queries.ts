@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'dri
 import type { CaseType } from '../cases/case-workflow.js';
 import { asApplication, asComplaint, legacyCase, legacyService } from '../cases/legacy-rows.js';
 import type { Db } from '../db/open-database.js';
-import { type Op, type Q, rows } from '../storage/operation.js';
+import { first, type Op, type Q, rows, type Step } from '../storage/operation.js';
 import { onSqlite } from '../storage/sqlite-store.js';
 
 export type CaseFilters = { status?: string; assigned?: string; overdue?: boolean; q?: string };
@@ -156,6 +156,22 @@ export function caseRow(db: Db, type: CaseType, id: number): Record<string, unkn
   const flat = type === 'application' ? asApplication(row) : asComplaint(row);
   return Object.fromEntries(Object.entries(flat).map(([k, v]) => [snake(k), v]));
 }
+
+/** The case with this id if it is of the type's service (legacyCase, as a store operation). */
+export const caseOfType = (type: CaseType, id: number) =>
+  function* ({ db, t }: Q) {
+    const row = yield* first(db.select().from(t.cases).where(eq(t.cases.id, id)));
+    return row && row.service === legacyService[type].id ? row : undefined;
+  };
+
+/** caseRow as a store operation. */
+export const caseRowOf = (type: CaseType, id: number) =>
+  function* (q: Q): Generator<Step, Record<string, unknown> | undefined, unknown> {
+    const row = yield* caseOfType(type, id)(q);
+    if (!row) return undefined;
+    const flat = type === 'application' ? asApplication(row) : asComplaint(row);
+    return Object.fromEntries(Object.entries(flat).map(([k, v]) => [snake(k), v]));
+  };
 
 export const complaintAttachments = (id: number) =>
   function* ({ db, t }: Q) {

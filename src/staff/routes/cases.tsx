@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { CaseType } from '../../cases/case-workflow.js';
 import { filesForCase } from '../../media/photos-for.js';
-import { audit } from '../audit.js';
+import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { addCaseNote, assignCase, moveCase } from '../case-actions.js';
 import {
@@ -9,7 +9,7 @@ import {
   caseEventsOf,
   caseNotesOf,
   caseQueue,
-  caseRow,
+  caseRowOf,
   complaintAttachments,
 } from '../case-queries.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
@@ -83,19 +83,21 @@ export function caseRoutes(deps: StaffDeps) {
     app.get(`${base}/:id`, async (c) => {
       const session = c.get('session');
       const id = intParam(c, 'id');
-      const row = caseRow(deps.db, type, id);
+      const row = await deps.store.read(caseRowOf(type, id));
       if (!row) return c.notFound();
       const now = deps.now();
       const waId = String(row.wa_id);
       const fullPhone = hasRole(session.user, 'officer');
-      audit(deps.db, {
-        userId: session.user.id,
-        action: fullPhone ? 'case.view.full_phone' : 'case.view',
-        targetType: type,
-        targetId: id,
-        detail: { reference: row.reference },
-        now,
-      });
+      await deps.store.read(
+        auditOp({
+          userId: session.user.id,
+          action: fullPhone ? 'case.view.full_phone' : 'case.view',
+          targetType: type,
+          targetId: id,
+          detail: { reference: row.reference },
+          now,
+        }),
+      );
       return c.html(
         <CaseDetailPage
           type={type}
@@ -139,14 +141,14 @@ export function caseRoutes(deps: StaffDeps) {
       const raw = await field(c, 'assignee');
       const assigneeId = raw === '' ? null : Number(raw);
       if (assigneeId != null && !Number.isSafeInteger(assigneeId)) return c.text('bad assignee', 400);
-      assignCase(deps, { type, id, assigneeId, actor: session.user });
+      await assignCase(deps, { type, id, assigneeId, actor: session.user });
       return c.redirect(`${base}/${id}?msg=${encodeURIComponent('Assignment saved.')}`, 303);
     });
 
     app.post(`${base}/:id/notes`, async (c) => {
       const session = requireRole(c, 'officer');
       const id = intParam(c, 'id');
-      addCaseNote(deps, { type, id, body: await field(c, 'body'), actor: session.user });
+      await addCaseNote(deps, { type, id, body: await field(c, 'body'), actor: session.user });
       return c.redirect(`${base}/${id}?msg=${encodeURIComponent('Note added.')}`, 303);
     });
   }
