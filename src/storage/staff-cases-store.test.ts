@@ -4,7 +4,10 @@ import { listCaseItems } from '../http/api-cases.js';
 import { conversationMessages, listApplications, listComplaints, listPayments } from '../http/api-queries.js';
 import { services } from '../services/registry.js';
 import { addStaffUser } from '../staff/accounts.js';
-import { activeOfficers, caseEventsOf, caseQueue } from '../staff/case-queries.js';
+import { auditPage } from '../staff/audit.js';
+import { addCaseNote, assignCase } from '../staff/case-actions.js';
+import { activeOfficers, caseEventsOf, caseNotesOf, caseQueue } from '../staff/case-queries.js';
+import type { StaffDeps } from '../staff/context.js';
 import { dashboardStats } from '../staff/dashboard-stats.js';
 import { pgSkipNote } from '../testing/pg-test-database.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
@@ -325,17 +328,15 @@ describe.each(testDialects)(`case queue, dashboard and API on %s${pgSkipNote}`, 
       );
       for (const text of ['one', 'two']) {
         yield* exec(
-          db
-            .insert(t.messages)
-            .values({
-              waId,
-              conversationId: c?.id,
-              direction: 'out',
-              kind: 'text',
-              text,
-              turnId: turn?.id,
-              createdAt: T0 + 1,
-            }),
+          db.insert(t.messages).values({
+            waId,
+            conversationId: c?.id,
+            direction: 'out',
+            kind: 'text',
+            text,
+            turnId: turn?.id,
+            createdAt: T0 + 1,
+          }),
         );
       }
     });
@@ -350,5 +351,43 @@ describe.each(testDialects)(`case queue, dashboard and API on %s${pgSkipNote}`, 
       'one',
       'two',
     ]);
+  });
+
+  it('case actions: assignment only to an active officer, notes; each with its audit row in one transaction', async () => {
+    const s = store();
+    const { officer, later } = await seed();
+    const reviewer = await addStaffUser(
+      s,
+      { username: 'ravi', role: 'reviewer', password: 'long enough pw' },
+      T0,
+      {
+        N: 1024,
+      },
+    );
+    // only what the case actions use of the console's deps
+    const deps = { store: s, now: () => T0 } as unknown as StaffDeps;
+    const actor = { id: officer };
+    await expect(
+      assignCase(deps, { type: 'application', id: later, assigneeId: reviewer, actor }),
+    ).rejects.toThrow(/active officer/);
+    await expect(
+      assignCase(deps, { type: 'complaint', id: later, assigneeId: officer, actor }),
+    ).rejects.toThrow(/no complaint/);
+    expect(await s.read(auditPage(Number.MAX_SAFE_INTEGER, 'case.'))).toEqual([]);
+    await assignCase(deps, { type: 'application', id: later, assigneeId: officer, actor });
+    expect(
+      (await s.read(caseQueue('application', { assigned: 'me' }, officer, T0))).map((r) => r.id),
+    ).toContain(later);
+    await addCaseNote(deps, { type: 'application', id: later, body: 'called the hospital', actor });
+    expect(await s.read(caseNotesOf(later))).toMatchObject([
+      { body: 'called the hospital', author: 'asha', createdAt: T0 },
+    ]);
+    const audited = await s.read(auditPage(Number.MAX_SAFE_INTEGER, 'case.'));
+    expect(audited.map((a) => a.action)).toEqual(['case.note', 'case.assign']);
+    expect(JSON.parse(audited[1]?.detail ?? '{}')).toEqual({
+      reference: 'BC-2026-000002',
+      from: null,
+      to: officer,
+    });
   });
 });
