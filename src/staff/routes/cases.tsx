@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { CaseType } from '../../cases/case-workflow.js';
-import { filesForCase } from '../../media/photos-for.js';
+import { storedCaseFiles } from '../../media/photos-for.js';
 import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { addCaseNote, assignCase, moveCase } from '../case-actions.js';
@@ -109,7 +109,7 @@ export function caseRoutes(deps: StaffDeps) {
           notes={await deps.store.read(caseNotesOf(id))}
           officers={await deps.store.read(activeOfficers())}
           attachments={type === 'complaint' ? await deps.store.read(complaintAttachments(id)) : []}
-          files={type === 'complaint' ? filesForCase(deps.db, { waId, caseId: id }) : []}
+          files={type === 'complaint' ? await deps.store.read(storedCaseFiles({ waId, caseId: id })) : []}
           session={session}
           now={now}
           flash={c.req.query('msg')}

@@ -10,7 +10,7 @@ import { hasRole } from '../auth/sessions.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { conversationDetail, filterOptions, listConversations } from '../conversation-queries.js';
 import { maskPhone } from '../mask-phone.js';
-import { windowOpen } from '../notify-citizen.js';
+import { replyWindowOpen, windowOpen } from '../notify-citizen.js';
 import { searchText } from '../search-text.js';
 import { ConversationListPage, ConversationPage } from '../views/conversation-pages.js';
 
@@ -64,7 +64,7 @@ export function conversationRoutes(deps: StaffDeps) {
       <ConversationPage
         detail={detail}
         phone={fullPhone ? `+${waId}` : maskPhone(waId)}
-        windowOpen={windowOpen(db, waId, now)}
+        windowOpen={await deps.store.read(replyWindowOpen(waId, now))}
         canExport={deps.exportCase != null}
         session={session}
         flash={c.req.query('msg')}
