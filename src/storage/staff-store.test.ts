@@ -6,6 +6,8 @@ import { auditOp, auditPage } from '../staff/audit.js';
 import { createSession, deleteUserSessions, findSession, SESSION_TTL_MS } from '../staff/auth/sessions.js';
 import { reserveAttempt, settleSuccess, THROTTLE_LIMITS } from '../staff/auth/throttle.js';
 import { conversationDetail, filterOptions, listConversations } from '../staff/conversation-queries.js';
+import { replyWindowOpen } from '../staff/notify-citizen.js';
+import { handoffQueue } from '../staff/routes/handoffs.js';
 import { pgSkipNote } from '../testing/pg-test-database.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
 import { exec, first, type Op, rows } from './operation.js';
@@ -210,6 +212,48 @@ describe.each(testDialects)(`staff storage on %s${pgSkipNote}`, (dialect) => {
       lastInboundAt: T0,
     });
     expect(await s.read(conversationDetail(id + 1000))).toBeNull();
+  });
+
+  it('handoff queue: waiting citizens first, oldest request first, with their latest conversation and text', async () => {
+    const s = store();
+    const asha = await officer();
+    const a = await s.read(seedConversation('919000000001', ['मदद चाहिए', '> जी']));
+    const b = await s.read(seedConversation('919000000002', ['need a person'], { at: T0 + HOUR }));
+    await s.read(seedConversation('919000000003', ['no handoff']));
+    await s.read(function* ({ db, t }) {
+      const set = (waId: string, handoff: 'queued' | 'human', at: number, by: number | null) =>
+        exec(
+          db
+            .update(t.citizens)
+            .set({ handoff, handoffAt: at, handoffOfficerId: by })
+            .where(eq(t.citizens.waId, waId)),
+        );
+      yield* set('919000000001', 'human', T0, asha);
+      yield* set('919000000002', 'queued', T0 + 2 * HOUR, null);
+    });
+    expect(await s.read(handoffQueue())).toEqual([
+      {
+        waId: '919000000002',
+        language: 'hi',
+        handoff: 'queued',
+        handoffAt: T0 + 2 * HOUR,
+        officer: null,
+        conversationId: b,
+        lastText: 'need a person',
+      },
+      {
+        waId: '919000000001',
+        language: 'hi',
+        handoff: 'human',
+        handoffAt: T0,
+        officer: 'asha',
+        conversationId: a,
+        lastText: 'मदद चाहिए',
+      },
+    ]);
+    expect(await s.read(replyWindowOpen('919000000001', T0 + HOUR))).toBe(true);
+    expect(await s.read(replyWindowOpen('919000000001', T0 + 25 * HOUR))).toBe(false);
+    expect(await s.read(replyWindowOpen('910000000000', T0))).toBe(false);
   });
 
   it.runIf(dialect === 'postgres')('Devanagari search can use the pg_trgm GIN index', async () => {
