@@ -1,6 +1,6 @@
+import { newestCases } from '../cases/newest-cases.js';
 import type { AnyService } from '../services/types.js';
 import type { Op } from '../storage/operation.js';
-import { newestCases } from './api-queries.js';
 
 export interface CaseItem {
   reference: string;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { CaseRow } from '../cases/case-store.js';
 import { asApplication, asComplaint } from '../cases/legacy-rows.js';
+import { newestCases } from '../cases/newest-cases.js';
 import { casePhotos } from '../media/photos-for.js';
 import { birthCertificate } from '../services/birth-certificate/definition.js';
 import { hospitalComplaint } from '../services/hospital-complaint/definition.js';
@@ -14,28 +14,6 @@ export interface ListQuery {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const where = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean));
-
-export type CaseFilter = { service?: string; waId?: string; status?: string; limit?: number };
-
-/** Cases newest first (src/cases/case-store.ts listCases, as a store operation). */
-export const newestCases = (f: CaseFilter): Op<CaseRow[]> =>
-  function* ({ db, t }) {
-    const c = t.cases;
-    return yield* rows(
-      db
-        .select()
-        .from(c)
-        .where(
-          where(
-            f.service ? eq(c.service, f.service) : undefined,
-            f.waId ? eq(c.waId, f.waId) : undefined,
-            f.status ? eq(c.status, f.status) : undefined,
-          ),
-        )
-        .orderBy(desc(c.createdAt), desc(c.id))
-        .limit(f.limit ?? 500),
-    );
-  };
 
 /** Birth or complaint cases newest first, filtered like the old tables were. */
 function newest(q: Q, service: string, l: ListQuery) {
