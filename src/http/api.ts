@@ -8,7 +8,10 @@ import { mediaResponse } from '../media/media-view.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
 import { services as registry } from '../services/registry.js';
 import type { AnyService } from '../services/types.js';
-import { audit } from '../staff/audit.js';
+import { auditOp } from '../staff/audit.js';
+import type { Op } from '../storage/operation.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import type { Store } from '../storage/store.js';
 import { listCaseItems } from './api-cases.js';
 import {
   conversationMessages,
@@ -56,12 +59,15 @@ function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error
  */
 export function createApi({
   db,
+  store = sqliteStore(db),
   token,
   mediaStore,
   now = () => Date.now(),
   services = registry,
 }: {
   db: Db;
+  /** where the API's queries run (either database); the SQLite adapter on `db` until main.ts builds it from config */
+  store?: Store;
   token: string | undefined;
   mediaStore?: MediaStore;
   now?: () => number;
@@ -85,36 +91,38 @@ export function createApi({
     await next();
     // every read of personal data is accountable, the token's reads included
     if (c.res.status === 200) {
-      audit(db, {
-        userId: null,
-        action: 'api.read',
-        targetType: 'api',
-        targetId: c.req.path.slice(0, 200),
-        detail: { query: boundedQuery(c.req.query()), via: 'STAFF_API_TOKEN' },
-        now: Date.now(),
-      });
+      await store.read(
+        auditOp({
+          userId: null,
+          action: 'api.read',
+          targetType: 'api',
+          targetId: c.req.path.slice(0, 200),
+          detail: { query: boundedQuery(c.req.query()), via: 'STAFF_API_TOKEN' },
+          now: Date.now(),
+        }),
+      );
     }
   });
 
   const list =
-    <T>(statuses: readonly string[], fetch: (q: ListQuery) => T[]) =>
-    (c: Context) => {
+    <T>(statuses: readonly string[], fetch: (q: ListQuery) => Op<T[]>) =>
+    async (c: Context) => {
       const q = listQuery(c, statuses);
       if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
-      return c.json({ items: fetch(q) });
+      return c.json({ items: await store.read(fetch(q)) });
     };
 
   app.get(
     '/api/applications',
-    list(applicationStatuses, (q) => listApplications(db, q)),
+    list(applicationStatuses, (q) => listApplications(q)),
   );
   app.get(
     '/api/complaints',
-    list(complaintStatuses, (q) => listComplaints(db, q)),
+    list(complaintStatuses, (q) => listComplaints(q)),
   );
   app.get(
     '/api/payments',
-    list(paymentStatuses, (q) => listPayments(db, q)),
+    list(paymentStatuses, (q) => listPayments(q)),
   );
   // the `url` of a complaint's photos: the bytes, behind the same bearer token, each view audited
   app.get('/api/media/:id', (c) => {
@@ -122,7 +130,7 @@ export function createApi({
     if (!mediaStore || !Number.isSafeInteger(id) || id <= 0) return c.json({ error: 'not_found' }, 404);
     return mediaResponse(db, mediaStore, { id, userId: null, via: 'api', now: now() });
   });
-  app.get('/api/cases', (c) => {
+  app.get('/api/cases', async (c) => {
     const service = c.req.query('service') || undefined;
     const known = services.map((s) => s.id);
     if (service && !known.includes(service)) {
@@ -135,14 +143,16 @@ export function createApi({
     ];
     const q = listQuery(c, statuses);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
-    return c.json({ items: listCaseItems(db, { ...q, ...(service ? { service } : {}) }, services) });
+    return c.json({
+      items: await store.read(listCaseItems({ ...q, ...(service ? { service } : {}) }, services)),
+    });
   });
-  app.get('/api/conversations/:phone/messages', (c) => {
+  app.get('/api/conversations/:phone/messages', async (c) => {
     const q = listQuery(c, []);
     if ('error' in q) return c.json({ error: 'invalid_query', message: q.error }, 400);
     if (isErasedWaId(c.req.param('phone')))
       return c.json({ error: 'invalid_query', message: ERASED_LOOKUP }, 400);
-    return c.json({ items: conversationMessages(db, c.req.param('phone'), q.limit) });
+    return c.json({ items: await store.read(conversationMessages(c.req.param('phone'), q.limit)) });
   });
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Statement } from 'better-sqlite3';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
+import { type Op, rows } from '../storage/operation.js';
 
 export interface Photo {
   sha256: string;
@@ -66,3 +68,45 @@ export function filesForMessages(db: Db, messageIds: number[]): Map<number, Stor
   for (const r of rows) out.set(r.messageId, r);
   return out;
 }
+
+/** filesForCase as a store operation (either database): the JSON API's complaint photos. */
+export const storedCaseFiles = (o: { waId: string; caseId: number }): Op<StoredFile[]> =>
+  function* ({ db, t }) {
+    const a = t.attachments;
+    const m = t.mediaFiles;
+    const found = yield* rows(
+      db
+        .select({
+          id: m.id,
+          mediaId: m.mediaId,
+          kind: m.kind,
+          sha256: m.sha256,
+          mimeType: m.mimeType,
+          caption: sql<string | null>`coalesce(${a.caption}, ${m.caption})`,
+          fileName: m.fileName,
+          transcript: m.transcript,
+        })
+        .from(a)
+        .innerJoin(m, and(eq(m.messageId, a.messageId), eq(m.mediaId, a.mediaId)))
+        .where(and(eq(a.caseId, o.caseId), eq(m.waId, o.waId), eq(m.status, 'stored')))
+        .orderBy(asc(a.id)),
+    );
+    // status 'stored' means the bytes, their hash and type are there
+    return found.map((r) => ({
+      ...r,
+      sha256: r.sha256 ?? '',
+      mimeType: r.mimeType ?? 'application/octet-stream',
+    }));
+  };
+
+/** photosFor as a store operation. */
+export const casePhotos = (o: { waId: string; caseId: number }, base = '/api/media'): Op<Photo[]> =>
+  function* (q) {
+    const files = yield* storedCaseFiles(o)(q);
+    return files.map((f) => ({
+      sha256: f.sha256,
+      mimeType: f.mimeType,
+      caption: f.caption,
+      url: `${base}/${f.id}`,
+    }));
+  };

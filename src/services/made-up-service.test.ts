@@ -15,6 +15,7 @@ import type { Lang } from '../lang/language.js';
 import type { StaffEnv } from '../staff/context.js';
 import { serviceCaseRoutes } from '../staff/routes/service-cases.js';
 import { TurnDetails } from '../staff/views/turn-details.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { certificateWorkflow, personName } from './_fields/common-fields.js';
 import { type AnyService, type ServiceDefinition, text3 } from './types.js';
 
@@ -186,6 +187,7 @@ describe('a service defined only in this test', () => {
       await next();
     });
     const deps = {
+      store: sqliteStore(db),
       db,
       catalogue,
       now: () => NOW.getTime(),

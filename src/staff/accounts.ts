@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.js';
-import { staffUsers } from '../db/schema.js';
+import { first, type Op, type Q, rows } from '../storage/operation.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import type { Store } from '../storage/store.js';
 import { hashPassword } from './auth/password.js';
 
 /** The account rules in words, shown before anything is asked (the CLI) and beside the form. */
@@ -29,33 +31,64 @@ export class UsernameTakenError extends Error {
   override name = 'UsernameTakenError';
 }
 
+const byName = (username: string): Op<{ id: number } | undefined> =>
+  function* ({ db, t }) {
+    return yield* first(
+      db
+        .select({ id: t.staffUsers.id })
+        .from(t.staffUsers)
+        .where(sql`lower(${t.staffUsers.username}) = ${username}`),
+    );
+  };
+
+/** The account a login names (usernames are unique whatever their case), or undefined. */
+export const userForLogin = (username: string) =>
+  function* ({ db, t }: Q) {
+    return yield* first(
+      db.select().from(t.staffUsers).where(sql`lower(${t.staffUsers.username}) = ${username.toLowerCase()}`),
+    );
+  };
+
+export const listStaffUsers = () =>
+  function* ({ db, t }: Q) {
+    return yield* rows(db.select().from(t.staffUsers).orderBy(t.staffUsers.username));
+  };
+
 /** Creates a staff account; throws UsernameTakenError when the name exists. Returns the new id. */
-export async function createStaffUser(
-  db: Db,
+export async function addStaffUser(
+  store: Store,
   input: NewUser,
   now: number,
   hashParams?: Parameters<typeof hashPassword>[1],
 ): Promise<number> {
   const u = newUserSchema.parse(input);
-  const taken = db
-    .select({ id: staffUsers.id })
-    .from(staffUsers)
-    .where(sql`lower(${staffUsers.username}) = ${u.username}`)
-    .get();
-  if (taken) {
-    throw new UsernameTakenError(`username "${u.username}" is taken`);
-  }
+  if (await store.read(byName(u.username))) throw new UsernameTakenError(`username "${u.username}" is taken`);
   const passwordHash = await hashPassword(u.password, hashParams);
-  const row = db
-    .insert(staffUsers)
-    .values({
-      username: u.username,
-      role: u.role,
-      passwordHash,
-      displayName: u.displayName || null,
-      createdAt: now,
-    })
-    .returning({ id: staffUsers.id })
-    .get();
+  // the unique index on lower(username) refuses a twin created during the (slow) hash
+  const [row] = await store.read(function* ({ db, t }) {
+    return yield* rows(
+      db
+        .insert(t.staffUsers)
+        .values({
+          username: u.username,
+          role: u.role,
+          passwordHash,
+          displayName: u.displayName || null,
+          createdAt: now,
+        })
+        .returning({ id: t.staffUsers.id }),
+    );
+  });
+  if (!row) throw new Error('the new account has no id');
   return row.id;
+}
+
+/** The same on the SQLite database of the code not yet on the store (CLI, tests). */
+export function createStaffUser(
+  db: Db,
+  input: NewUser,
+  now: number,
+  hashParams?: Parameters<typeof hashPassword>[1],
+): Promise<number> {
+  return addStaffUser(sqliteStore(db), input, now, hashParams);
 }

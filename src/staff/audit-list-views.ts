@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { audit } from './audit.js';
+import { auditOp } from './audit.js';
 import type { StaffDeps, StaffEnv } from './context.js';
 import { MAX_SEARCH_CHARS } from './search-text.js';
 
@@ -26,13 +26,15 @@ export function auditListViews(deps: StaffDeps) {
       Object.entries(c.req.query()).map(([k, v]) => [k.slice(0, 40), v.slice(0, MAX_SEARCH_CHARS)]),
     );
     const searched = typeof query.q === 'string' && query.q.trim() !== '';
-    audit(deps.db, {
-      userId: session.user.id,
-      action: `${list.target}.${searched ? 'search' : 'list'}`,
-      targetType: list.target,
-      targetId: c.req.path.split('/')[2],
-      detail: { query },
-      now: deps.now(),
-    });
+    await deps.store.read(
+      auditOp({
+        userId: session.user.id,
+        action: `${list.target}.${searched ? 'search' : 'list'}`,
+        targetType: list.target,
+        targetId: c.req.path.split('/')[2],
+        detail: { query },
+        now: deps.now(),
+      }),
+    );
   });
 }

@@ -3,8 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { CaseType } from '../cases/case-workflow.js';
 import { legacyCase } from '../cases/legacy-rows.js';
 import { CaseNotFoundError, InvalidTransitionError, transitionCase } from '../cases/transition-case.js';
-import { caseNotes, cases, staffUsers } from '../db/schema.js';
-import { audit } from './audit.js';
+import { exec, first } from '../storage/operation.js';
+import { audit, auditOp } from './audit.js';
+import { caseOfType } from './case-queries.js';
 import type { StaffDeps } from './context.js';
 import { notifyCaseChange } from './notify-citizen.js';
 
@@ -76,57 +77,58 @@ export function moveCase(
 }
 
 /** Assigns a case to an officer (or nobody). The status does not move: that is a workflow button of its own. */
-export function assignCase(
+export async function assignCase(
   deps: StaffDeps,
   input: { type: CaseType; id: number; assigneeId: number | null; actor: Actor },
-): void {
-  const { db } = deps;
+): Promise<void> {
   const now = deps.now();
-  if (input.assigneeId != null) {
-    const user = db.select().from(staffUsers).where(eq(staffUsers.id, input.assigneeId)).get();
-    if (!user || user.disabled || user.role === 'reviewer') {
-      throw new HTTPException(400, { message: 'cases go to an active officer or admin' });
+  await deps.store.transaction(function* (q) {
+    const { db, t } = q;
+    if (input.assigneeId != null) {
+      const user = yield* first(db.select().from(t.staffUsers).where(eq(t.staffUsers.id, input.assigneeId)));
+      if (!user || user.disabled || user.role === 'reviewer') {
+        throw new HTTPException(400, { message: 'cases go to an active officer or admin' });
+      }
     }
-  }
-  const current = loadCase(deps, input.type, input.id);
-  db.$client.transaction(() => {
-    db.update(cases).set({ assignedTo: input.assigneeId }).where(eq(cases.id, current.id)).run();
-    audit(db, {
+    const current = yield* caseOfType(input.type, input.id)(q);
+    if (!current) throw new HTTPException(404, { message: `no ${input.type} ${input.id}` });
+    yield* exec(db.update(t.cases).set({ assignedTo: input.assigneeId }).where(eq(t.cases.id, current.id)));
+    yield* auditOp({
       userId: input.actor.id,
       action: 'case.assign',
       targetType: input.type,
       targetId: input.id,
       detail: { reference: current.reference, from: current.assignedTo, to: input.assigneeId },
       now,
-    });
-  })();
+    })(q);
+  });
 }
 
-export function addCaseNote(
+export async function addCaseNote(
   deps: StaffDeps,
   input: { type: CaseType; id: number; body: string; actor: Actor },
-): void {
+): Promise<void> {
   if (!input.body) throw new HTTPException(400, { message: 'a note needs some text' });
   const now = deps.now();
-  const current = loadCase(deps, input.type, input.id);
-  deps.db.$client.transaction(() => {
-    deps.db
-      .insert(caseNotes)
-      .values({
+  await deps.store.transaction(function* (q) {
+    const current = yield* caseOfType(input.type, input.id)(q);
+    if (!current) throw new HTTPException(404, { message: `no ${input.type} ${input.id}` });
+    yield* exec(
+      q.db.insert(q.t.caseNotes).values({
         caseType: 'case',
         caseId: input.id,
         authorUserId: input.actor.id,
         body: input.body,
         createdAt: now,
-      })
-      .run();
-    audit(deps.db, {
+      }),
+    );
+    yield* auditOp({
       userId: input.actor.id,
       action: 'case.note',
       targetType: input.type,
       targetId: input.id,
       detail: { reference: current.reference },
       now,
-    });
-  })();
+    })(q);
+  });
 }

@@ -5,6 +5,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import type { MediaStore } from '../media/media-store.js';
 import type { TemplateSettings } from '../outbox/template-fallback.js';
 import type { AnyService } from '../services/types.js';
+import type { Store } from '../storage/store.js';
 import { hasRole, type Role, type StaffSession } from './auth/sessions.js';
 
 export type Logger = {
@@ -14,6 +15,9 @@ export type Logger = {
 };
 
 export type StaffDeps = {
+  /** where the converted parts of the console read and write (either database: src/storage) */
+  store: Store;
+  /** the SQLite database of the parts not yet on the store (case actions, handoffs, replies, media) */
   db: Db;
   catalogue: Catalogue;
   now: () => number;

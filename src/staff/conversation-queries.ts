@@ -1,5 +1,5 @@
-import type { Db } from '../db/open-database.js';
-import { syncSearchIndex } from '../db/search-index.js';
+import { and, asc, desc, eq, exists, gte, isNotNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { first, type Op, type Q, rows } from '../storage/operation.js';
 import { DAY_MS, istDayStart } from './format.js';
 import { searchText } from './search-text.js';
 
@@ -25,92 +25,107 @@ export type ConversationListRow = {
   service: string | null;
   outcome: string | null;
   engine: string | null;
-  fellBack: number;
-  needsHuman: number;
-  flagged: number;
+  fellBack: boolean;
+  needsHuman: boolean;
+  flagged: boolean;
   messageCount: number;
   snippet: string | null;
 };
 
-/** FTS5 phrase syntax: the query inside double quotes, inner quotes doubled. */
-const ftsPhrase = (q: string) => `"${q.replace(/"/g, '""')}"`;
+const conversationColumns = ({ t }: Q) => ({
+  id: t.conversations.id,
+  waId: t.conversations.waId,
+  startedAt: t.conversations.startedAt,
+  lastMessageAt: t.conversations.lastMessageAt,
+  language: t.conversations.language,
+  service: t.conversations.service,
+  outcome: t.conversations.outcome,
+  engine: t.conversations.engine,
+  fellBack: t.conversations.fellBack,
+  needsHuman: t.conversations.needsHuman,
+  flagged: t.conversations.flagged,
+});
 
-/** Search text → a condition on messages m; trigram FTS needs 3+ characters, shorter falls back to LIKE. */
-function textMatch(q: string): { sql: string; params: unknown[] } {
-  const norm = (searchText(q) ?? '').normalize('NFC');
-  if (Array.from(norm).length >= 3) {
-    return {
-      sql: 'm.id in (select rowid from messages_fts where messages_fts match ?)',
-      params: [ftsPhrase(norm)],
-    };
-  }
-  const escaped = norm.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-  return { sql: "m.text like ? escape '\\'", params: [`%${escaped}%`] };
-}
-
-export function listConversations(db: Db, f: ConversationFilters, limit = 100): ConversationListRow[] {
-  if (f.q) syncSearchIndex(db);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (cond: string, ...values: unknown[]) => {
-    where.push(cond);
-    params.push(...values);
+/** The conversation list with its filters; `q` searches the transcripts (FTS5 on SQLite, pg_trgm on PostgreSQL). */
+export const listConversations = (f: ConversationFilters, limit = 100): Op<ConversationListRow[]> =>
+  function* (q) {
+    const { db, t, d } = q;
+    const c = t.conversations;
+    const m = t.messages;
+    const needle = f.q ? (searchText(f.q) ?? '').normalize('NFC') : '';
+    if (needle) d.prepareSearch();
+    const inThis = eq(m.conversationId, c.id);
+    const from = f.from ? istDayStart(f.from) : null;
+    const to = f.to ? istDayStart(f.to) : null;
+    const turnWith = (cond: SQL) =>
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(t.turns)
+          .where(and(eq(t.turns.conversationId, c.id), cond)),
+      );
+    const match = needle ? d.textContains(m.text, needle) : undefined;
+    const where = and(
+      from != null ? gte(c.lastMessageAt, from) : undefined,
+      to != null ? lt(c.startedAt, to + DAY_MS) : undefined,
+      f.language ? eq(c.language, f.language as 'hi') : undefined,
+      f.service ? eq(c.service, f.service) : undefined,
+      f.outcome ? eq(c.outcome, f.outcome as 'completed') : undefined,
+      f.engine ? or(eq(c.engine, f.engine), turnWith(eq(t.turns.engine, f.engine))) : undefined,
+      f.fellBack ? or(eq(c.fellBack, true), turnWith(eq(t.turns.fellBack, true))) : undefined,
+      f.flagged ? eq(c.flagged, true) : undefined,
+      f.needsHuman ? eq(c.needsHuman, true) : undefined,
+      match ? exists(db.select({ one: sql`1` }).from(m).where(and(inThis, match))) : undefined,
+    );
+    // the newest inbound text, or when searching the first message that matched
+    const snippet = match
+      ? sql<string | null>`(select ${m.text} from ${m} where ${inThis} and ${match} order by ${m.id} limit 1)`
+      : sql<
+          string | null
+        >`(select ${m.text} from ${m} where ${inThis} and ${m.direction} = 'in' and ${m.text} is not null order by ${m.id} desc limit 1)`;
+    return yield* rows(
+      db
+        .select({
+          ...conversationColumns(q),
+          messageCount: sql<number>`(select count(*) from ${m} where ${inThis})`.mapWith(Number),
+          snippet,
+        })
+        .from(c)
+        .where(where)
+        .orderBy(desc(c.lastMessageAt), desc(c.id))
+        .limit(limit),
+    );
   };
-  const from = f.from ? istDayStart(f.from) : null;
-  const to = f.to ? istDayStart(f.to) : null;
-  if (from != null) add('c.last_message_at >= ?', from);
-  if (to != null) add('c.started_at < ?', to + DAY_MS);
-  if (f.language) add('c.language = ?', f.language);
-  if (f.service) add('c.service = ?', f.service);
-  if (f.outcome) add('c.outcome = ?', f.outcome);
-  if (f.engine) {
-    where.push(
-      '(c.engine = ? or exists (select 1 from turns t where t.conversation_id = c.id and t.engine = ?))',
-    );
-    params.push(f.engine, f.engine);
-  }
-  if (f.fellBack)
-    where.push(
-      '(c.fell_back = 1 or exists (select 1 from turns t where t.conversation_id = c.id and t.fell_back = 1))',
-    );
-  if (f.flagged) where.push('c.flagged = 1');
-  if (f.needsHuman) where.push('c.needs_human = 1');
-  let snippet =
-    "(select m.text from messages m where m.conversation_id = c.id and m.direction = 'in' and m.text is not null order by m.id desc limit 1)";
-  const snippetParams: unknown[] = [];
-  if (f.q) {
-    const m = textMatch(f.q);
-    where.push(`exists (select 1 from messages m where m.conversation_id = c.id and ${m.sql})`);
-    params.push(...m.params);
-    snippet = `(select m.text from messages m where m.conversation_id = c.id and ${m.sql} order by m.id limit 1)`;
-    snippetParams.push(...m.params);
-  }
-  const sql = `select c.id, c.wa_id as waId, c.started_at as startedAt, c.last_message_at as lastMessageAt, c.language,
-      c.service, c.outcome, c.engine, c.fell_back as fellBack, c.needs_human as needsHuman, c.flagged,
-      (select count(*) from messages m where m.conversation_id = c.id) as messageCount,
-      ${snippet} as snippet
-    from conversations c ${where.length ? `where ${where.join(' and ')}` : ''}
-    order by c.last_message_at desc, c.id desc limit ?`;
-  return db.$client.prepare(sql).all(...snippetParams, ...params, limit) as ConversationListRow[];
-}
 
 /** Distinct values for the filter drop-downs. */
-export function filterOptions(db: Db) {
-  const col = (sql: string) => (db.$client.prepare(sql).all() as { v: string }[]).map((r) => r.v);
-  return {
-    services: col('select distinct service as v from conversations where service is not null order by 1'),
-    outcomes: col('select distinct outcome as v from conversations where outcome is not null order by 1'),
-    engines: col(
-      'select distinct v from (select engine as v from conversations where engine is not null union select engine from turns) order by 1',
-    ),
+export const filterOptions = () =>
+  function* ({ db, t }: Q) {
+    const c = t.conversations;
+    const services = yield* rows(
+      db.selectDistinct({ v: c.service }).from(c).where(isNotNull(c.service)).orderBy(asc(c.service)),
+    );
+    const outcomes = yield* rows(
+      db.selectDistinct({ v: c.outcome }).from(c).where(isNotNull(c.outcome)).orderBy(asc(c.outcome)),
+    );
+    const own = yield* rows(db.selectDistinct({ v: c.engine }).from(c).where(isNotNull(c.engine)));
+    const ofTurns = yield* rows(db.selectDistinct({ v: t.turns.engine }).from(t.turns));
+    const values = (r: { v: string | null }[]) => r.map((x) => x.v).filter((v): v is string => v != null);
+    return {
+      services: values(services),
+      outcomes: values(outcomes),
+      // code-point order, as SQLite's default collation sorted them (PostgreSQL's locale would not)
+      engines: [...new Set([...values(own), ...values(ofTurns)])].sort((a, b) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      ),
+    };
   };
-}
 
 export type MessageRow = {
   id: number;
   direction: 'in' | 'out';
   kind: string;
   text: string | null;
+  /** JSON text (the view parses it) */
   payload: string | null;
   sendStatus: string | null;
   lastError: string | null;
@@ -124,10 +139,11 @@ export type TurnRow = {
   inboundId: number;
   engine: string;
   model: string | null;
-  fellBack: number;
+  fellBack: boolean;
   fallbackReason: string | null;
   language: string | null;
   intent: string | null;
+  /** JSON text (the view parses it) */
   steps: string;
   latencyMs: number;
   promptTokens: number;
@@ -143,51 +159,112 @@ export type AnnotationRow = {
   createdAt: number;
 };
 
-export function conversationDetail(db: Db, id: number) {
-  const conversation = db.$client
-    .prepare(
-      `select id, wa_id as waId, started_at as startedAt, last_message_at as lastMessageAt, language, service, outcome,
-        engine, fell_back as fellBack, needs_human as needsHuman, flagged from conversations where id = ?`,
-    )
-    .get(id) as Omit<ConversationListRow, 'messageCount' | 'snippet'> | undefined;
-  if (!conversation) return null;
-  const messages = db.$client
-    .prepare(
-      `select id, direction, kind, text, payload, send_status as sendStatus, last_error as lastError, sent_by as sentBy,
-        turn_id as turnId, created_at as createdAt from messages where conversation_id = ? order by id`,
-    )
-    .all(id) as MessageRow[];
-  const turns = db.$client
-    .prepare(
-      `select id, inbound_id as inboundId, engine, model, fell_back as fellBack, fallback_reason as fallbackReason, language,
-        intent, steps, latency_ms as latencyMs, prompt_tokens as promptTokens, completion_tokens as completionTokens
-       from turns where conversation_id = ? order by id`,
-    )
-    .all(id) as TurnRow[];
-  const annotations = db.$client
-    .prepare(
-      `select a.turn_id as turnId, a.verdict, a.label, a.note, u.username as author, a.created_at as createdAt
-       from annotations a join turns t on t.id = a.turn_id left join staff_users u on u.id = a.user_id
-       where t.conversation_id = ? order by a.id`,
-    )
-    .all(id) as AnnotationRow[];
-  const citizen = db.$client
-    .prepare(
-      'select language, handoff, handoff_officer_id as handoffOfficerId, last_inbound_at as lastInboundAt from citizens where wa_id = ?',
-    )
-    .get(conversation.waId) as
-    | { language: string; handoff: string; handoffOfficerId: number | null; lastInboundAt: number | null }
-    | undefined;
-  const cases = db.$client
-    .prepare(
-      `select case service when 'birth_certificate' then 'applications' when 'hospital_complaint' then 'complaints'
-         else 'services/' || service end as path, id, reference, status from cases where wa_id = ? order by reference`,
-    )
-    .all(conversation.waId) as {
-    path: string;
-    id: number;
-    reference: string;
-    status: string;
-  }[];
-  return { conversation, messages, turns, annotations, cases, citizen: citizen ?? null };
-}
+const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+const casePath = (service: string) =>
+  service === 'birth_certificate'
+    ? 'applications'
+    : service === 'hospital_complaint'
+      ? 'complaints'
+      : `services/${service}`;
+
+/** A conversation page: its messages, turns, reviewers' notes, the citizen and their cases; null when unknown. */
+export const conversationDetail = (id: number) =>
+  function* (q: Q) {
+    const { db, t } = q;
+    const conversation = yield* first(
+      db.select(conversationColumns(q)).from(t.conversations).where(eq(t.conversations.id, id)),
+    );
+    if (!conversation) return null;
+    const m = t.messages;
+    const messages: MessageRow[] = (yield* rows(
+      db
+        .select({
+          id: m.id,
+          direction: m.direction,
+          kind: m.kind,
+          text: m.text,
+          payload: m.payload,
+          sendStatus: m.sendStatus,
+          lastError: m.lastError,
+          sentBy: m.sentBy,
+          turnId: m.turnId,
+          createdAt: m.createdAt,
+        })
+        .from(m)
+        .where(eq(m.conversationId, id))
+        .orderBy(asc(m.id)),
+    )).map((r) => ({ ...r, payload: json(r.payload) }));
+    const tu = t.turns;
+    const turns: TurnRow[] = (yield* rows(
+      db
+        .select({
+          id: tu.id,
+          inboundId: tu.inboundId,
+          engine: tu.engine,
+          model: tu.model,
+          fellBack: tu.fellBack,
+          fallbackReason: tu.fallbackReason,
+          language: tu.language,
+          intent: tu.intent,
+          steps: tu.steps,
+          latencyMs: tu.latencyMs,
+          promptTokens: tu.promptTokens,
+          completionTokens: tu.completionTokens,
+        })
+        .from(tu)
+        .where(eq(tu.conversationId, id))
+        .orderBy(asc(tu.id)),
+    )).map((r) => ({ ...r, steps: json(r.steps) ?? '[]' }));
+    const a = t.annotations;
+    const annotations: AnnotationRow[] = yield* rows(
+      db
+        .select({
+          turnId: a.turnId,
+          verdict: a.verdict,
+          label: a.label,
+          note: a.note,
+          author: t.staffUsers.username,
+          createdAt: a.createdAt,
+        })
+        .from(a)
+        .innerJoin(tu, eq(tu.id, a.turnId))
+        .leftJoin(t.staffUsers, eq(t.staffUsers.id, a.userId))
+        .where(eq(tu.conversationId, id))
+        .orderBy(asc(a.id)),
+    );
+    const citizen = yield* first(
+      db
+        .select({
+          language: t.citizens.language,
+          handoff: t.citizens.handoff,
+          handoffOfficerId: t.citizens.handoffOfficerId,
+          lastInboundAt: t.citizens.lastInboundAt,
+        })
+        .from(t.citizens)
+        .where(eq(t.citizens.waId, conversation.waId)),
+    );
+    const cases = (yield* rows(
+      db
+        .select({
+          service: t.cases.service,
+          id: t.cases.id,
+          reference: t.cases.reference,
+          status: t.cases.status,
+        })
+        .from(t.cases)
+        .where(eq(t.cases.waId, conversation.waId))
+        .orderBy(asc(t.cases.reference)),
+    )).map(({ service, ...r }) => ({ path: casePath(service), ...r }));
+    return { conversation, messages, turns, annotations, cases, citizen: citizen ?? null };
+  };
+
+/** Used by callers that only need to know the conversation exists and whose it is. */
+export const conversationOwner = (id: number) =>
+  function* ({ db, t }: Q) {
+    return yield* first(
+      db
+        .select({ id: t.conversations.id, waId: t.conversations.waId })
+        .from(t.conversations)
+        .where(eq(t.conversations.id, id)),
+    );
+  };

@@ -3,10 +3,14 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { databaseUnavailable } from '../http/database-unavailable.js';
-import { audit } from './audit.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import { auditOp } from './audit.js';
 import { auditListViews } from './audit-list-views.js';
 import { deleteSession, findSession, SESSION_COOKIE } from './auth/sessions.js';
 import type { StaffDeps, StaffEnv } from './context.js';
+
+export type StaffConsoleOptions = Omit<StaffDeps, 'store'> & Partial<Pick<StaffDeps, 'store'>>;
+
 import { accountRoutes } from './routes/accounts.js';
 import { caseRoutes } from './routes/cases.js';
 import { conversationRoutes } from './routes/conversations.js';
@@ -21,7 +25,10 @@ import { Layout } from './views/layout.js';
 export type { StaffDeps } from './context.js';
 
 /** The staff console: everything under /staff, server-rendered; mount with `app.route('/', createStaffConsole(deps))`. */
-export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
+export function createStaffConsole(options: StaffConsoleOptions): Hono<StaffEnv> {
+  // until src/main.ts builds the store from config (src/storage/open-store.ts), the console runs
+  // its converted parts on the SQLite adapter over the app's own connection
+  const deps: StaffDeps = { ...options, store: options.store ?? sqliteStore(options.db) };
   const app = new Hono<StaffEnv>();
 
   app.use('/staff/*', async (c, next) => {
@@ -46,7 +53,7 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   // Everything below needs a live session, and every POST the session's CSRF token.
   const guard = createMiddleware<StaffEnv>(async (c, next) => {
     if (c.req.path === '/staff/login') return next();
-    const session = findSession(deps.db, getCookie(c, SESSION_COOKIE), deps.now());
+    const session = await deps.store.read(findSession(getCookie(c, SESSION_COOKIE), deps.now()));
     if (!session) {
       if (c.req.method === 'GET') return c.redirect('/staff/login', 303);
       return c.text('Unauthorized: log in first', 401);
@@ -65,15 +72,18 @@ export function createStaffConsole(deps: StaffDeps): Hono<StaffEnv> {
   // one audit row per list or search of citizens' records (detail pages audit themselves)
   app.use('/staff/*', auditListViews(deps));
 
-  app.post('/staff/logout', (c) => {
+  app.post('/staff/logout', async (c) => {
     const s = c.get('session');
-    deleteSession(deps.db, s.tokenHash);
-    audit(deps.db, {
-      userId: s.user.id,
-      action: 'logout',
-      targetType: 'staff_user',
-      targetId: s.user.id,
-      now: deps.now(),
+    const now = deps.now();
+    await deps.store.transaction(function* (q) {
+      yield* deleteSession(s.tokenHash)(q);
+      yield* auditOp({
+        userId: s.user.id,
+        action: 'logout',
+        targetType: 'staff_user',
+        targetId: s.user.id,
+        now,
+      })(q);
     });
     deleteCookie(c, SESSION_COOKIE, { path: '/staff' });
     return c.redirect('/staff/login', 303);

@@ -1,5 +1,6 @@
-import type { Db } from '../db/open-database.js';
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { services } from '../services/registry.js';
+import { num, type Op, type Q, rows } from '../storage/operation.js';
 import { openStatuses } from './case-queries.js';
 import { DAY_MS, istDay, istDayStart } from './format.js';
 
@@ -23,95 +24,128 @@ export type DashboardStats = {
   handoffsWaiting: number;
 };
 
-/** The last `days` IST days ending today, and counts per day of a timestamp column. */
-function perDay(db: Db, sql: string, days: string[], since: number): number[] {
-  const rows = db.$client.prepare(sql).all(since) as { at: number }[];
+/** Counts per IST day of the timestamps (bucketed here: the day boundary is IST whatever the server's zone). */
+function perDay(stamps: { at: number }[], days: string[]): number[] {
   const counts = new Map(days.map((d) => [d, 0]));
-  for (const r of rows) {
+  for (const r of stamps) {
     const d = istDay(r.at);
     if (counts.has(d)) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
   return days.map((d) => counts.get(d) ?? 0);
 }
 
-const counts = (db: Db, sql: string, ...params: unknown[]) =>
-  (db.$client.prepare(sql).all(...params) as { label: string | null; value: number }[]).map((r) => ({
-    label: r.label ?? 'unknown',
-    value: r.value,
-  }));
+const labelled = (r: { label: string | null; value: unknown }[]): Count[] =>
+  r.map((x) => ({ label: x.label ?? 'unknown', value: num(x.value) }));
 
-function casesPerService(db: Db, since: number): Count[] {
-  const count = (sql: string, ...params: unknown[]) =>
-    (db.$client.prepare(sql).get(...params) as { n: number }).n;
-  return services.map((s) => ({
-    label: s.names.en,
-    value: count('select count(*) as n from cases where service = ? and created_at >= ?', s.id, since),
-  }));
+// birth applications and complaints are cases of their service
+const serviceOf = { application: 'birth_certificate', complaint: 'hospital_complaint' } as const;
+
+function* openCases({ db, t }: Q, type: 'application' | 'complaint') {
+  const statuses = openStatuses(type);
+  const found = yield* rows(
+    db
+      .select({ label: t.cases.status, value: count() })
+      .from(t.cases)
+      .where(and(eq(t.cases.service, serviceOf[type]), inArray(t.cases.status, statuses)))
+      .groupBy(t.cases.status),
+  );
+  return statuses.map((s) => ({ label: s, value: num(found.find((r) => r.label === s)?.value) }));
 }
 
-export function dashboardStats(db: Db, now: number, nDays = 14): DashboardStats {
-  const today = istDayStart(istDay(now)) ?? now;
-  const since = today - (nDays - 1) * DAY_MS;
-  const days = Array.from({ length: nDays }, (_, i) => istDay(since + i * DAY_MS + DAY_MS / 2));
-  const conv = db.$client
-    .prepare(
-      `select count(*) as n, sum(outcome = 'completed') as completed, sum(service is not null) as withService
-       from conversations where started_at >= ?`,
-    )
-    .get(since) as { n: number; completed: number | null; withService: number | null };
-  const turns = db.$client
-    .prepare('select count(*) as n, sum(fell_back) as fellBack from turns where created_at >= ?')
-    .get(since) as { n: number; fellBack: number | null };
-  // birth applications and complaints are cases of their service
-  const serviceOf = { application: 'birth_certificate', complaint: 'hospital_complaint' } as const;
-  const open = (type: 'application' | 'complaint') => {
-    const statuses = openStatuses(type);
-    const marks = statuses.map(() => '?').join(',');
-    const rows = counts(
-      db,
-      `select status as label, count(*) as value from cases where service = ? and status in (${marks}) group by status`,
-      serviceOf[type],
-      ...statuses,
+function* overdueCases({ db, t }: Q, type: 'application' | 'complaint', now: number) {
+  const [r] = yield* rows(
+    db
+      .select({ n: count() })
+      .from(t.cases)
+      .where(
+        and(eq(t.cases.service, serviceOf[type]), isNotNull(t.cases.slaDueAt), lt(t.cases.slaDueAt, now)),
+      ),
+  );
+  return num(r?.n);
+}
+
+export const dashboardStats = (now: number, nDays = 14): Op<DashboardStats> =>
+  function* (q) {
+    const { db, t } = q;
+    const today = istDayStart(istDay(now)) ?? now;
+    const since = today - (nDays - 1) * DAY_MS;
+    const days = Array.from({ length: nDays }, (_, i) => istDay(since + i * DAY_MS + DAY_MS / 2));
+    const c = t.conversations;
+    // count(*) filter (where …): the same on both (SQLite's sum(boolean) is not PostgreSQL's)
+    const [conv] = yield* rows(
+      db
+        .select({
+          n: count(),
+          completed: sql<number>`count(*) filter (where ${c.outcome} = 'completed')`.mapWith(Number),
+          withService: sql<number>`count(*) filter (where ${c.service} is not null)`.mapWith(Number),
+        })
+        .from(c)
+        .where(gte(c.startedAt, since)),
     );
-    return statuses.map((s) => ({ label: s, value: rows.find((r) => r.label === s)?.value ?? 0 }));
-  };
-  const overdue = (type: 'application' | 'complaint') =>
-    (
-      db.$client
-        .prepare(
-          'select count(*) as n from cases where service = ? and sla_due_at is not null and sla_due_at < ?',
-        )
-        .get(serviceOf[type], now) as { n: number }
-    ).n;
-  return {
-    days,
-    messagesPerDay: perDay(db, 'select created_at as at from messages where created_at >= ?', days, since),
-    conversationsPerDay: perDay(
-      db,
-      'select started_at as at from conversations where started_at >= ?',
+    const [turns] = yield* rows(
+      db
+        .select({
+          n: count(),
+          fellBack: sql<number>`count(*) filter (where ${t.turns.fellBack})`.mapWith(Number),
+        })
+        .from(t.turns)
+        .where(gte(t.turns.createdAt, since)),
+    );
+    const messageStamps = yield* rows(
+      db.select({ at: t.messages.createdAt }).from(t.messages).where(gte(t.messages.createdAt, since)),
+    );
+    const conversationStamps = yield* rows(
+      db.select({ at: c.startedAt }).from(c).where(gte(c.startedAt, since)),
+    );
+    const languages = yield* rows(
+      db
+        .select({ label: c.language, value: count() })
+        .from(c)
+        .where(gte(c.startedAt, since))
+        .groupBy(c.language)
+        .orderBy(desc(count()), c.language),
+    );
+    const byService = yield* rows(
+      db
+        .select({ label: c.service, value: count() })
+        .from(c)
+        .where(and(gte(c.startedAt, since), isNotNull(c.service)))
+        .groupBy(c.service)
+        .orderBy(desc(count()), c.service),
+    );
+    const casesPerService: Count[] = [];
+    for (const s of services) {
+      const [r] = yield* rows(
+        db
+          .select({ n: count() })
+          .from(t.cases)
+          .where(and(eq(t.cases.service, s.id), gte(t.cases.createdAt, since))),
+      );
+      casesPerService.push({ label: s.names.en, value: num(r?.n) });
+    }
+    const [handoffs] = yield* rows(
+      db.select({ n: count() }).from(t.citizens).where(eq(t.citizens.handoff, 'queued')),
+    );
+    const n = num(conv?.n);
+    const withService = num(conv?.withService);
+    const turnCount = num(turns?.n);
+    return {
       days,
-      since,
-    ),
-    languages: counts(
-      db,
-      'select language as label, count(*) as value from conversations where started_at >= ? group by language order by value desc',
-      since,
-    ),
-    services: counts(
-      db,
-      'select service as label, count(*) as value from conversations where started_at >= ? and service is not null group by service order by value desc',
-      since,
-    ),
-    casesPerService: casesPerService(db, since),
-    conversations: conv.n,
-    completionRate: conv.withService ? (conv.completed ?? 0) / conv.withService : null,
-    fallbackRate: turns.n ? (turns.fellBack ?? 0) / turns.n : null,
-    turns: turns.n,
-    openApplications: open('application'),
-    openComplaints: open('complaint'),
-    overdue: { applications: overdue('application'), complaints: overdue('complaint') },
-    handoffsWaiting: (
-      db.$client.prepare("select count(*) as n from citizens where handoff = 'queued'").get() as { n: number }
-    ).n,
+      messagesPerDay: perDay(messageStamps, days),
+      conversationsPerDay: perDay(conversationStamps, days),
+      languages: labelled(languages),
+      services: labelled(byService),
+      casesPerService,
+      conversations: n,
+      completionRate: withService ? num(conv?.completed) / withService : null,
+      fallbackRate: turnCount ? num(turns?.fellBack) / turnCount : null,
+      turns: turnCount,
+      openApplications: yield* openCases(q, 'application'),
+      openComplaints: yield* openCases(q, 'complaint'),
+      overdue: {
+        applications: yield* overdueCases(q, 'application', now),
+        complaints: yield* overdueCases(q, 'complaint', now),
+      },
+      handoffsWaiting: num(handoffs?.n),
+    };
   };
-}

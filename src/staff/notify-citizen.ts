@@ -7,6 +7,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
+import { first, type Op } from '../storage/operation.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { tagPurpose } from '../whatsapp/service-window.js';
@@ -26,6 +27,15 @@ export function windowOpen(db: Db, waId: string, now: number): boolean {
   const row = db.select({ at: citizens.lastInboundAt }).from(citizens).where(eq(citizens.waId, waId)).get();
   return row?.at != null && now - row.at < WINDOW_MS;
 }
+
+/** windowOpen as a store operation (either database). */
+export const replyWindowOpen = (waId: string, now: number): Op<boolean> =>
+  function* ({ db, t }) {
+    const row = yield* first(
+      db.select({ at: t.citizens.lastInboundAt }).from(t.citizens).where(eq(t.citizens.waId, waId)),
+    );
+    return row?.at != null && now - row.at < WINDOW_MS;
+  };
 
 export function latestConversationId(db: Db, waId: string): number | null {
   const row = db

@@ -4,6 +4,7 @@ import { insertLegacyCase } from '../cases/legacy-rows.js';
 import { type Db, openDatabase } from '../db/open-database.js';
 import { citizens, conversations, messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { createStaffUser } from './accounts.js';
 import type { StaffDeps } from './context.js';
 import { createStaffConsole } from './create-staff-console.js';
@@ -17,6 +18,7 @@ export function consoleFixture(over: Partial<StaffDeps> = {}) {
   const clock = { now: T0 };
   const wakes = { count: 0 };
   const deps: StaffDeps = {
+    store: sqliteStore(db),
     db,
     catalogue: loadCatalogue(),
     now: () => clock.now,

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
-import type { Db } from '../../db/open-database.js';
-import { staffSessions, staffUsers } from '../../db/schema.js';
+import { exec, first, type Op } from '../../storage/operation.js';
 
 export const SESSION_COOKIE = 'sahayak_staff';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -12,50 +11,61 @@ export type StaffSession = { user: StaffUser; csrfToken: string; tokenHash: stri
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Creates a session; returns the cookie value (only its hash is stored). */
-export function createSession(db: Db, userId: number, now: number): { token: string; csrfToken: string } {
-  const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
-  db.delete(staffSessions).where(lt(staffSessions.expiresAt, now)).run();
-  db.insert(staffSessions)
-    .values({ tokenHash: sha256(token), userId, csrfToken, expiresAt: now + SESSION_TTL_MS, createdAt: now })
-    .run();
-  return { token, csrfToken };
-}
+/** Creates a session (a transaction: expired ones go first); returns the cookie value (only its hash is stored). */
+export const createSession = (userId: number, now: number): Op<{ token: string; csrfToken: string }> =>
+  function* ({ db, t }) {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(32).toString('base64url');
+    yield* exec(db.delete(t.staffSessions).where(lt(t.staffSessions.expiresAt, now)));
+    yield* exec(
+      db.insert(t.staffSessions).values({
+        tokenHash: sha256(token),
+        userId,
+        csrfToken,
+        expiresAt: now + SESSION_TTL_MS,
+        createdAt: now,
+      }),
+    );
+    return { token, csrfToken };
+  };
 
 /** The live session behind a cookie value, or null (unknown, expired, or the account was disabled). */
-export function findSession(db: Db, token: string | undefined, now: number): StaffSession | null {
-  if (!token) return null;
-  const tokenHash = sha256(token);
-  const row = db
-    .select({
-      csrfToken: staffSessions.csrfToken,
-      expiresAt: staffSessions.expiresAt,
-      id: staffUsers.id,
-      username: staffUsers.username,
-      displayName: staffUsers.displayName,
-      role: staffUsers.role,
-      disabled: staffUsers.disabled,
-    })
-    .from(staffSessions)
-    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
-    .where(eq(staffSessions.tokenHash, tokenHash))
-    .get();
-  if (!row || row.expiresAt <= now || row.disabled) return null;
-  return {
-    tokenHash,
-    csrfToken: row.csrfToken,
-    user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
+export const findSession = (token: string | undefined, now: number): Op<StaffSession | null> =>
+  function* ({ db, t }) {
+    if (!token) return null;
+    const tokenHash = sha256(token);
+    const row = yield* first(
+      db
+        .select({
+          csrfToken: t.staffSessions.csrfToken,
+          expiresAt: t.staffSessions.expiresAt,
+          id: t.staffUsers.id,
+          username: t.staffUsers.username,
+          displayName: t.staffUsers.displayName,
+          role: t.staffUsers.role,
+          disabled: t.staffUsers.disabled,
+        })
+        .from(t.staffSessions)
+        .innerJoin(t.staffUsers, eq(t.staffUsers.id, t.staffSessions.userId))
+        .where(eq(t.staffSessions.tokenHash, tokenHash)),
+    );
+    if (!row || row.expiresAt <= now || row.disabled) return null;
+    return {
+      tokenHash,
+      csrfToken: row.csrfToken,
+      user: { id: row.id, username: row.username, displayName: row.displayName, role: row.role },
+    };
   };
-}
 
-export function deleteSession(db: Db, tokenHash: string): void {
-  db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
-}
+export const deleteSession = (tokenHash: string): Op<void> =>
+  function* ({ db, t }) {
+    yield* exec(db.delete(t.staffSessions).where(eq(t.staffSessions.tokenHash, tokenHash)));
+  };
 
-export function deleteUserSessions(db: Db, userId: number): void {
-  db.delete(staffSessions).where(eq(staffSessions.userId, userId)).run();
-}
+export const deleteUserSessions = (userId: number): Op<void> =>
+  function* ({ db, t }) {
+    yield* exec(db.delete(t.staffSessions).where(eq(t.staffSessions.userId, userId)));
+  };
 
 const rank: Record<Role, number> = { reviewer: 1, officer: 2, admin: 3 };
 export const hasRole = (user: StaffUser, min: Role) => rank[user.role] >= rank[min];

@@ -1,6 +1,5 @@
 import { and, desc, eq, gt, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open-database.js';
-import { loginAttempts } from '../../db/schema.js';
+import { exec, lockKey, type Op, type Q, rows } from '../../storage/operation.js';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 // per username: guessing one account; per IP: a wider limit so one office behind a NAT is not locked out
@@ -13,15 +12,16 @@ export const throttleKeys = (username: string, ip: string) => ({
   ip: `ip:${ip}`.slice(0, MAX_KEY_CHARS),
 });
 
-function failuresSinceLastSuccess(db: Db, key: string, now: number): number {
-  const rows = db
-    .select({ success: loginAttempts.success })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, now - THROTTLE_WINDOW_MS)))
-    .orderBy(desc(loginAttempts.at), desc(loginAttempts.id))
-    .all();
+function* failuresSinceLastSuccess({ db, t }: Q, key: string, now: number) {
+  const attempts = yield* rows(
+    db
+      .select({ success: t.loginAttempts.success })
+      .from(t.loginAttempts)
+      .where(and(eq(t.loginAttempts.key, key), gt(t.loginAttempts.at, now - THROTTLE_WINDOW_MS)))
+      .orderBy(desc(t.loginAttempts.at), desc(t.loginAttempts.id)),
+  );
   let n = 0;
-  for (const r of rows) {
+  for (const r of attempts) {
     if (r.success) break;
     n++;
   }
@@ -31,34 +31,41 @@ function failuresSinceLastSuccess(db: Db, key: string, now: number): number {
 /** Rows counted as failures until the password check settles them. */
 export type AttemptTicket = { ids: number[] };
 
+// Parallel guesses for one key must see each other's rows: on PostgreSQL READ COMMITTED alone
+// would let two count the same rows, so each key is locked for the transaction (Dialect.keyLock).
+
 /**
- * Decides and counts in one transaction, before the (slow, awaited) password check: an
- * attempt is recorded as a failure up front and turned into a success only when the
- * password is right. So N guesses sent in parallel see each other's rows and at most the
- * limit of them reach the password check. Returns null when throttled (nothing written).
+ * Decides and counts in one transaction (run it with store.transaction), before the (slow,
+ * awaited) password check: an attempt is recorded as a failure up front and turned into a
+ * success only when the password is right. So N guesses sent in parallel see each other's
+ * rows and at most the limit of them reach the password check. Returns null when throttled.
  */
-export function reserveAttempt(db: Db, username: string, ip: string, now: number): AttemptTicket | null {
-  const k = throttleKeys(username, ip);
-  return db.transaction((tx) => {
-    const t = tx as unknown as Db;
+export const reserveAttempt = (username: string, ip: string, now: number): Op<AttemptTicket | null> =>
+  function* (q) {
+    const k = throttleKeys(username, ip);
+    yield* lockKey(q, k.user);
+    yield* lockKey(q, k.ip);
     if (
-      failuresSinceLastSuccess(t, k.user, now) >= THROTTLE_LIMITS.user ||
-      failuresSinceLastSuccess(t, k.ip, now) >= THROTTLE_LIMITS.ip
+      (yield* failuresSinceLastSuccess(q, k.user, now)) >= THROTTLE_LIMITS.user ||
+      (yield* failuresSinceLastSuccess(q, k.ip, now)) >= THROTTLE_LIMITS.ip
     )
       return null;
-    const rows = tx
-      .insert(loginAttempts)
-      .values([
-        { key: k.user, success: false, at: now },
-        { key: k.ip, success: false, at: now },
-      ])
-      .returning({ id: loginAttempts.id })
-      .all();
-    return { ids: rows.map((r) => r.id) };
-  });
-}
+    const inserted = yield* rows(
+      q.db
+        .insert(q.t.loginAttempts)
+        .values([
+          { key: k.user, success: false, at: now },
+          { key: k.ip, success: false, at: now },
+        ])
+        .returning({ id: q.t.loginAttempts.id }),
+    );
+    return { ids: inserted.map((r) => r.id) };
+  };
 
 /** The password was right: the reserved rows become a success, which resets both counts. */
-export function settleSuccess(db: Db, ticket: AttemptTicket): void {
-  db.update(loginAttempts).set({ success: true }).where(inArray(loginAttempts.id, ticket.ids)).run();
-}
+export const settleSuccess = (ticket: AttemptTicket): Op<void> =>
+  function* ({ db, t }) {
+    yield* exec(
+      db.update(t.loginAttempts).set({ success: true }).where(inArray(t.loginAttempts.id, ticket.ids)),
+    );
+  };

@@ -1,32 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { staffUsers } from '../../db/schema.js';
-import { createStaffUser, newUserSchema, roleSchema, UsernameTakenError } from '../accounts.js';
-import { audit } from '../audit.js';
+import { exec, first } from '../../storage/operation.js';
+import { addStaffUser, listStaffUsers, newUserSchema, roleSchema, UsernameTakenError } from '../accounts.js';
+import { auditOp, auditPage } from '../audit.js';
 import { hashPassword } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/sessions.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
 import { Csrf, Layout } from '../views/layout.js';
 
-type AuditRow = {
-  id: number;
-  user: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  detail: string | null;
-  createdAt: number;
-};
-
 export function accountRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
-  const { db } = deps;
 
-  app.get('/staff/users', (c) => {
+  app.get('/staff/users', async (c) => {
     const s = requireRole(c, 'admin');
-    const users = db.select().from(staffUsers).orderBy(staffUsers.username).all();
+    const users = await deps.store.read(listStaffUsers());
     return c.html(
       <Layout title="Accounts" session={s} flash={c.req.query('msg')}>
         <h1>Staff accounts</h1>
@@ -119,15 +108,17 @@ export function accountRoutes(deps: StaffDeps) {
       throw new HTTPException(400, { message: parsed.error.issues.map((i) => i.message).join('; ') });
     const now = deps.now();
     try {
-      const id = await createStaffUser(db, parsed.data, now);
-      audit(db, {
-        userId: s.user.id,
-        action: 'account.create',
-        targetType: 'staff_user',
-        targetId: id,
-        detail: { username: parsed.data.username, role: parsed.data.role },
-        now,
-      });
+      const id = await addStaffUser(deps.store, parsed.data, now);
+      await deps.store.read(
+        auditOp({
+          userId: s.user.id,
+          action: 'account.create',
+          targetType: 'staff_user',
+          targetId: id,
+          detail: { username: parsed.data.username, role: parsed.data.role },
+          now,
+        }),
+      );
     } catch (err) {
       if (err instanceof UsernameTakenError) throw new HTTPException(409, { message: err.message });
       throw err;
@@ -149,16 +140,19 @@ export function accountRoutes(deps: StaffDeps) {
     }
     const passwordHash = password ? await hashPassword(password) : undefined;
     const now = deps.now();
-    db.$client.transaction(() => {
-      const before = db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    await deps.store.transaction(function* (q) {
+      const { db, t } = q;
+      const before = yield* first(db.select().from(t.staffUsers).where(eq(t.staffUsers.id, id)));
       if (!before) throw new HTTPException(404, { message: 'no such account' });
-      db.update(staffUsers)
-        .set({ role: role.data, disabled, ...(passwordHash ? { passwordHash } : {}) })
-        .where(eq(staffUsers.id, id))
-        .run();
+      yield* exec(
+        db
+          .update(t.staffUsers)
+          .set({ role: role.data, disabled, ...(passwordHash ? { passwordHash } : {}) })
+          .where(eq(t.staffUsers.id, id)),
+      );
       // a changed role, password or a disabled account takes effect now, not when the session expires
-      if (disabled || passwordHash || before.role !== role.data) deleteUserSessions(db, id);
-      audit(db, {
+      if (disabled || passwordHash || before.role !== role.data) yield* deleteUserSessions(id)(q);
+      yield* auditOp({
         userId: s.user.id,
         action: 'account.update',
         targetType: 'staff_user',
@@ -169,22 +163,16 @@ export function accountRoutes(deps: StaffDeps) {
           passwordChanged: !!passwordHash,
         },
         now,
-      });
-    })();
+      })(q);
+    });
     return c.redirect(`/staff/users?msg=${encodeURIComponent('Account saved.')}`, 303);
   });
 
-  app.get('/staff/audit', (c) => {
+  app.get('/staff/audit', async (c) => {
     const s = requireRole(c, 'admin');
     const before = Number(c.req.query('before')) || Number.MAX_SAFE_INTEGER;
     const action = c.req.query('action')?.trim() || null;
-    const rows = db.$client
-      .prepare(
-        `select a.id, u.username as user, a.action, a.target_type as targetType, a.target_id as targetId, a.detail, a.created_at as createdAt
-         from audit_log a left join staff_users u on u.id = a.user_id
-         where a.id < ? and (? is null or a.action like ? || '%') order by a.id desc limit 100`,
-      )
-      .all(before, action, action) as AuditRow[];
+    const rows = await deps.store.read(auditPage(before, action));
     const last = rows.at(-1);
     return c.html(
       <Layout title="Audit log" session={s}>

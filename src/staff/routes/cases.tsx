@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import type { CaseType } from '../../cases/case-workflow.js';
-import { filesForCase } from '../../media/photos-for.js';
-import { audit } from '../audit.js';
+import { storedCaseFiles } from '../../media/photos-for.js';
+import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { addCaseNote, assignCase, moveCase } from '../case-actions.js';
 import {
   activeOfficers,
-  caseEvents,
+  caseEventsOf,
   caseNotesOf,
-  caseRow,
+  caseQueue,
+  caseRowOf,
   complaintAttachments,
-  listCases,
 } from '../case-queries.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
@@ -66,7 +66,7 @@ export function caseRoutes(deps: StaffDeps) {
   for (const type of ['application', 'complaint'] as const) {
     const base = `/staff/${plural(type)}`;
 
-    app.get(base, (c) => {
+    app.get(base, async (c) => {
       const session = c.get('session');
       const q = c.req.query();
       const filters = {
@@ -76,26 +76,28 @@ export function caseRoutes(deps: StaffDeps) {
         q: q.q?.trim() || undefined,
       };
       const now = deps.now();
-      const rows = listCases(deps.db, type, filters, session.user.id, now);
+      const rows = await deps.store.read(caseQueue(type, filters, session.user.id, now));
       return c.html(<CaseListPage type={type} rows={rows} filters={filters} session={session} now={now} />);
     });
 
-    app.get(`${base}/:id`, (c) => {
+    app.get(`${base}/:id`, async (c) => {
       const session = c.get('session');
       const id = intParam(c, 'id');
-      const row = caseRow(deps.db, type, id);
+      const row = await deps.store.read(caseRowOf(type, id));
       if (!row) return c.notFound();
       const now = deps.now();
       const waId = String(row.wa_id);
       const fullPhone = hasRole(session.user, 'officer');
-      audit(deps.db, {
-        userId: session.user.id,
-        action: fullPhone ? 'case.view.full_phone' : 'case.view',
-        targetType: type,
-        targetId: id,
-        detail: { reference: row.reference },
-        now,
-      });
+      await deps.store.read(
+        auditOp({
+          userId: session.user.id,
+          action: fullPhone ? 'case.view.full_phone' : 'case.view',
+          targetType: type,
+          targetId: id,
+          detail: { reference: row.reference },
+          now,
+        }),
+      );
       return c.html(
         <CaseDetailPage
           type={type}
@@ -103,11 +105,11 @@ export function caseRoutes(deps: StaffDeps) {
           fields={fieldValues(type, row)}
           phone={fullPhone ? `+${waId}` : maskPhone(waId)}
           conversationId={latestConversationId(deps.db, waId)}
-          events={caseEvents(deps.db, type, id)}
-          notes={caseNotesOf(deps.db, type, id)}
-          officers={activeOfficers(deps.db)}
-          attachments={type === 'complaint' ? complaintAttachments(deps.db, id) : []}
-          files={type === 'complaint' ? filesForCase(deps.db, { waId, caseId: id }) : []}
+          events={await deps.store.read(caseEventsOf(id))}
+          notes={await deps.store.read(caseNotesOf(id))}
+          officers={await deps.store.read(activeOfficers())}
+          attachments={type === 'complaint' ? await deps.store.read(complaintAttachments(id)) : []}
+          files={type === 'complaint' ? await deps.store.read(storedCaseFiles({ waId, caseId: id })) : []}
           session={session}
           now={now}
           flash={c.req.query('msg')}
@@ -139,14 +141,14 @@ export function caseRoutes(deps: StaffDeps) {
       const raw = await field(c, 'assignee');
       const assigneeId = raw === '' ? null : Number(raw);
       if (assigneeId != null && !Number.isSafeInteger(assigneeId)) return c.text('bad assignee', 400);
-      assignCase(deps, { type, id, assigneeId, actor: session.user });
+      await assignCase(deps, { type, id, assigneeId, actor: session.user });
       return c.redirect(`${base}/${id}?msg=${encodeURIComponent('Assignment saved.')}`, 303);
     });
 
     app.post(`${base}/:id/notes`, async (c) => {
       const session = requireRole(c, 'officer');
       const id = intParam(c, 'id');
-      addCaseNote(deps, { type, id, body: await field(c, 'body'), actor: session.user });
+      await addCaseNote(deps, { type, id, body: await field(c, 'body'), actor: session.user });
       return c.redirect(`${base}/${id}?msg=${encodeURIComponent('Note added.')}`, 303);
     });
   }

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { annotations, conversations, turns } from '../../db/schema.js';
+import { conversations } from '../../db/schema.js';
 import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
+import { exec, first } from '../../storage/operation.js';
 import { text } from '../../whatsapp/outbound-builders.js';
-import { audit } from '../audit.js';
+import { audit, auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { conversationDetail, filterOptions, listConversations } from '../conversation-queries.js';
 import { maskPhone } from '../mask-phone.js';
-import { windowOpen } from '../notify-citizen.js';
+import { replyWindowOpen, windowOpen } from '../notify-citizen.js';
 import { searchText } from '../search-text.js';
 import { ConversationListPage, ConversationPage } from '../views/conversation-pages.js';
 
@@ -17,7 +18,7 @@ export function conversationRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
   const { db } = deps;
 
-  app.get('/staff/conversations', (c) => {
+  app.get('/staff/conversations', async (c) => {
     const q = c.req.query();
     const filters = {
       q: searchText(q.q),
@@ -31,37 +32,39 @@ export function conversationRoutes(deps: StaffDeps) {
       flagged: q.flagged === '1',
       needsHuman: q.needsHuman === '1',
     };
-    const rows = listConversations(db, filters);
+    const rows = await deps.store.read(listConversations(filters));
     return c.html(
       <ConversationListPage
         rows={rows}
         filters={filters}
-        options={filterOptions(db)}
+        options={await deps.store.read(filterOptions())}
         session={c.get('session')}
       />,
     );
   });
 
-  app.get('/staff/conversations/:id', (c) => {
+  app.get('/staff/conversations/:id', async (c) => {
     const session = c.get('session');
     const id = intParam(c, 'id');
-    const detail = conversationDetail(db, id);
+    const detail = await deps.store.read(conversationDetail(id));
     if (!detail) return c.notFound();
     const now = deps.now();
     const waId = detail.conversation.waId;
     const fullPhone = hasRole(session.user, 'officer');
-    audit(db, {
-      userId: session.user.id,
-      action: fullPhone ? 'transcript.view.full_phone' : 'transcript.view',
-      targetType: 'conversation',
-      targetId: id,
-      now,
-    });
+    await deps.store.read(
+      auditOp({
+        userId: session.user.id,
+        action: fullPhone ? 'transcript.view.full_phone' : 'transcript.view',
+        targetType: 'conversation',
+        targetId: id,
+        now,
+      }),
+    );
     return c.html(
       <ConversationPage
         detail={detail}
         phone={fullPhone ? `+${waId}` : maskPhone(waId)}
-        windowOpen={windowOpen(db, waId, now)}
+        windowOpen={await deps.store.read(replyWindowOpen(waId, now))}
         canExport={deps.exportCase != null}
         session={session}
         flash={c.req.query('msg')}
@@ -92,17 +95,20 @@ export function conversationRoutes(deps: StaffDeps) {
     const session = c.get('session');
     const id = intParam(c, 'id');
     const flagged = (await field(c, 'flagged')) === '1';
-    db.$client.transaction(() => {
-      const r = db.update(conversations).set({ flagged }).where(eq(conversations.id, id)).run();
-      if (r.changes === 0) throw new HTTPException(404, { message: 'no such conversation' });
-      audit(db, {
+    const now = deps.now();
+    await deps.store.transaction(function* (q) {
+      const changed = yield* exec(
+        q.db.update(q.t.conversations).set({ flagged }).where(eq(q.t.conversations.id, id)),
+      );
+      if (changed === 0) throw new HTTPException(404, { message: 'no such conversation' });
+      yield* auditOp({
         userId: session.user.id,
         action: flagged ? 'transcript.flag' : 'transcript.unflag',
         targetType: 'conversation',
         targetId: id,
-        now: deps.now(),
-      });
-    })();
+        now,
+      })(q);
+    });
     return c.redirect(`/staff/conversations/${id}`, 303);
   });
 
@@ -111,28 +117,30 @@ export function conversationRoutes(deps: StaffDeps) {
     const id = intParam(c, 'id');
     const verdict = await field(c, 'verdict');
     if (verdict !== 'good' && verdict !== 'bad') return c.text('verdict must be good or bad', 400);
-    const turn = db
-      .select({ conversationId: turns.conversationId })
-      .from(turns)
-      .where(eq(turns.id, id))
-      .get();
+    const turn = await deps.store.read(function* ({ db, t }) {
+      return yield* first(
+        db.select({ conversationId: t.turns.conversationId }).from(t.turns).where(eq(t.turns.id, id)),
+      );
+    });
     if (!turn) return c.notFound();
     const label = (await field(c, 'label')).slice(0, 100) || null;
     const note = (await field(c, 'note')).slice(0, 2000) || null;
     const now = deps.now();
-    db.$client.transaction(() => {
-      db.insert(annotations)
-        .values({ turnId: id, userId: session.user.id, verdict, label, note, createdAt: now })
-        .run();
-      audit(db, {
+    await deps.store.transaction(function* (q) {
+      yield* exec(
+        q.db
+          .insert(q.t.annotations)
+          .values({ turnId: id, userId: session.user.id, verdict, label, note, createdAt: now }),
+      );
+      yield* auditOp({
         userId: session.user.id,
         action: 'turn.annotate',
         targetType: 'turn',
         targetId: id,
         detail: { verdict, label },
         now,
-      });
-    })();
+      })(q);
+    });
     return c.redirect(
       `/staff/conversations/${turn.conversationId}?msg=${encodeURIComponent(`Turn ${id} marked ${verdict}.`)}#turn-${id}`,
       303,

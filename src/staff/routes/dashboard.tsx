@@ -8,8 +8,8 @@ const LANG_NAMES: Record<string, string> = { hi: 'हिंदी (hi)', en: 'En
 
 export function dashboardRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
-  app.get('/staff', (c) => {
-    const s = dashboardStats(deps.db, deps.now());
+  app.get('/staff', async (c) => {
+    const s = await deps.store.read(dashboardStats(deps.now()));
     return c.html(
       <Layout title="Dashboard" session={c.get('session')}>
         <h1>Dashboard · last 14 days</h1>

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { citizens, conversations } from '../../db/schema.js';
+import { type Op, rows } from '../../storage/operation.js';
 import { audit } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
@@ -20,27 +21,46 @@ type HandoffRow = {
   lastText: string | null;
 };
 
-function handoffQueue(deps: StaffDeps): HandoffRow[] {
-  return deps.db.$client
-    .prepare(
-      `select ci.wa_id as waId, ci.language, ci.handoff, ci.handoff_at as handoffAt, u.username as officer,
-         (select c.id from conversations c where c.wa_id = ci.wa_id order by c.last_message_at desc, c.id desc limit 1) as conversationId,
-         (select m.text from messages m where m.wa_id = ci.wa_id and m.direction = 'in' order by m.id desc limit 1) as lastText
-       from citizens ci left join staff_users u on u.id = ci.handoff_officer_id
-       where ci.handoff in ('queued', 'human')
-       order by ci.handoff = 'human', ci.handoff_at`,
-    )
-    .all() as HandoffRow[];
-}
+/** Citizens waiting for a person, then those an officer has taken; oldest request first. */
+export const handoffQueue = (): Op<HandoffRow[]> =>
+  function* ({ db, t }) {
+    const ci = t.citizens;
+    const c = t.conversations;
+    const m = t.messages;
+    const found = yield* rows(
+      db
+        .select({
+          waId: ci.waId,
+          language: ci.language,
+          handoff: ci.handoff,
+          handoffAt: ci.handoffAt,
+          officer: t.staffUsers.username,
+          conversationId: sql<
+            number | null
+          >`(select ${c.id} from ${c} where ${c.waId} = ${ci.waId} order by ${c.lastMessageAt} desc, ${c.id} desc limit 1)`.mapWith(
+            (v) => (v == null ? null : Number(v)),
+          ),
+          lastText: sql<
+            string | null
+          >`(select ${m.text} from ${m} where ${m.waId} = ${ci.waId} and ${m.direction} = 'in' order by ${m.id} desc limit 1)`,
+        })
+        .from(ci)
+        .leftJoin(t.staffUsers, eq(t.staffUsers.id, ci.handoffOfficerId))
+        .where(inArray(ci.handoff, ['queued', 'human']))
+        // nulls first, as SQLite orders them (PostgreSQL would put them last)
+        .orderBy(sql`(${ci.handoff} = 'human')`, sql`(${ci.handoffAt} is not null)`, asc(ci.handoffAt)),
+    );
+    return found as HandoffRow[];
+  };
 
 export function handoffRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
   const { db } = deps;
 
-  app.get('/staff/handoffs', (c) => {
+  app.get('/staff/handoffs', async (c) => {
     const s = c.get('session');
     const now = deps.now();
-    const rows = handoffQueue(deps);
+    const rows = await deps.store.read(handoffQueue());
     return c.html(
       <Layout title="Human handoff" session={s} flash={c.req.query('msg')}>
         <h1>Citizens asking for a person</h1>

@@ -1,11 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { staffUsers } from '../../db/schema.js';
-import { audit } from '../audit.js';
+import { userForLogin } from '../accounts.js';
+import { auditOp } from '../audit.js';
 import { verifyPassword } from '../auth/password.js';
 import { createSession, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions.js';
 import { reserveAttempt, settleSuccess } from '../auth/throttle.js';
@@ -89,50 +88,50 @@ export function loginRoutes(deps: StaffDeps) {
     const username = typed.slice(0, MAX_USERNAME_CHARS);
     const now = deps.now();
     const ip = clientIp(c);
-    const db = deps.db;
     // counted before the password check, in one step, so parallel guesses cannot overtake it
-    const ticket = reserveAttempt(db, username, ip, now);
+    const ticket = await deps.store.transaction(reserveAttempt(username, ip, now));
     if (!ticket) {
-      audit(db, {
-        userId: null,
-        action: 'login.throttled',
-        targetType: 'staff_user',
-        targetId: username,
-        detail: { ip },
-        now,
-      });
+      await deps.store.read(
+        auditOp({
+          userId: null,
+          action: 'login.throttled',
+          targetType: 'staff_user',
+          targetId: username,
+          detail: { ip },
+          now,
+        }),
+      );
       return showForm(c, 429, 'Too many failed attempts. Try again in 15 minutes.', username);
     }
     // usernames are unique case-insensitively: "Asha" and "asha" are one account
     const user =
-      typed.length > MAX_USERNAME_CHARS
-        ? undefined
-        : db
-            .select()
-            .from(staffUsers)
-            .where(sql`lower(${staffUsers.username}) = ${username.toLowerCase()}`)
-            .get();
+      typed.length > MAX_USERNAME_CHARS ? undefined : await deps.store.read(userForLogin(username));
     const ok = await verifyPassword(str('password'), user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
-      audit(db, {
-        userId: user?.id ?? null,
-        action: 'login.failed',
-        targetType: 'staff_user',
-        targetId: username,
-        detail: { ip },
-        now,
-      });
+      await deps.store.read(
+        auditOp({
+          userId: user?.id ?? null,
+          action: 'login.failed',
+          targetType: 'staff_user',
+          targetId: username,
+          detail: { ip },
+          now,
+        }),
+      );
       return showForm(c, 401, 'Wrong username or password.', username);
     }
-    settleSuccess(db, ticket);
-    const { token } = createSession(db, user.id, now);
-    audit(db, {
-      userId: user.id,
-      action: 'login',
-      targetType: 'staff_user',
-      targetId: user.id,
-      detail: { ip },
-      now,
+    const { token } = await deps.store.transaction(function* (q) {
+      yield* settleSuccess(ticket)(q);
+      const session = yield* createSession(user.id, now)(q);
+      yield* auditOp({
+        userId: user.id,
+        action: 'login',
+        targetType: 'staff_user',
+        targetId: user.id,
+        detail: { ip },
+        now,
+      })(q);
+      return session;
     });
     deleteCookie(c, LOGIN_CSRF_COOKIE, { path: '/staff' });
     setCookie(c, SESSION_COOKIE, token, { ...cookieOpts, maxAge: Math.floor(SESSION_TTL_MS / 1000) });

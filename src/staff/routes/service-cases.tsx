@@ -1,7 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type CaseRow, caseById, listCases } from '../../cases/case-store.js';
+import { type CaseRow, caseById } from '../../cases/case-store.js';
+import { newestCases } from '../../cases/newest-cases.js';
 import { InvalidTransitionError } from '../../cases/transition-case.js';
 import {
   assignServiceCase,
@@ -144,13 +145,13 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
     );
   });
 
-  app.get('/staff/services/:service', (c) => {
+  app.get('/staff/services/:service', async (c) => {
     const session = c.get('session');
     const service = serviceById(c.req.param('service'), services);
     if (!service) return c.notFound();
     const status = c.req.query('status') || undefined;
     const now = deps.now();
-    const rows = listCases(deps.db, { service: service.id, ...(status ? { status } : {}) });
+    const rows = await deps.store.read(newestCases({ service: service.id, ...(status ? { status } : {}) }));
     return c.html(
       <Layout title={service.names.en} session={session}>
         <CaseQueue service={service} rows={rows} {...(status ? { status } : {})} now={now} />

@@ -1,3 +1,4 @@
+import type { OpResult } from '../../storage/operation.js';
 import type { StaffSession } from '../auth/sessions.js';
 import { hasRole } from '../auth/sessions.js';
 import type {
@@ -111,7 +112,7 @@ export function ConversationListPage(props: {
   );
 }
 
-type Detail = NonNullable<ReturnType<typeof conversationDetail>>;
+type Detail = NonNullable<OpResult<ReturnType<typeof conversationDetail>>>;
 
 export function ConversationPage(props: {
   detail: Detail;
