@@ -5,25 +5,14 @@ import { createOpenAIEngine } from '../src/agent/openai/openai-engine.js';
 import { ROUTER_TOOL } from '../src/agent/openai/tool-routing.js';
 import { services } from '../src/services/registry.js';
 import { type FakeRequestBody, startFakeOpenAIServer } from '../src/testing/fake-openai-server.js';
+import { sampleBirthApplication } from '../src/testing/sample-birth-application.js';
 import { allTools } from '../tools/index.js';
 import { toolJsonSchema } from '../tools/tool-json-schema.js';
 
 /** The pending call of the confirmation case: a whole birth application, the largest form. */
 const pendingBirth: PendingAction = {
   tool: 'apply_birth_certificate',
-  args: {
-    childName: 'Priya',
-    sex: 'female',
-    dateOfBirth: '2026-11-20',
-    placeOfBirthType: 'hospital',
-    placeOfBirth: 'District Hospital Sitapur',
-    motherName: 'Rekha Devi',
-    fatherName: 'Suresh Kumar',
-    address: 'Ward 4, Sitapur',
-    district: 'Sitapur',
-    pinCode: '261001',
-    informantName: null,
-  },
+  args: sampleBirthApplication,
   inboundId: 1,
   createdAt: Date.now(),
 };

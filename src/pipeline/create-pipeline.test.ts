@@ -13,25 +13,14 @@ import { applicationRows } from '../cases/legacy-rows.js';
 import { openDatabase } from '../db/open-database.js';
 import { messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
+import { sampleBirthApplication } from '../testing/sample-birth-application.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import { createPipeline } from './create-pipeline.js';
 
 const catalogue = loadCatalogue();
 const NOW = new Date('2026-11-24T05:00:00Z');
-const birth = {
-  childName: 'Priya',
-  sex: 'female',
-  dateOfBirth: '2026-11-20',
-  placeOfBirthType: 'hospital',
-  placeOfBirth: 'District Hospital Sitapur',
-  motherName: 'Rekha Devi',
-  fatherName: 'Suresh Kumar',
-  address: 'Ward 4, Sitapur',
-  district: 'Sitapur',
-  pinCode: '261001',
-  informantName: null,
-};
+const birth = sampleBirthApplication;
 
 /**
  * A scripted engine (a stand-in for the model, not for the code under test): it asks for the

@@ -4,6 +4,7 @@ import { allTools } from '../../../tools/index.js';
 import { toolJsonSchema } from '../../../tools/tool-json-schema.js';
 import { services } from '../../services/registry.js';
 import { type FakeOpenAIServer, startFakeOpenAIServer } from '../../testing/fake-openai-server.js';
+import { sampleBirthApplication } from '../../testing/sample-birth-application.js';
 import type { EngineInput, PendingAction } from '../engine.js';
 import { listPromptVariants, loadSystemPrompt } from './load-prompt.js';
 import { createOpenAIEngine } from './openai-engine.js';
@@ -75,19 +76,7 @@ describe('the real tools as the model sees them', () => {
   const budget = BUDGET + 10 * (services.length - 5);
   const pending: PendingAction = {
     tool: 'apply_birth_certificate',
-    args: {
-      childName: 'Priya',
-      sex: 'female',
-      dateOfBirth: '2026-11-20',
-      placeOfBirthType: 'hospital',
-      placeOfBirth: 'District Hospital Sitapur',
-      motherName: 'Rekha Devi',
-      fatherName: 'Suresh Kumar',
-      address: 'Ward 4, Sitapur',
-      district: 'Sitapur',
-      pinCode: '261001',
-      informantName: null,
-    },
+    args: sampleBirthApplication,
     inboundId: 1,
     createdAt: 0,
   };
