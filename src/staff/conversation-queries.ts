@@ -257,14 +257,3 @@ export const conversationDetail = (id: number) =>
     )).map(({ service, ...r }) => ({ path: casePath(service), ...r }));
     return { conversation, messages, turns, annotations, cases, citizen: citizen ?? null };
   };
-
-/** Used by callers that only need to know the conversation exists and whose it is. */
-export const conversationOwner = (id: number) =>
-  function* ({ db, t }: Q) {
-    return yield* first(
-      db
-        .select({ id: t.conversations.id, waId: t.conversations.waId })
-        .from(t.conversations)
-        .where(eq(t.conversations.id, id)),
-    );
-  };
