@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DbTx } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
+import { type Op, rows } from '../storage/operation.js';
 import { plainText } from '../whatsapp/outbound-builders.js';
 import { type OutboundMessage, outboundMessageSchema } from '../whatsapp/outbound-message.js';
 
@@ -17,6 +18,47 @@ export interface EnqueueOptions {
   now: number;
 }
 
+/** One outbox row's values: validated, the simulator's rows never queued for Graph. */
+function rowValues(item: OutboundMessage, seq: number, o: EnqueueOptions) {
+  const m = outboundMessageSchema.parse(item);
+  return {
+    waId: o.waId,
+    conversationId: o.conversationId ?? null,
+    direction: 'out' as const,
+    kind: m.kind,
+    text: plainText(m),
+    payload: m,
+    inReplyTo: o.inReplyTo ?? null,
+    seq: o.inReplyTo == null ? null : seq,
+    turnId: o.turnId ?? null,
+    sentBy: o.sentBy ?? 'assistant',
+    sendStatus: o.simulated ? ('simulated' as const) : ('queued' as const),
+    nextAttemptAt: o.simulated ? null : o.now,
+    createdAt: o.now,
+    statusAt: o.now,
+  };
+}
+
+/**
+ * The same as an operation of the store (src/storage), for PostgreSQL and for code written on
+ * the store: run it inside the caller's transaction (`yield* enqueueOutboundOp(items, o)(q)`).
+ */
+export const enqueueOutboundOp = (items: OutboundMessage[], o: EnqueueOptions): Op<number[]> =>
+  function* ({ db, t }) {
+    const ids: number[] = [];
+    for (const [seq, item] of items.entries()) {
+      const inserted = yield* rows(
+        db
+          .insert(t.messages)
+          .values(rowValues(item, seq, o))
+          .onConflictDoNothing()
+          .returning({ id: t.messages.id }),
+      );
+      if (inserted[0]) ids.push(inserted[0].id);
+    }
+    return ids;
+  };
+
 /**
  * Queues outbound messages (validated against WhatsApp's limits) in the outbox.
  * Call inside the caller's transaction so the reply and the state it reports commit together.
@@ -26,23 +68,7 @@ export function enqueueOutbound(db: DbTx, items: OutboundMessage[], o: EnqueueOp
   const insert = client ? insertStatement(client) : null;
   const ids: number[] = [];
   items.forEach((item, seq) => {
-    const m = outboundMessageSchema.parse(item);
-    const values = {
-      waId: o.waId,
-      conversationId: o.conversationId ?? null,
-      direction: 'out' as const,
-      kind: m.kind,
-      text: plainText(m),
-      payload: m,
-      inReplyTo: o.inReplyTo ?? null,
-      seq: o.inReplyTo == null ? null : seq,
-      turnId: o.turnId ?? null,
-      sentBy: o.sentBy ?? 'assistant',
-      sendStatus: o.simulated ? ('simulated' as const) : ('queued' as const),
-      nextAttemptAt: o.simulated ? null : o.now,
-      createdAt: o.now,
-      statusAt: o.now,
-    };
+    const values = rowValues(item, seq, o);
     // the raw client takes part in any transaction open on it, as Drizzle's would
     const row = insert
       ? insert.get(
