@@ -52,4 +52,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ COMPLAINT_REOPEN_DAYS: '-1' })).toThrow(/COMPLAINT_REOPEN_DAYS/);
     expect(loadRuntime(loadConfig({ COMPLAINT_REOPEN_DAYS: '7' })).settings.complaintReopenDays).toBe(7);
   });
+
+  it('DATABASE_URL: unset is the SQLite file; a postgres URL is PostgreSQL; anything else is refused in one line', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+    const url = 'postgres://sahayak@db.internal:5432/sahayak';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://h/db' }).databaseUrl).toBe('postgresql://h/db');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => loadConfig({ DATABASE_URL: 'data/sahayak.db' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(loadConfig({ INSTANCE_ID: 'web-2' }).instanceId).toBe('web-2');
+  });
 });

@@ -14,6 +14,13 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
   // the HTTP thread blocks while it waits: short, then a 503 that WhatsApp retries
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  // set: everything runs on PostgreSQL (several instances may share it); unset: the SQLite file
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
+    message: 'must be a postgres:// or postgresql:// URL (unset it to use the SQLite file DATABASE_PATH)',
+  }),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  // names this process in leases and logs when several share one database (default: host and pid)
+  INSTANCE_ID: optional,
   PUBLIC_BASE_URL: optional,
   ENGINE: z.enum(['openai', 'offline']).optional(),
   OPENAI_API_KEY: optional,
@@ -67,6 +74,11 @@ export type Config = {
   databasePath: string;
   /** how long a request waits for another process's write lock before a 503 */
   databaseBusyTimeoutMs: number;
+  /** PostgreSQL instead of SQLite: every instance with the same URL shares the work */
+  databaseUrl?: string;
+  databasePoolSize: number;
+  /** this process's name in turn and outbox leases; undefined: the wiring uses host and pid */
+  instanceId?: string;
   publicBaseUrl: string;
   engine: 'openai' | 'offline';
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number };
@@ -139,6 +151,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    instanceId: e.INSTANCE_ID,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     engine,
     openai: {
