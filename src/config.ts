@@ -21,6 +21,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   // names this process in leases and logs when several share one database (default: host and pid)
   INSTANCE_ID: optional,
+  // PostgreSQL: how long a citizen's turns stay with an instance that stopped answering
+  TURN_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   PUBLIC_BASE_URL: optional,
   ENGINE: z.enum(['openai', 'offline']).optional(),
   OPENAI_API_KEY: optional,
@@ -79,6 +81,8 @@ export type Config = {
   databasePoolSize: number;
   /** this process's name in turn and outbox leases; undefined: the wiring uses host and pid */
   instanceId?: string;
+  /** PostgreSQL: a dead instance's citizens are taken over after this long (renewed while a turn runs) */
+  turnLeaseMs: number;
   publicBaseUrl: string;
   engine: 'openai' | 'offline';
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number };
@@ -154,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     instanceId: e.INSTANCE_ID,
+    turnLeaseMs: e.TURN_LEASE_MS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     engine,
     openai: {
