@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
-import { readDb, waitForQuiet } from '../src/reliability/read-db.js';
+import { join } from 'node:path';
+import { databaseUrl, startPgCluster } from '../src/testing/pg-cluster.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
 import { sampleTreeRss, treeCpuMs } from './lib/process-tree.js';
-import { removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
+import { openResultDb, type RunDatabase, waitForQuietDb } from './lib/result-db.js';
+import { type BenchServer, removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
 import { quantile, round } from './lib/stats.js';
 
 const SECRET = 'bench-e2e-secret';
@@ -29,6 +32,8 @@ export async function benchEndToEnd({
   drainTimeoutMs,
   profileDir,
   serverRoot,
+  database = 'sqlite',
+  instances = 1,
 }: {
   rate: number;
   durationS: number;
@@ -40,32 +45,55 @@ export async function benchEndToEnd({
   profileDir?: string;
   /** run `npm start` in this directory instead (a baseline build, for same-run ratios) */
   serverRoot?: string;
+  /** 'postgres': a local PostgreSQL 15 cluster started for the run, with its durability on */
+  database?: 'sqlite' | 'postgres';
+  /** servers on the one database, the deliveries and receipts spread over them in turn */
+  instances?: number;
 }) {
   const sink = await startGraphSink({ latencyMs: graphLatencyMs });
-  const dbPath = tempDbPath();
+  const cluster = database === 'postgres' ? await startPgCluster({ durable: true }) : null;
+  const run: RunDatabase = cluster
+    ? { kind: 'postgres', url: databaseUrl(cluster.url, 'postgres') }
+    : { kind: 'sqlite', path: tempDbPath() };
+  // the database server's CPU is part of a turn's cost (SQLite's is inside the node process)
+  const postmaster = cluster
+    ? Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+    : null;
   // `npm start`; only the outbox's send rate is raised above the 80/s of a new Cloud API
-  // number, so the run measures Sahayak rather than Meta's throughput tier
-  const server = await startRealServer(
-    {
-      WHATSAPP_SEND_RATE: String(sendRate),
-      DATABASE_PATH: dbPath,
-      WHATSAPP_APP_SECRET: SECRET,
-      WHATSAPP_ACCESS_TOKEN: TOKEN,
-      WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
-      WHATSAPP_API_URL: sink.url,
-      RATE_LIMIT_PER_MINUTE: '100000',
-    },
-    { profileDir, serverRoot },
-  );
-  sink.sendReceiptsTo({ webhookUrl: `${server.url}/webhook/whatsapp`, secret: SECRET });
+  // number, so the run measures Sahayak rather than Meta's throughput tier. The instances
+  // start one after the other: the first applies the migrations.
+  const servers: BenchServer[] = [];
+  for (let i = 0; i < instances; i++) {
+    servers.push(
+      await startRealServer(
+        {
+          WHATSAPP_SEND_RATE: String(sendRate / instances),
+          ...(run.kind === 'sqlite'
+            ? { DATABASE_PATH: run.path }
+            : { DATABASE_URL: run.url, INSTANCE_ID: `bench-${i}` }),
+          WHATSAPP_APP_SECRET: SECRET,
+          WHATSAPP_ACCESS_TOKEN: TOKEN,
+          WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+          WHATSAPP_API_URL: sink.url,
+          RATE_LIMIT_PER_MINUTE: '100000',
+        },
+        { profileDir, serverRoot },
+      ),
+    );
+  }
+  const server = servers[0];
+  sink.sendReceiptsTo({ webhookUrl: servers.map((s) => `${s.url}/webhook/whatsapp`), secret: SECRET });
 
   // signed in advance: the generator's CPU during the run is sending, not HMAC
   const next = deliveryStream({ run: `e2e${rate}x${graphLatencyMs}`, citizens, secret: SECRET });
   const planned: Delivery[] = Array.from({ length: Math.ceil(rate * durationS * 1.01) + 10 }, next);
   let cursor = 0;
 
-  const rss = sampleTreeRss(server.pid);
-  const cpuAtStart = treeCpuMs(server.pid);
+  const rss = servers.map((s) => sampleTreeRss(s.pid));
+  const dbRss = postmaster ? sampleTreeRss(postmaster) : null;
+  const cpuNow = () =>
+    servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + (postmaster ? treeCpuMs(postmaster) : 0);
+  const cpuAtStart = cpuNow();
   const genCpuAtStart = process.cpuUsage();
   const load1mAtStart = loadavg()[0];
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -80,12 +108,13 @@ export async function benchEndToEnd({
   let shed = 0;
   const ackMs: number[] = [];
 
+  let spread = 0;
   const post = (d: Delivery) =>
     new Promise<void>((resolve) => {
       inflight++;
       const t0 = performance.now();
       const req = request(
-        `${server.url}/webhook/whatsapp`,
+        `${servers[spread++ % servers.length].url}/webhook/whatsapp`,
         { method: 'POST', agent, headers: { ...d.headers, 'content-length': Buffer.byteLength(d.body) } },
         (res) => {
           res.resume();
@@ -139,41 +168,46 @@ export async function benchEndToEnd({
   const sendEnd = wall();
   const genCpu = process.cpuUsage(genCpuAtStart);
   const offeringMs = performance.now() - start;
-  const drained = await waitForQuiet(dbPath, drainTimeoutMs);
+  const drained = await waitForQuietDb(run, drainTimeoutMs);
   const drainedMs = drained ? round(wall() - sendEnd, 0) : null;
   // the receipts of the last replies (read comes ~0.5 s after the send)
   await sink.receiptsSettled(10_000);
-  const cpuAtEnd = treeCpuMs(server.pid);
+  const cpuAtEnd = cpuNow();
   const load1mAtEnd = loadavg()[0];
-  const peakRss = rss.stop();
-  await server.stop();
+  // the servers' trees side by side (an operator runs them on separate machines): the largest
+  const peakRss = Math.max(...rss.map((r) => r.stop()));
+  const databaseRss = dbRss?.stop() ?? null;
+  for (const s of servers) await s.stop();
   await sink.close();
 
-  const db = readDb(dbPath);
-  const rows = db.all<{ inWamid: string; outWamid: string | null; status: string }>(
-    `select i.wamid as inWamid, o.wamid as outWamid, o.send_status as status
+  const db = await openResultDb(run);
+  const rows = await db.all<{ inWamid: string; outWamid: string | null; status: string }>(
+    `select i.wamid as "inWamid", o.wamid as "outWamid", o.send_status as status
      from messages o join messages i on i.id = o.in_reply_to where o.direction = 'out'`,
   );
-  const turnDupes = db.get<{ d: number }>('select count(*) - count(distinct inbound_id) as d from turns').d;
-  const inboundRows = db.get<{ n: number }>(`select count(*) as n from messages where direction = 'in'`).n;
+  const turnDupes = await db.count('select count(*) - count(distinct inbound_id) as d from turns');
+  const inboundRows = await db.count(`select count(*) as n from messages where direction = 'in'`);
   const stored = new Set(
-    db.all<{ wamid: string }>(`select wamid from messages where direction = 'in'`).map((r) => r.wamid),
+    (await db.all<{ wamid: string }>(`select wamid from messages where direction = 'in'`)).map(
+      (r) => r.wamid,
+    ),
   );
-  const unprocessed = db.get<{ n: number }>(
+  const unprocessed = await db.count(
     `select count(*) as n from messages where direction = 'in' and process_status != 'done'`,
-  ).n;
-  const failedSends = db.get<{ n: number }>(
+  );
+  const failedSends = await db.count(
     `select count(*) as n from messages where direction = 'out' and send_status = 'failed'`,
-  ).n;
+  );
   const receiptStatuses = Object.fromEntries(
-    db
-      .all<{ s: string; n: number }>(
+    (
+      await db.all<{ s: string; n: number | string }>(
         `select send_status as s, count(*) as n from messages where direction = 'out' group by send_status`,
       )
-      .map((r) => [r.s, r.n]),
+    ).map((r) => [r.s, Number(r.n)]),
   );
-  db.close();
+  await db.close();
   removeTempDbs();
+  await cluster?.stop();
 
   let firstSend = Number.POSITIVE_INFINITY;
   for (const t of sentAt.values()) firstSend = Math.min(firstSend, t);
@@ -211,6 +245,8 @@ export async function benchEndToEnd({
   }
   const notStored = [...acked].filter((w) => !stored.has(w)).length;
   return {
+    database,
+    instances,
     offeredRate: rate,
     durationS,
     graphLatencyMs,
@@ -257,6 +293,8 @@ export async function benchEndToEnd({
     drainedWithinMs: drainedMs,
     healthzMs: round(server.healthzMs, 0),
     peakRssMb: peakRss,
+    /** PostgreSQL's own processes (shared buffers counted once per process that touched them) */
+    databasePeakRssMb: databaseRss,
     // the whole tree's CPU time (npm, node) per answered turn: ingest of the message and
     // its receipts, the turn, the sends. Least sensitive to other load on the machine.
     serverCpuMsPerTurn: latencies.length > 0 ? round((cpuAtEnd - cpuAtStart) / latencies.length, 2) : null,

@@ -54,7 +54,8 @@ export function table(r: BenchResults): string {
     ]);
   }
   for (const e of r.endToEnd ?? []) {
-    const tag = `e2e ${e.offeredRate}/s, Graph ${e.graphLatencyMs} ms, ${e.durationS}s`;
+    const where = e.database === 'postgres' ? `, ${e.instances} × PostgreSQL` : '';
+    const tag = `e2e ${e.offeredRate}/s, Graph ${e.graphLatencyMs} ms, ${e.durationS}s${where}`;
     rows.push([
       `${tag}: turns/s`,
       fmt(e.turnsPerSecond),
@@ -104,6 +105,8 @@ export function table(r: BenchResults): string {
       '< 200 MB',
       ok(e.peakRssMb !== null && e.peakRssMb < 200),
     ]);
+    if (e.databasePeakRssMb !== null)
+      rows.push([`${tag}: peak RSS of PostgreSQL`, fmt(e.databasePeakRssMb, ' MB'), '', '']);
     rows.push([
       `${tag}: /healthz after start`,
       fmt(e.healthzMs, ' ms'),

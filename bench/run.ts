@@ -36,14 +36,25 @@ results.ingest = await benchIngest({ durationS: quick ? 3 : 10, connections: 50 
 
 // The target rows: 500/s with Meta-like 150 ms Graph latency, the same with a Graph API that
 // answers at once (what the latency costs), and 1,000/s to see what limits the server.
-const runs = [
+// Then issue 14's row: two instances sharing one PostgreSQL (a durable local cluster), the same
+// load spread over both as a load balancer would, beside the one SQLite instance of the first row.
+const runs: {
+  rate: number;
+  graphLatencyMs: number;
+  durationS: number;
+  database?: 'sqlite' | 'postgres';
+  instances?: number;
+}[] = [
   { rate: 500, graphLatencyMs: 150, durationS: quick ? 5 : 60 },
+  { rate: 500, graphLatencyMs: 150, durationS: quick ? 5 : 60, database: 'postgres', instances: 2 },
   { rate: 500, graphLatencyMs: 0, durationS: quick ? 5 : 30 },
   { rate: 1_000, graphLatencyMs: 150, durationS: quick ? 5 : 60 },
 ];
 results.endToEnd = [];
 for (const r of runs) {
-  log(`end to end: ${r.rate}/s for ${r.durationS} s, Graph latency ${r.graphLatencyMs} ms`);
+  log(
+    `end to end: ${r.rate}/s for ${r.durationS} s, Graph latency ${r.graphLatencyMs} ms, ${r.instances ?? 1} × ${r.database ?? 'sqlite'}`,
+  );
   results.endToEnd.push(
     await benchEndToEnd({ ...r, citizens: 2_000, sendRate: 1_000, drainTimeoutMs: quick ? 10_000 : 30_000 }),
   );

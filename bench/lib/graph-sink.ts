@@ -10,7 +10,8 @@ export interface GraphSinkOptions {
 
 /** the server's webhook: once set, each send is followed by Meta's three receipts */
 export interface ReceiptTarget {
-  webhookUrl: string;
+  /** several: one after the other, as a load balancer in front of several instances spreads them */
+  webhookUrl: string | string[];
   secret: string;
   deliveredAfterMs?: number;
   readAfterMs?: number;
@@ -32,6 +33,7 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
   let outstanding = 0;
   let n = 0;
   let readMarks = 0;
+  let nextTarget = 0;
 
   const postReceipt = (wamid: string, to: string, status: 'sent' | 'delivered' | 'read') => {
     outstanding--;
@@ -41,8 +43,9 @@ export async function startGraphSink({ latencyMs = 0 }: GraphSinkOptions = {}) {
     const body = JSON.stringify(
       statusDelivery({ wamid, status, recipientId: to, timestamp: Math.floor(Date.now() / 1000) }),
     );
+    const urls = Array.isArray(receipts.webhookUrl) ? receipts.webhookUrl : [receipts.webhookUrl];
     const req = request(
-      receipts.webhookUrl,
+      urls[nextTarget++ % urls.length],
       {
         method: 'POST',
         agent: receiptAgent,

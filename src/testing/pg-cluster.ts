@@ -82,10 +82,17 @@ const urlFor = (port: number, database = 'postgres') => `postgres://${PG_USER}@1
 /**
  * A throwaway PostgreSQL cluster on 127.0.0.1 for tests: initdb into a new temp folder,
  * pg_ctl start on a free port, and stop() stops it and deletes the folder. Durability is
- * switched off (fsync, synchronous_commit): the data is thrown away, and the tests measure
- * our SQL, not the disk.
+ * switched off (fsync, synchronous_commit) unless `durable`: the tests' data is thrown away and
+ * they check our SQL, not the disk; the benchmark keeps it, to compare fairly with SQLite.
  */
-export async function startPgCluster({ dir }: { dir?: string } = {}): Promise<PgCluster> {
+export async function startPgCluster({
+  dir,
+  durable = false,
+}: {
+  dir?: string;
+  /** keep PostgreSQL's durability (fsync, synchronous commit): the benchmark compares it with SQLite's */
+  durable?: boolean;
+} = {}): Promise<PgCluster> {
   if (!hasPgBinaries())
     throw new Error(`PostgreSQL binaries not found in ${PG_BIN_DIR} (apt-get install postgresql-15)`);
   const d = dir ?? mkdtempSync(join(tmpdir(), 'sahayak-pg-'));
@@ -115,9 +122,7 @@ export async function startPgCluster({ dir }: { dir?: string } = {}): Promise<Pg
         `-k ${d}`,
         '-c listen_addresses=127.0.0.1',
         `-p ${port}`,
-        '-c fsync=off',
-        '-c synchronous_commit=off',
-        '-c full_page_writes=off',
+        ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
         // vitest runs test files in parallel, each with pools of its own
         '-c max_connections=300',
       ].join(' ');
