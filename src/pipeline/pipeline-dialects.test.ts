@@ -207,6 +207,33 @@ describe.each(testDialects)('pipeline on %s', (dialect) => {
     expect(all.at(-1)?.text).toBe('echo: left behind');
     await p.close();
   });
+  it('close() resolves at its deadline when an engine call hangs, leaving the message pending', async () => {
+    const hung: Engine = { name: 'openai', decide: () => new Promise<EngineDecision>(() => {}) };
+    const { p, receive } = pipelineOn(store(), hung);
+    await receive({ waId: '919800000004', wamid: 'w.hang', event: { kind: 'text', text: 'hi' } });
+    p.kick('919800000004');
+    await new Promise((r) => setTimeout(r, 50));
+    const t = performance.now();
+    expect(await p.close({ timeoutMs: 100 })).toBe(false);
+    expect(performance.now() - t).toBeLessThan(1_000);
+    const all = await store().read(allMessages);
+    expect(all.map((r) => [r.direction, r.processStatus])).toEqual([['in', 'pending']]);
+  });
+
+  it('close() waits for the turn in flight and starts no new one', async () => {
+    const seen: EngineInput[] = [];
+    const { p, receive } = pipelineOn(store(), echoEngine(seen, 30));
+    for (const t of ['one', 'two'])
+      await receive({ waId: '919800000005', wamid: `w.c.${t}`, event: { kind: 'text', text: t } });
+    p.kick('919800000005');
+    for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(await p.close({ timeoutMs: 2_000 })).toBe(true);
+    const all = await store().read(allMessages);
+    expect(all.filter((r) => r.direction === 'in').map((r) => [r.text, r.processStatus])).toEqual([
+      ['one', 'done'],
+      ['two', 'pending'],
+    ]);
+  });
 });
 
 describe.runIf(pgTestServer.available)(
