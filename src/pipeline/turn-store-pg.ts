@@ -118,7 +118,11 @@ export const turnWriteOp = (w: TurnWrite): Op<void> =>
   function* (q) {
     const { db, t } = q;
     if (w.kind === 'erase') {
-      // src/privacy/erase-citizen.ts becomes eraseCitizenOp (another branch): swapped in at the merge
+      // src/privacy/erase-citizen.ts becomes eraseCitizenOp in another branch; at the merge this is
+      //   yield* eraseCitizenOp(w.waId, w.nowMs)(q);
+      //   yield* enqueueOutboundOp(w.notice, { waId: w.waId, simulated: w.simulated, now: w.nowMs, sentBy: 'assistant' })(q);
+      //   return;
+      // Until then the turn fails (row failed, the apology sent) rather than erase half.
       throw new Error('erasure on PostgreSQL: not wired');
     }
     let turnId: number | null = null;
