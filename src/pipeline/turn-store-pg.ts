@@ -11,7 +11,7 @@ import { exec, first, num, type Op, type Q, rows } from '../storage/operation.js
 import { type PgStore, pgDialect, runAsync } from '../storage/pg-store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import { staleTapReplyOp } from '../whatsapp/quoted-reply.js';
+import { quotedTap, staleTapReplyOp } from '../whatsapp/quoted-reply.js';
 import { historyItems, type TurnStore, type TurnWrite } from './turn-store.js';
 
 const inboundOp = (id: number) =>
@@ -246,7 +246,7 @@ export function pgTurnStore(store: PgStore, lease: TurnLease): TurnStore {
     recentInbound: (waId, sinceMs) => store.read(recentInboundOp(waId, sinceMs)),
     history: async (conversationId, beforeId, limit) =>
       historyItems(await store.read(historyOp(conversationId, beforeId, limit))),
-    staleTap: (o) => store.read(staleTapReplyOp(o)),
+    staleTap: (o) => (quotedTap(o.payload) ? store.read(staleTapReplyOp(o)) : null),
     commit: (w) => commitOpUnderLease(store.db.$client, lease, turnWriteOp(w)),
   };
 }

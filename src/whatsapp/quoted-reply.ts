@@ -21,6 +21,12 @@ export interface StaleTapInput {
   catalogue: Catalogue;
 }
 
+/** The wamid a button or list tap quotes; null for every other message (nothing to look up). */
+export function quotedTap(payload: unknown): string | null {
+  const kind = (payload as { kind?: string } | null)?.kind;
+  return kind === 'button' || kind === 'list' ? quotedWamid(payload) : null;
+}
+
 // a json column comes back parsed on both databases (jsonb reorders keys, but the same way
 // for the same value): compared as text
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -36,10 +42,9 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  */
 export const staleTapReplyOp = (o: StaleTapInput): Op<OutboundMessage[] | null> =>
   function* ({ db, t }) {
-    const event = o.payload as { kind?: string; id?: string } | null;
-    if (event?.kind !== 'button' && event?.kind !== 'list') return null;
-    const wamid = quotedWamid(o.payload);
+    const wamid = quotedTap(o.payload);
     if (!wamid) return null;
+    const event = o.payload as { id?: string };
     const m = t.messages;
     const quoted = yield* first(
       db
@@ -86,5 +91,6 @@ export const staleTapReplyOp = (o: StaleTapInput): Op<OutboundMessage[] | null> 
 
 /** The same on a SQLite `Db`, synchronously. */
 export function staleTapReply(db: Db, o: StaleTapInput): OutboundMessage[] | null {
-  return onSqlite(db, staleTapReplyOp(o));
+  // most messages are not quoted taps: no operation built for them on the turn's hot path
+  return quotedTap(o.payload) ? onSqlite(db, staleTapReplyOp(o)) : null;
 }
