@@ -264,6 +264,28 @@ describe.runIf(pgTestServer.available)(
       expect(await pg.read(turnCount)).toBe(0);
     });
 
+    it('the sweep answers a dead instance’s citizen once its lease expires, without a kick', async () => {
+      const pg = store() as PgStore;
+      const { receive } = pipelineOn(pg, echoEngine(), { id: 'survivor' });
+      const { id } = await receive({
+        waId: '919800000010',
+        wamid: 'w.dead',
+        event: { kind: 'text', text: 'hello?' },
+      });
+      // the instance that took the citizen died holding its lease
+      const dead = await createPgTurnLeases({ pool: pg.db.$client, owner: 'dead', leaseMs: 300 }).acquire(
+        '919800000010',
+      );
+      expect(dead).not.toBeNull();
+      const status = async () => (await pg.read(allMessages)).find((r) => r.id === id)?.processStatus;
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await status()).toBe('pending');
+      for (let i = 0; i < 100 && (await status()) !== 'done'; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await status()).toBe('done');
+      expect((await pg.read(allMessages)).at(-1)?.text).toBe('echo: hello?');
+    });
+
     it('a turn whose commit fails is rolled back, marked failed and answered with the apology', async () => {
       const pg = store() as PgStore;
       await pg.db.$client.query(`
