@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/open-database.js';
 import { citizens, messages } from '../db/schema.js';
 import { maskPhone } from '../logging/create-logger.js';
 import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import { createCommitBatcher } from './commit-batcher.js';
 import { type InboundMessage, insertInbound } from './insert-inbound.js';
@@ -9,8 +11,10 @@ import { createKeyedSerialQueue } from './keyed-serial-queue.js';
 import { isSimulated, type ProcessDeps, processInbound } from './process-inbound.js';
 import { createTurnGate } from './turn-gate.js';
 import { turnStatements } from './turn-statements.js';
+import { sqliteTurnStore } from './turn-store-sqlite.js';
 
 export interface PipelineDeps extends ProcessDeps {
+  db: Db;
   /** called after a turn queued replies, to wake the outbox sender */
   onOutbound?: () => void;
   /** when the database refuses even the failure mark: wait this long, then try the citizen again */
@@ -34,7 +38,11 @@ export function createPipeline(deps: PipelineDeps) {
 
   const pendingFor = (waId: string) => turnStatements(db).nextPending(waId);
   const gate = createTurnGate();
-  const turnDeps = { ...deps, commit: deps.commit ?? createCommitBatcher(db) };
+  const turnDeps: ProcessDeps = {
+    ...deps,
+    store: deps.store ?? sqliteStore(db),
+    turnStore: sqliteTurnStore(db, deps.commit ?? createCommitBatcher(db)),
+  };
 
   const queue = createKeyedSerialQueue(async (waId) => {
     for (let next = pendingFor(waId); next && !closing; next = pendingFor(waId)) {

@@ -8,18 +8,16 @@ import { classifyConfirmation } from '../lang/confirmation.js';
 import { detectLanguage } from '../lang/detect-language.js';
 import type { Lang } from '../lang/language.js';
 import { type Logger, maskPhone } from '../logging/create-logger.js';
-import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
-import { eraseCitizen } from '../privacy/erase-citizen.js';
 import { services } from '../services/registry.js';
+import type { Store } from '../storage/store.js';
 import type { VoiceResolver } from '../stt/voice-notes.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import { staleTapReply } from '../whatsapp/quoted-reply.js';
-import { type Commit, commitNow } from './commit-batcher.js';
-import { loadHistory } from './load-history.js';
+import type { Commit } from './commit-batcher.js';
 import { replyLanguage } from './reply-language.js';
-import { type TurnStatements, turnStatements } from './turn-statements.js';
+import type { TurnStore } from './turn-store.js';
+import { sqliteTurnStore } from './turn-store-sqlite.js';
 
 export interface PipelineSettings {
   publicBaseUrl: string;
@@ -34,7 +32,12 @@ export interface PipelineSettings {
 }
 
 export interface ProcessDeps {
-  db: Db;
+  /** the SQLite database (SQLite only: the tools not yet on the store read it) */
+  db?: Db;
+  /** the store the tools write through (tools/tool.ts ToolContext.store) */
+  store?: Store;
+  /** what the turn reads and writes; default: SQLite on `db` (turn-store-sqlite.ts) */
+  turnStore?: TurnStore;
   engine: Engine;
   fallbackEngine: Engine;
   tools: AnyToolDef[];
@@ -44,7 +47,7 @@ export interface ProcessDeps {
   settings: PipelineSettings;
   /** speech to text for voice notes (src/stt); without it a voice note is answered "please type" */
   voice?: VoiceResolver;
-  /** how the turn's one write is committed (default: at once; the pipeline batches them) */
+  /** SQLite: how the turn's one write is committed (default: at once; the pipeline batches them) */
   commit?: Commit;
 }
 
@@ -74,9 +77,8 @@ export const isSimulated = (settings: PipelineSettings, waId: string) =>
  * submissions are keyed on the message, so the replay makes no second record).
  */
 export async function processInbound(inboundId: number, deps: ProcessDeps): Promise<void> {
-  const { db } = deps;
-  const q = turnStatements(db);
-  const row = q.inbound(inboundId);
+  const ts = deps.turnStore ?? sqliteTurnStore(requireDb(deps), deps.commit);
+  const row = await ts.inbound(inboundId);
   if (row?.direction !== 'in' || row.processStatus !== 'pending') return;
   const now = deps.now();
   const nowMs = now.getTime();
@@ -85,10 +87,10 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     (row.payload.kind === 'audio' &&
       (await deps.voice?.({ id: inboundId, waId: row.waId, event: row.payload }))) ||
     row.payload;
-  const citizen = q.citizen(row.waId);
+  const citizen = await ts.citizen(row.waId);
   if (!citizen) throw new Error(`inbound ${inboundId} has no citizen row`);
 
-  const conversationId = currentConversation(q, row.waId, nowMs);
+  const conversationId = await currentConversation(ts, row.waId, nowMs);
   const said = eventText(event);
   const lang: Lang = replyLanguage(
     { language: citizen.language, languageChosen: citizen.languageChosen, isNew: !citizen.privacyNoticeAt },
@@ -96,16 +98,31 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     said.match(/[A-Za-z]+/g)?.length ?? 0,
     said,
   );
-  const state = q.dialogue(row.waId);
+  const state = await ts.dialogue(row.waId);
   const pending = state?.pendingAction ?? null;
   const pre: OutboundMessage[] = [];
   if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
 
   const short =
-    staleTapReply(db, { waId: row.waId, inboundId, payload: event, lang, catalogue: deps.catalogue }) ??
-    shortCircuit(event, citizen.handoff, q.recentInbound(row.waId, nowMs - 60_000), lang, deps);
+    (await ts.staleTap({ waId: row.waId, inboundId, payload: event, lang, catalogue: deps.catalogue })) ??
+    shortCircuit(event, citizen.handoff, await ts.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
+    // `db` for the tools still on SQLite, `store` for those converted (tools/tool.ts moves to
+    // the store): both until every tool is on the store
+    const toolContext = {
+      db: deps.db as Db,
+      store: deps.store,
+      waId: row.waId,
+      lang,
+      now,
+      inboundId,
+      conversationId,
+      publicBaseUrl: deps.settings.publicBaseUrl,
+      upi: deps.settings.upi,
+      fees: deps.settings.fees,
+      complaintReopenDays: deps.settings.complaintReopenDays,
+    };
     outcome = await runTurn(
       {
         citizen: {
@@ -120,23 +137,12 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
         // The embedded offline engine keeps what it needs in engineState and never reads the
         // transcript: a server that runs it alone skips the turn's most expensive read
         // (an LLM primary gets the history, and so does its offline fallback, unused).
-        history: deps.engine === deps.fallbackEngine ? [] : loadHistory(db, conversationId, inboundId),
+        history: deps.engine === deps.fallbackEngine ? [] : await ts.history(conversationId, inboundId, 20),
         engineState: state?.engineState ?? null,
         pending,
         now,
         citizenConfirmed: classifyConfirmation(event) === 'yes',
-        toolContext: {
-          db,
-          waId: row.waId,
-          lang,
-          now,
-          inboundId,
-          conversationId,
-          publicBaseUrl: deps.settings.publicBaseUrl,
-          upi: deps.settings.upi,
-          fees: deps.settings.fees,
-          complaintReopenDays: deps.settings.complaintReopenDays,
-        },
+        toolContext,
       },
       {
         engine: deps.engine,
@@ -152,63 +158,53 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const reply = [...pre, ...(short ?? outcome?.reply ?? [])];
   const simulated = isSimulated(deps.settings, row.waId);
 
-  const commit = deps.commit ?? commitNow;
-  // better-sqlite3's own transaction (a savepoint inside the batcher's commit): Drizzle's
-  // wrapper around the same thing built a transaction object and session per turn
-  await commit(
-    db.$client.transaction(() => {
-      if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
-        // Drizzle on the same connection takes part in the open transaction
-        eraseCitizen(db, row.waId, nowMs);
-        const done = text(deps.catalogue.t(replyLang, 'runtime.data_deleted'));
-        enqueueOutbound(db, done, { waId: row.waId, simulated, now: nowMs, sentBy: 'assistant' });
-        return;
-      }
-      let turnId: number | null = null;
-      if (outcome) {
-        turnId = q.insertTurn({
-          inboundId,
-          conversationId,
-          waId: row.waId,
-          engine: outcome.engine,
-          model: outcome.model ?? null,
-          fellBack: outcome.fellBack,
-          fallbackReason: outcome.fallbackReason ?? null,
-          language: replyLang,
-          intent: outcome.intent ?? null,
-          steps: outcome.steps,
-          latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
-          promptTokens: outcome.usage.promptTokens,
-          completionTokens: outcome.usage.completionTokens,
-          createdAt: nowMs,
-        });
-        q.saveDialogue(row.waId, outcome.engineState ?? null, outcome.pending, nowMs);
-      }
-      // the raw client takes part in the transaction drizzle opened on it
-      enqueueOutbound(db, reply, {
-        waId: row.waId,
+  if (outcome?.completed.some((c) => c.tool === 'delete_my_data')) {
+    await ts.commit({
+      kind: 'erase',
+      waId: row.waId,
+      nowMs,
+      simulated,
+      notice: text(deps.catalogue.t(replyLang, 'runtime.data_deleted')),
+    });
+  } else {
+    const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
+    const service =
+      outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
+      SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
+      undefined;
+    const submitted = outcome?.completed.some((c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status');
+    await ts.commit({
+      kind: 'turn',
+      inboundId,
+      waId: row.waId,
+      conversationId,
+      nowMs,
+      simulated,
+      turn: outcome && {
+        inboundId,
         conversationId,
-        inReplyTo: inboundId,
-        turnId,
-        simulated,
-        now: nowMs,
-      });
-      q.markDone(inboundId, nowMs, conversationId);
-      const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
-      q.updateCitizen(row.waId, {
+        waId: row.waId,
+        engine: outcome.engine,
+        model: outcome.model ?? null,
+        fellBack: outcome.fellBack,
+        fallbackReason: outcome.fallbackReason ?? null,
+        language: replyLang,
+        intent: outcome.intent ?? null,
+        steps: outcome.steps,
+        latencyMs: outcome.steps.reduce((s, x) => s + x.latencyMs, 0),
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        createdAt: nowMs,
+      },
+      dialogue: outcome && { engineState: outcome.engineState ?? null, pending: outcome.pending },
+      replies: reply,
+      citizen: {
         language: replyLang,
         chosen: Boolean(outcome?.languageChoice),
         noticeAt: citizen.privacyNoticeAt ? null : nowMs,
         handoffAt: wantsHuman ? nowMs : null,
-      });
-      const service =
-        outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
-        SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
-        undefined;
-      const submitted = outcome?.completed.some(
-        (c) => c.tool in SERVICE_OF_TOOL && c.tool !== 'check_status',
-      );
-      q.updateConversation(conversationId, {
+      },
+      conversation: {
         now: nowMs,
         language: replyLang,
         service: service || null,
@@ -216,9 +212,9 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
         fellBack: Boolean(outcome?.fellBack),
         needsHuman: wantsHuman,
         engine: outcome ? outcome.engine : null,
-      });
-    }),
-  );
+      },
+    });
+  }
   deps.logger.info(
     {
       citizen: maskPhone(row.waId),
@@ -229,6 +225,11 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     },
     'turn done',
   );
+}
+
+function requireDb(deps: ProcessDeps): Db {
+  if (!deps.db) throw new Error('processInbound: neither a turnStore nor a SQLite db was given');
+  return deps.db;
 }
 
 /** Messages the runtime answers itself, without asking an engine. Null: a normal turn. */
@@ -256,8 +257,8 @@ function shortCircuit(
 }
 
 /** The citizen's open conversation, or a new one after 24 hours of silence. */
-function currentConversation(q: TurnStatements, waId: string, nowMs: number): number {
-  const last = q.lastConversation(waId);
+async function currentConversation(ts: TurnStore, waId: string, nowMs: number): Promise<number> {
+  const last = await ts.lastConversation(waId);
   if (last && !last.closedAt && nowMs - last.lastMessageAt < DAY) return last.id;
-  return q.newConversation(waId, nowMs);
+  return ts.newConversation(waId, nowMs);
 }
