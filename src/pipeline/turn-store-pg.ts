@@ -7,6 +7,7 @@ import type { PgDb } from '../db/pg/open-pg.js';
 import { pgSchema } from '../db/pg/open-pg.js';
 import type { Lang } from '../lang/language.js';
 import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
+import { eraseCitizenOp } from '../privacy/erase-citizen.js';
 import { exec, first, num, type Op, type Q, rows } from '../storage/operation.js';
 import { type PgStore, pgDialect, runAsync } from '../storage/pg-store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
@@ -118,12 +119,14 @@ export const turnWriteOp = (w: TurnWrite): Op<void> =>
   function* (q) {
     const { db, t } = q;
     if (w.kind === 'erase') {
-      // src/privacy/erase-citizen.ts becomes eraseCitizenOp in another branch; at the merge this is
-      //   yield* eraseCitizenOp(w.waId, w.nowMs)(q);
-      //   yield* enqueueOutboundOp(w.notice, { waId: w.waId, simulated: w.simulated, now: w.nowMs, sentBy: 'assistant' })(q);
-      //   return;
-      // Until then the turn fails (row failed, the apology sent) rather than erase half.
-      throw new Error('erasure on PostgreSQL: not wired');
+      yield* eraseCitizenOp(w.waId, w.nowMs)(q);
+      yield* enqueueOutboundOp(w.notice, {
+        waId: w.waId,
+        simulated: w.simulated,
+        now: w.nowMs,
+        sentBy: 'assistant',
+      })(q);
+      return;
     }
     let turnId: number | null = null;
     if (w.turn) {

@@ -1,19 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbTx } from '../db/open-database.js';
-import {
-  annotations,
-  attachments,
-  cases,
-  citizens,
-  conversations,
-  dialogueStates,
-  erasures,
-  mediaFiles,
-  messages,
-  payments,
-  turns,
-} from '../db/schema.js';
+import { exec, first, type Op, rows } from '../storage/operation.js';
+import type { PgStore } from '../storage/pg-store.js';
+import { onSqlite } from '../storage/sqlite-store.js';
 
 const PSEUDONYM_PREFIX = 'erased:';
 
@@ -40,35 +30,46 @@ export function secureSearchIndexDeletes(db: DbTx): void {
 /**
  * A citizen's right to erasure (DPDP Act 2023, s.12): their messages, transcripts, drafts
  * and photos are deleted. Applications and complaints already filed are records the
- * department must keep, so they stay, under a random pseudonym. `secure_delete` (set on
- * every connection, src/db/open-database.ts) overwrites what is deleted. Call in a transaction.
- * Returns the pseudonym.
+ * department must keep, so they stay, under a random pseudonym. Run inside the caller's
+ * transaction (the turn that answers "delete my data"). Returns the pseudonym.
+ *
+ * What "deleted" means differs by database, and is said here because it is the promise:
+ * - SQLite: `secure_delete` (set on every connection, src/db/open-database.ts) overwrites the
+ *   pages, FTS5's secure-delete drops the tokens (eraseCitizen below), and finishErasures
+ *   truncates the write-ahead log.
+ * - PostgreSQL: the rows are gone for every query at COMMIT, but their old tuples stay in
+ *   the table files (and the trigram index) until VACUUM reclaims them, and in the WAL and
+ *   any base backup until those are recycled. finishErasures runs VACUUM on the tables an
+ *   erasure touched; WAL archives and backups are the operator's to expire.
  */
+export const eraseCitizenOp = (waId: string, now: number): Op<string> =>
+  function* ({ db, t }) {
+    const pseudonym = newPseudonym();
+    const turnIds = (yield* rows(
+      db.select({ id: t.turns.id }).from(t.turns).where(eq(t.turns.waId, waId)),
+    )).map((r) => r.id);
+    if (turnIds.length) yield* exec(db.delete(t.annotations).where(inArray(t.annotations.turnId, turnIds)));
+    yield* exec(db.delete(t.turns).where(eq(t.turns.waId, waId)));
+    yield* exec(db.delete(t.attachments).where(eq(t.attachments.waId, waId)));
+    // the files themselves are deleted by src/media/erase-media.ts's sweep once this commits
+    yield* exec(db.delete(t.mediaFiles).where(eq(t.mediaFiles.waId, waId)));
+    yield* exec(db.update(t.messages).set({ inReplyTo: null }).where(eq(t.messages.waId, waId)));
+    yield* exec(db.delete(t.messages).where(eq(t.messages.waId, waId)));
+    yield* exec(db.delete(t.conversations).where(eq(t.conversations.waId, waId)));
+    yield* exec(db.delete(t.dialogueStates).where(eq(t.dialogueStates.waId, waId)));
+    // every service's cases (birth applications and complaints too): kept under the pseudonym
+    yield* exec(db.update(t.cases).set({ waId: pseudonym }).where(eq(t.cases.waId, waId)));
+    yield* exec(db.update(t.payments).set({ waId: pseudonym }).where(eq(t.payments.waId, waId)));
+    yield* exec(db.delete(t.citizens).where(eq(t.citizens.waId, waId)));
+    // proof the request was honoured, without anything that leads back to the number
+    yield* exec(db.insert(t.erasures).values({ waIdHash: pseudonym, requestedAt: now, completedAt: now }));
+    return pseudonym;
+  };
+
+/** eraseCitizenOp on a better-sqlite3 database (the SQLite turn), with FTS5's secure delete first. */
 export function eraseCitizen(db: DbTx, waId: string, now: number): string {
-  const pseudonym = newPseudonym();
   secureSearchIndexDeletes(db);
-  const turnIds = db
-    .select({ id: turns.id })
-    .from(turns)
-    .where(eq(turns.waId, waId))
-    .all()
-    .map((t) => t.id);
-  if (turnIds.length) db.delete(annotations).where(inArray(annotations.turnId, turnIds)).run();
-  db.delete(turns).where(eq(turns.waId, waId)).run();
-  db.delete(attachments).where(eq(attachments.waId, waId)).run();
-  // the files themselves are deleted by src/media/erase-media.ts's sweep once this commits
-  db.delete(mediaFiles).where(eq(mediaFiles.waId, waId)).run();
-  db.update(messages).set({ inReplyTo: null }).where(eq(messages.waId, waId)).run();
-  db.delete(messages).where(eq(messages.waId, waId)).run();
-  db.delete(conversations).where(eq(conversations.waId, waId)).run();
-  db.delete(dialogueStates).where(eq(dialogueStates.waId, waId)).run();
-  // every service's cases (birth applications and complaints too): kept under the pseudonym
-  db.update(cases).set({ waId: pseudonym }).where(eq(cases.waId, waId)).run();
-  db.update(payments).set({ waId: pseudonym }).where(eq(payments.waId, waId)).run();
-  db.delete(citizens).where(eq(citizens.waId, waId)).run();
-  // proof the request was honoured, without anything that leads back to the number
-  db.insert(erasures).values({ waIdHash: pseudonym, requestedAt: now, completedAt: now }).run();
-  return pseudonym;
+  return onSqlite(db as Db, eraseCitizenOp(waId, now));
 }
 
 /** How long the "your data is deleted" reply keeps its number: long enough to be delivered. */
@@ -79,24 +80,58 @@ export const ERASURE_REPLY_GRACE_MS = 60 * 60 * 1000;
  * gone (or given up), the number is replaced by a pseudonym. Such a reply is the only
  * outbound message whose citizen row no longer exists. Returns how many were rewritten.
  */
-export function forgetErasureReplies(db: DbTx, now: number): number {
-  const stale = db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.direction, 'out'),
-        notInArray(messages.sendStatus, ['queued', 'sending']),
-        lt(messages.createdAt, now - ERASURE_REPLY_GRACE_MS),
-        sql`${messages.waId} not like ${`${PSEUDONYM_PREFIX}%`}`,
-        sql`not exists (select 1 from ${citizens} where ${citizens.waId} = ${messages.waId})`,
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  if (stale.length === 0) return 0;
-  db.update(messages).set({ waId: newPseudonym() }).where(inArray(messages.id, stale)).run();
-  return stale.length;
+export const forgetErasureRepliesOp = (now: number): Op<number> =>
+  function* ({ db, t }) {
+    const m = t.messages;
+    const stale = (yield* rows(
+      db
+        .select({ id: m.id })
+        .from(m)
+        .where(
+          and(
+            eq(m.direction, 'out'),
+            notInArray(m.sendStatus, ['queued', 'sending']),
+            lt(m.createdAt, now - ERASURE_REPLY_GRACE_MS),
+            sql`${m.waId} not like ${`${PSEUDONYM_PREFIX}%`}`,
+            sql`not exists (select 1 from ${t.citizens} where ${t.citizens.waId} = ${m.waId})`,
+          ),
+        ),
+    )).map((r) => r.id);
+    if (stale.length === 0) return 0;
+    yield* exec(db.update(m).set({ waId: newPseudonym() }).where(inArray(m.id, stale)));
+    return stale.length;
+  };
+
+export const forgetErasureReplies = (db: DbTx, now: number): number =>
+  onSqlite(db as Db, forgetErasureRepliesOp(now));
+
+/** Whether an erasure completed recently enough that its deleted pages may still be on disk. */
+const recentErasureOp = (now: number): Op<boolean> =>
+  function* ({ db, t }) {
+    const r = yield* first(
+      db
+        .select({ id: t.erasures.id })
+        .from(t.erasures)
+        .where(gt(t.erasures.completedAt, now - 2 * ERASURE_REPLY_GRACE_MS - 60_000))
+        .limit(1),
+    );
+    return r !== undefined;
+  };
+
+/**
+ * The periodic tail of erasure on PostgreSQL (the retention job runs it, on one instance):
+ * replies that have gone out lose their number, and after a recent erasure VACUUM reclaims
+ * the dead tuples of the tables erasure deletes from (see eraseCitizenOp). VACUUM cannot run
+ * inside a transaction, hence the pool. Returns how many replies were rewritten.
+ */
+export async function finishErasuresPg(store: PgStore, now: number): Promise<number> {
+  const replies = await store.transaction(forgetErasureRepliesOp(now));
+  if (replies || (await store.read(recentErasureOp(now)))) {
+    await store.db.$client.query(
+      'vacuum messages, turns, annotations, attachments, media_files, conversations, dialogue_states, citizens',
+    );
+  }
+  return replies;
 }
 
 /**
@@ -107,11 +142,8 @@ export function forgetErasureReplies(db: DbTx, now: number): number {
  */
 export function finishErasures(db: Db, now: number): number {
   const replies = forgetErasureReplies(db, now);
-  const recent = db
-    .select({ id: erasures.id })
-    .from(erasures)
-    .where(gt(erasures.completedAt, now - 2 * ERASURE_REPLY_GRACE_MS - 60_000))
-    .get();
-  if (recent || replies) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  if (recent(db, now) || replies) db.$client.pragma('wal_checkpoint(TRUNCATE)');
   return replies;
 }
+
+const recent = (db: Db, now: number) => onSqlite(db, recentErasureOp(now));

@@ -1,0 +1,129 @@
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
+import { allTools } from '../../tools/index.js';
+import { createOfflineEngine } from '../agent/offline/offline-engine.js';
+import { loadCatalogue } from '../i18n/catalogue.js';
+import { createPgPipeline } from '../pipeline/create-pg-pipeline.js';
+import { createPipeline } from '../pipeline/create-pipeline.js';
+import { exec, type Op, rows } from '../storage/operation.js';
+import type { PgStore } from '../storage/pg-store.js';
+import type { SqliteStore } from '../storage/sqlite-store.js';
+import { testDialects, useStore } from '../testing/store-dialects.js';
+import { ERASURE_REPLY_GRACE_MS, forgetErasureRepliesOp, isErasedWaId } from './erase-citizen.js';
+
+const catalogue = loadCatalogue();
+const NOW = new Date('2026-11-24T05:00:00Z');
+const WA = '919811112222';
+const OTHER = '919833334444';
+const offline = createOfflineEngine({ catalogue });
+const deps = {
+  engine: offline,
+  fallbackEngine: offline,
+  tools: allTools,
+  catalogue,
+  now: () => NOW,
+  logger: pino({ level: 'silent' }),
+  settings: {
+    publicBaseUrl: 'http://localhost:3000',
+    upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
+    fees: defaultFeeSchedule,
+    simulated: true,
+    rateLimitPerMinute: 30,
+  },
+};
+
+const open: { close: (o?: { timeoutMs?: number }) => Promise<boolean> }[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((p) => p.close({ timeoutMs: 1_000 })));
+});
+
+function pipelineOn(store: SqliteStore | PgStore) {
+  const p =
+    store.dialect === 'sqlite'
+      ? createPipeline({ ...deps, db: (store as SqliteStore).db, store })
+      : createPgPipeline({ ...deps, store: store as PgStore, instanceId: 'a', sweepMs: 50 });
+  open.push(p);
+  let n = 0;
+  return async (waId: string, text: string) => {
+    await p.receive({ waId, wamid: `wamid.erase.${waId}.${++n}`, event: { kind: 'text', text } });
+    p.kick(waId);
+    await p.idle();
+  };
+}
+
+/** A case the citizen filed earlier (the department keeps it) and a payment for it. */
+const fileCase = (waId: string): Op<void> =>
+  function* ({ db, t }) {
+    yield* exec(
+      db.insert(t.cases).values({
+        service: 'income_certificate',
+        reference: `IC-2026-${waId.slice(-6)}`,
+        status: 'submitted',
+        waId,
+        language: 'en',
+        fields: { applicantName: 'Qzxv Kumar' },
+        createdAt: NOW.getTime(),
+        updatedAt: NOW.getTime(),
+        statusAt: NOW.getTime(),
+      } as never),
+    );
+  };
+
+const countWhere = (
+  table: 'messages' | 'citizens' | 'turns' | 'conversations' | 'dialogueStates' | 'cases',
+  waId: string,
+): Op<number> =>
+  function* ({ db, t }) {
+    const tb = t[table] as typeof t.messages;
+    return (yield* rows(db.select({ waId: tb.waId }).from(tb))).filter((r) => r.waId === waId).length;
+  };
+
+describe.each(testDialects)('erasure on %s', (dialect) => {
+  const store = useStore(dialect);
+
+  it('"delete my data" then yes: nothing with the number is left but the reply saying so; filed cases stay under a pseudonym', async () => {
+    const s = store();
+    const say = pipelineOn(s);
+    await s.transaction(fileCase(WA));
+    await say(WA, 'hello');
+    await say(OTHER, 'hello');
+    await say(WA, 'delete my data');
+    await say(WA, 'yes');
+
+    const outbound = await s.read(allMessagesOf(WA));
+    // the one row left for the number is the notice that the data is deleted, still to be delivered
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0].text).toBe(catalogue.t('en', 'runtime.data_deleted'));
+    for (const table of ['citizens', 'turns', 'conversations', 'dialogueStates', 'cases'] as const)
+      expect(await s.read(countWhere(table, WA)), table).toBe(0);
+    const kept = await s.read(function* ({ db, t }) {
+      return yield* rows(db.select({ waId: t.cases.waId, fields: t.cases.fields }).from(t.cases));
+    });
+    expect(kept).toHaveLength(1);
+    expect(isErasedWaId(kept[0].waId)).toBe(true);
+    const erasures = await s.read(function* ({ db, t }) {
+      return yield* rows(db.select({ id: t.erasures.id }).from(t.erasures));
+    });
+    expect(erasures).toHaveLength(1);
+    // the other citizen is untouched
+    expect(await s.read(countWhere('citizens', OTHER))).toBe(1);
+    expect(await s.read(countWhere('messages', OTHER))).toBeGreaterThan(1);
+
+    // a notice that never goes through the outbox (the simulator's) loses the number after the
+    // grace period (one that is sent loses it at once: the trigger of migration 0007 / pg 0003)
+    expect(await s.transaction(forgetErasureRepliesOp(NOW.getTime() + 1_000))).toBe(0);
+    expect(await s.transaction(forgetErasureRepliesOp(NOW.getTime() + ERASURE_REPLY_GRACE_MS + 1))).toBe(1);
+    expect(await s.read(countWhere('messages', WA))).toBe(0);
+  });
+});
+
+const allMessagesOf = (waId: string): Op<{ waId: string; direction: string; text: string | null }[]> =>
+  function* ({ db, t }) {
+    const all = yield* rows(
+      db
+        .select({ waId: t.messages.waId, direction: t.messages.direction, text: t.messages.text })
+        .from(t.messages),
+    );
+    return all.filter((r) => r.waId === waId);
+  };
