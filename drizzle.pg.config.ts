@@ -4,6 +4,10 @@ import { defineConfig } from 'drizzle-kit';
 // mirror of the schema; the app applies it at start (src/db/pg/open-pg.ts).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/db/pg/schema.ts', './src/db/pg/coordination-schema.ts'],
+  schema: [
+    './src/db/pg/schema.ts',
+    './src/db/pg/coordination-schema.ts',
+    './src/db/pg/media-blobs-schema.ts',
+  ],
   out: './src/db/pg-migrations',
 });

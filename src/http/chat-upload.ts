@@ -60,7 +60,7 @@ export function createChatUpload({
     const problem = mediaProblem(kind, mime, bytes);
     if (problem) return c.json({ error: 'invalid_media', detail: problem }, 422);
 
-    const sha = store.put(bytes);
+    const sha = await store.put(bytes);
     const waId = own;
     const { caption } = fields.data;
     const mediaId = `sim-media-${randomUUID()}`;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../db/open-database.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { type FakeGraphServer, startFakeGraphServer } from '../testing/fake-graph-server.js';
 import { envelope } from '../testing/whatsapp-payloads.js';
 import { ingestWebhook } from '../whatsapp/ingest.js';
@@ -32,9 +33,9 @@ function setup() {
   const clock = { now: 1_800_000_000_000 };
   const store = createMediaStore(dir);
   const fetcher = createMediaFetcher({
-    db,
+    store: sqliteStore(db),
     graph: createGraphMedia({ apiUrl: graph.url, accessToken: TOKEN, timeoutMs: 5000 }),
-    store,
+    media: store,
     now: () => clock.now,
     logger: silent,
     baseDelayMs: 1000,

@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
-import type { Db } from '../db/open-database.js';
+import { and, asc, eq, inArray, lte, min } from 'drizzle-orm';
+import { exec, first, type Op, type Q, rows } from '../storage/operation.js';
+import type { Store } from '../storage/store.js';
 import { type GraphMedia, MediaFetchError } from './graph-media.js';
 import { baseMime, MEDIA_LIMITS, type MediaKind, mediaProblem } from './media-limits.js';
 import { type MediaStore, sameDigest, sha256Hex } from './media-store.js';
@@ -7,9 +8,10 @@ import { type MediaStore, sameDigest, sha256Hex } from './media-store.js';
 type Logger = { info: (o: unknown, m?: string) => void; warn: (o: unknown, m?: string) => void };
 
 export interface MediaFetcherOptions {
-  db: Db;
+  store: Store;
   graph: GraphMedia;
-  store: MediaStore;
+  /** where the bytes go (files on SQLite, media_blobs on PostgreSQL) */
+  media: MediaStore;
   now: () => number;
   logger: Logger;
   /** tries before a file is marked failed (default 12: with the backoff, about a day, far inside Meta's 7 days) */
@@ -18,6 +20,8 @@ export interface MediaFetcherOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   pollMs?: number;
+  /** how long a claimed file is left to the instance fetching it (default 2 min: a lookup and a 100 MB download) */
+  claimMs?: number;
   /** after a file is stored (e.g. transcribe a voice note) */
   onStored?: (row: StoredMedia) => void | Promise<void>;
 }
@@ -41,32 +45,108 @@ type Due = {
   attempts: number;
 };
 
-function statements(c: Database.Database) {
-  return {
-    due: c.prepare<[number, number], Due>(
-      `select id, wa_id as waId, message_id as messageId, media_id as mediaId, kind,
-         expected_sha256 as expectedSha256, attempts
-       from media_files where status = 'pending' and next_attempt_at <= ? order by next_attempt_at, id limit ?`,
-    ),
-    stored: c.prepare(
-      `update media_files set status = 'stored', sha256 = ?, size_bytes = ?, mime_type = ?, attempts = ?,
-         stored_at = ?, next_attempt_at = null, last_error = null where id = ? and status = 'pending'`,
-    ),
-    retry: c.prepare(
-      `update media_files set attempts = ?, next_attempt_at = ?, last_error = ? where id = ? and status = 'pending'`,
-    ),
-    failed: c.prepare(
-      `update media_files set status = 'failed', attempts = ?, next_attempt_at = null, last_error = ?
-       where id = ? and status = 'pending'`,
-    ),
-    byMessage: c.prepare<[number], Due>(
-      `select id, wa_id as waId, message_id as messageId, media_id as mediaId, kind,
-         expected_sha256 as expectedSha256, attempts
-       from media_files where message_id = ? and status = 'pending'`,
-    ),
-    nextDue: c.prepare(`select min(next_attempt_at) as at from media_files where status = 'pending'`),
+const dueColumns = (f: Q['t']['mediaFiles']) => ({
+  id: f.id,
+  waId: f.waId,
+  messageId: f.messageId,
+  mediaId: f.mediaId,
+  kind: f.kind,
+  expectedSha256: f.expectedSha256,
+  attempts: f.attempts,
+});
+
+/**
+ * Takes up to `limit` due rows (or one message's, whatever their backoff) and moves their next
+ * attempt `leaseMs` ahead in the same transaction: another instance polling meanwhile does not
+ * fetch them too, and if this one dies they are due again when the lease ends. On PostgreSQL
+ * the rows are locked and rows another claim holds are skipped; SQLite has one writer.
+ */
+const claimOp = (o: { now: number; limit: number; leaseMs: number; messageId?: number }): Op<Due[]> =>
+  function* ({ db, t, d }) {
+    const f = t.mediaFiles;
+    const where =
+      o.messageId === undefined
+        ? and(eq(f.status, 'pending'), lte(f.nextAttemptAt, o.now))
+        : and(eq(f.status, 'pending'), eq(f.messageId, o.messageId));
+    const select = db
+      .select(dueColumns(f))
+      .from(f)
+      .where(where)
+      .orderBy(asc(f.nextAttemptAt), asc(f.id))
+      .limit(o.limit);
+    const due = (yield* rows(
+      d.name === 'postgres' ? select.for('update', { skipLocked: true }) : select,
+    )) as Due[];
+    if (due.length)
+      yield* exec(
+        db
+          .update(f)
+          .set({ nextAttemptAt: o.now + o.leaseMs })
+          .where(
+            inArray(
+              f.id,
+              due.map((r) => r.id),
+            ),
+          ),
+      );
+    return due;
   };
-}
+
+const storedOp = (
+  id: number,
+  v: { sha: string; size: number; mimeType: string; attempts: number; now: number },
+): Op<number> =>
+  function* ({ db, t }) {
+    const f = t.mediaFiles;
+    return yield* exec(
+      db
+        .update(f)
+        .set({
+          status: 'stored',
+          sha256: v.sha,
+          sizeBytes: v.size,
+          mimeType: v.mimeType,
+          attempts: v.attempts,
+          storedAt: v.now,
+          nextAttemptAt: null,
+          lastError: null,
+        })
+        .where(and(eq(f.id, id), eq(f.status, 'pending'))),
+    );
+  };
+
+const retryOp = (id: number, attempts: number, at: number, error: string): Op<number> =>
+  function* ({ db, t }) {
+    const f = t.mediaFiles;
+    return yield* exec(
+      db
+        .update(f)
+        .set({ attempts, nextAttemptAt: at, lastError: error })
+        .where(and(eq(f.id, id), eq(f.status, 'pending'))),
+    );
+  };
+
+const failedOp = (id: number, attempts: number, error: string): Op<number> =>
+  function* ({ db, t }) {
+    const f = t.mediaFiles;
+    return yield* exec(
+      db
+        .update(f)
+        .set({ status: 'failed', attempts, nextAttemptAt: null, lastError: error })
+        .where(and(eq(f.id, id), eq(f.status, 'pending'))),
+    );
+  };
+
+const nextDueOp: Op<number | null> = function* ({ db, t }) {
+  const f = t.mediaFiles;
+  const r = yield* first(
+    db
+      .select({ at: min(f.nextAttemptAt) })
+      .from(f)
+      .where(eq(f.status, 'pending')),
+  );
+  return r?.at == null ? null : Number(r.at);
+};
 
 /**
  * The durable media job: every pending row of media_files is looked up on Graph, downloaded
@@ -77,7 +157,7 @@ function statements(c: Database.Database) {
  * a failed try). Oversize or disallowed files fail at once: retrying cannot fix them.
  */
 export function createMediaFetcher(o: MediaFetcherOptions) {
-  const q = statements(o.db.$client);
+  const claimMs = o.claimMs ?? 2 * 60_000;
   const maxAttempts = o.maxAttempts ?? 12;
   const baseDelayMs = o.baseDelayMs ?? 15_000;
   const maxDelayMs = o.maxDelayMs ?? 2 * 60 * 60_000;
@@ -107,8 +187,10 @@ export function createMediaFetcher(o: MediaFetcherOptions) {
         throw new MediaFetchError('sha256 of the download does not match the webhook', false);
       const problem = mediaProblem(row.kind, meta.mimeType, bytes);
       if (problem) throw new MediaFetchError(problem, true);
-      const sha = o.store.put(bytes);
-      q.stored.run(sha, bytes.byteLength, meta.mimeType, attempts, o.now(), row.id);
+      const sha = await o.media.put(bytes);
+      await o.store.transaction(
+        storedOp(row.id, { sha, size: bytes.byteLength, mimeType: meta.mimeType, attempts, now: o.now() }),
+      );
       o.logger.info({ mediaRow: row.id, kind: row.kind, bytes: bytes.byteLength }, 'media stored');
       await o.onStored?.({
         id: row.id,
@@ -122,20 +204,20 @@ export function createMediaFetcher(o: MediaFetcherOptions) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const permanent = err instanceof MediaFetchError && err.permanent;
       if (permanent || attempts >= maxAttempts) {
-        q.failed.run(attempts, message, row.id);
+        await o.store.transaction(failedOp(row.id, attempts, message));
         o.logger.warn({ mediaRow: row.id, attempts, error: message }, 'media fetch failed for good');
       } else {
         const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
-        q.retry.run(attempts, o.now() + delay, message, row.id);
+        await o.store.transaction(retryOp(row.id, attempts, o.now() + delay, message));
         o.logger.warn({ mediaRow: row.id, attempts, delay, error: message }, 'media fetch failed, retrying');
       }
     }
   }
 
   async function runOnce(limit = 8): Promise<number> {
-    const rows = q.due.all(o.now(), limit);
-    for (const row of rows) await fetchOne(row);
-    return rows.length;
+    const due = await o.store.transaction(claimOp({ now: o.now(), limit, leaseMs: claimMs }));
+    for (const row of due) await fetchOne(row);
+    return due.length;
   }
 
   function schedule(delay: number) {
@@ -150,21 +232,23 @@ export function createMediaFetcher(o: MediaFetcherOptions) {
     active = runOnce().finally(() => {
       active = null;
     });
-    void active.then(
-      (n) => {
-        const next = (q.nextDue.get() as { at: number | null }).at;
+    void active
+      .then(async (n) => {
+        const next = n > 0 ? null : await o.store.read(nextDueOp);
         schedule(n > 0 ? 0 : next === null ? pollMs : Math.min(pollMs, next - o.now()));
-      },
-      () => schedule(pollMs),
-    );
+      })
+      .catch((err: unknown) => {
+        o.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'media fetch pass failed');
+        schedule(pollMs);
+      });
   }
 
   return {
     runOnce,
     /** fetches one message's media now, whatever its backoff (a voice note its turn is waiting for) */
     async fetchForMessage(messageId: number): Promise<void> {
-      const row = q.byMessage.get(messageId);
-      if (row) await fetchOne(row);
+      const due = await o.store.transaction(claimOp({ now: o.now(), limit: 1, leaseMs: claimMs, messageId }));
+      for (const row of due) await fetchOne(row);
     },
     start() {
       running = true;

@@ -10,6 +10,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { eraseCitizen } from '../privacy/erase-citizen.js';
 import { createStaffUser } from '../staff/accounts.js';
 import { login } from '../staff/test-support.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { type FakeGraphServer, startFakeGraphServer } from '../testing/fake-graph-server.js';
 import { buttonDelivery, envelope, textDelivery } from '../testing/whatsapp-payloads.js';
 import { signBody } from '../whatsapp/signature.js';
@@ -177,14 +178,17 @@ describe('a photo from WhatsApp to the officer', () => {
     expect(views).toHaveLength(2);
   });
 
-  it('erasure deletes the rows and then the file', () => {
+  it('erasure deletes the rows and then the file', async () => {
     const path = sahayak.mediaStore.pathOf(sha256Hex(png));
     expect(existsSync(path)).toBe(true);
     sahayak.db.transaction((tx) => eraseCitizen(tx, WA, NOW.getTime()));
     expect(sahayak.db.$client.prepare('select count(*) as n from media_files').get()).toEqual({ n: 0 });
     // a fresh file is left alone (a turn worker may be about to commit its row), an old one goes
-    expect(sweepMedia(sahayak.db, sahayak.mediaStore).files).toBe(0);
-    expect(sweepMedia(sahayak.db, sahayak.mediaStore, { now: Date.now() + 11 * 60_000 }).files).toBe(1);
+    expect((await sweepMedia(sqliteStore(sahayak.db), sahayak.mediaStore)).files).toBe(0);
+    expect(
+      (await sweepMedia(sqliteStore(sahayak.db), sahayak.mediaStore, { now: Date.now() + 11 * 60_000 }))
+        .files,
+    ).toBe(1);
     expect(existsSync(path)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -12,19 +12,38 @@ export function sameDigest(hex: string, claimed: string): boolean {
 }
 
 /**
+ * Where the bytes of citizens' media live, by sha256. Async because on PostgreSQL they are
+ * rows (media-blob-store.ts); on SQLite they are files (below). The database rows that point
+ * at them (media_files) decide what is kept: `sweep` deletes bytes no row references.
+ */
+export interface MediaStore {
+  readonly kind: 'files' | 'postgres';
+  put(bytes: Uint8Array): Promise<string>;
+  read(sha: string): Promise<Buffer | null>;
+  remove(sha: string): Promise<void>;
+  /** deletes bytes older than `minAgeMs` that `isUsed` says no row references; how many went */
+  sweep(o: {
+    isUsed: (sha: string) => boolean | Promise<boolean>;
+    minAgeMs: number;
+    now: number;
+  }): Promise<number>;
+}
+
+/**
  * Files stored under their sha256 (`<dir>/ab/abcdef…`): the same photo sent twice is one file,
  * and a name can never be chosen by whoever sent it. Writes go to a temporary name first and
  * are renamed into place, so a crash never leaves a half file under a real digest.
  */
-export function createMediaStore(dir: string) {
+export function createMediaStore(dir: string): MediaStore & { dir: string; pathOf(sha: string): string } {
   const pathOf = (sha: string) => {
     if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error('not a sha256');
     return join(dir, sha.slice(0, 2), sha);
   };
   return {
+    kind: 'files',
     dir,
     pathOf,
-    put(bytes: Uint8Array): string {
+    async put(bytes) {
       const sha = sha256Hex(bytes);
       const target = pathOf(sha);
       mkdirSync(join(dir, sha.slice(0, 2)), { recursive: true });
@@ -33,16 +52,33 @@ export function createMediaStore(dir: string) {
       renameSync(tmp, target);
       return sha;
     },
-    read(sha: string): Buffer | null {
+    async read(sha) {
       try {
         return readFileSync(pathOf(sha));
       } catch {
         return null;
       }
     },
-    remove(sha: string): void {
+    async remove(sha) {
       rmSync(pathOf(sha), { force: true });
+    },
+    async sweep({ isUsed, minAgeMs, now }) {
+      let prefixes: string[];
+      try {
+        prefixes = readdirSync(dir).filter((d) => /^[0-9a-f]{2}$/.test(d));
+      } catch {
+        return 0;
+      }
+      let files = 0;
+      for (const prefix of prefixes) {
+        for (const name of readdirSync(join(dir, prefix))) {
+          if (!/^[0-9a-f]{64}$/.test(name) || (await isUsed(name))) continue;
+          if (minAgeMs > 0 && now - statSync(join(dir, prefix, name)).mtimeMs < minAgeMs) continue;
+          rmSync(pathOf(name), { force: true });
+          files++;
+        }
+      }
+      return files;
     },
   };
 }
-export type MediaStore = ReturnType<typeof createMediaStore>;

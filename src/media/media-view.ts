@@ -19,11 +19,11 @@ const INLINE = new Set([
  * One stored media file for staff (the console's session or the API's bearer token has
  * already been checked): the bytes with safe headers, and an audit row per view.
  */
-export function mediaResponse(
+export async function mediaResponse(
   db: Db,
   store: MediaStore,
   o: { id: number; userId: number | null; via: 'console' | 'api'; now: number },
-): Response {
+): Promise<Response> {
   const row = db.$client
     .prepare(
       "select id, wa_id as waId, sha256, mime_type as mimeType, file_name as fileName, kind from media_files where id = ? and status = 'stored'",
@@ -31,7 +31,7 @@ export function mediaResponse(
     .get(o.id) as
     | { id: number; waId: string; sha256: string; mimeType: string; fileName: string | null; kind: string }
     | undefined;
-  const bytes = row ? store.read(row.sha256) : null;
+  const bytes = row ? await store.read(row.sha256) : null;
   if (!row || !bytes) {
     return Response.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }

@@ -27,6 +27,7 @@ import { applyPaymentStatus } from '../payments/whatsapp-payment-status.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
 import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { createGraphSender } from '../whatsapp/graph-sender.js';
 import { createReadReceipts } from '../whatsapp/read-receipt.js';
@@ -47,6 +48,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     busyTimeoutMs: config.databaseBusyTimeoutMs,
     onWait: (message) => logger.warn(message),
   });
+  const store = sqliteStore(db);
 
   const { accessToken, phoneNumberId } = config.whatsapp;
   const simulated = settings.simulated;
@@ -91,9 +93,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     simulated || !accessToken
       ? null
       : createMediaFetcher({
-          db,
+          store,
+          media: mediaStore,
           graph: createGraphMedia({ apiUrl: config.whatsapp.apiUrl, accessToken }),
-          store: mediaStore,
           now: () => now().getTime(),
           logger,
         });
@@ -110,7 +112,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     logger,
     onOutbound,
     settings,
-    voice: voiceResolverFromConfig(config, db, logger),
+    voice: voiceResolverFromConfig(config, store, mediaStore, logger),
   });
 
   const webhookDeps: WhatsAppWebhookDeps = {
@@ -203,11 +205,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       mediaFetcher?.start();
       // erasure and retention delete media rows; this makes the disk follow within a minute
       const sweeper = setInterval(() => {
-        try {
-          sweepMedia(db, mediaStore);
-        } catch (err) {
-          logger.error({ err }, 'media sweep failed');
-        }
+        sweepMedia(store, mediaStore).catch((err: unknown) => logger.error({ err }, 'media sweep failed'));
       }, 60_000);
       sweeper.unref();
       // native checkouts with no final status after WHATSAPP_PAYMENT_RECONCILE_AFTER_MS: ask Graph

@@ -6,9 +6,10 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { DatabaseUnavailableError } from '../open-database.js';
 import * as coordination from './coordination-schema.js';
+import * as mediaBlobs from './media-blobs-schema.js';
 import * as tables from './schema.js';
 
-export const pgSchema = { ...tables, ...coordination };
+export const pgSchema = { ...tables, ...coordination, ...mediaBlobs };
 export type PgDb = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
 
 export const pgMigrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '..', 'pg-migrations');
