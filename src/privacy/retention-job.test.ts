@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { startRetentionJob } from './retention-job.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,7 +41,7 @@ const logs = () => {
 it('purges in chunks with the event loop free between them, and logs the total once', async () => {
   const db = seed(7);
   const { lines, logger } = logs();
-  const job = startRetentionJob({ db, days: 180, now: () => NOW, logger, chunk: 2 });
+  const job = startRetentionJob({ store: sqliteStore(db), days: 180, now: () => NOW, logger, chunk: 2 });
   // only the first chunk runs at start; the rest one per loop iteration, after I/O
   expect(db.$client.prepare('select count(*) as n from conversations').get()).toEqual({ n: 5 });
   for (let i = 0; i < 20 && lines.length === 0; i++) await new Promise((r) => setTimeout(r, 1));
@@ -52,11 +53,11 @@ it('purges in chunks with the event loop free between them, and logs the total o
   ]);
 });
 
-it('a failing purge is logged, not thrown', () => {
+it('a failing purge is logged, not thrown', async () => {
   const db = seed(1);
   db.$client.close();
   const { lines, logger } = logs();
-  const job = startRetentionJob({ db, days: 180, now: () => NOW, logger });
-  job.stop();
+  const job = startRetentionJob({ store: sqliteStore(db), days: 180, now: () => NOW, logger });
+  await job.stop();
   expect(lines.map((l) => [l.level, l.msg])).toEqual([['error', 'retention job failed']]);
 });

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { purgeExpiredConversations } from '../privacy/retention-job.js';
+import { purgeExpiredConversationsOp } from '../privacy/retention-job.js';
+import { onSqlite } from '../storage/sqlite-store.js';
 import { createHarness } from './harness.js';
 import { seedVictim, victim } from './seed-victim.js';
 
@@ -20,7 +21,7 @@ it('purges the transcripts of conversations older than the retention period, and
     (h.db.$client.prepare(sql).get(...args) as { n: number }).n;
   expect(rows('select count(*) as n from messages where wa_id = ?', old)).toBeGreaterThanOrEqual(4);
 
-  expect(purgeExpiredConversations(h.db, { days: 180, now: clock })).toBe(1);
+  expect(onSqlite(h.db, purgeExpiredConversationsOp({ days: 180, now: clock }))).toBe(1);
   expect(rows('select count(*) as n from messages where wa_id = ?', old)).toBe(0);
   expect(rows('select count(*) as n from turns where wa_id = ?', old)).toBe(0);
   expect(rows('select count(*) as n from conversations where wa_id = ?', old)).toBe(0);
@@ -30,5 +31,5 @@ it('purges the transcripts of conversations older than the retention period, and
   expect(rows('select count(*) as n from cases where reference = ?', victim.application.reference)).toBe(1);
   expect(rows('select count(*) as n from cases where reference = ?', victim.complaint.reference)).toBe(1);
   // idempotent: a second pass finds nothing more
-  expect(purgeExpiredConversations(h.db, { days: 180, now: clock })).toBe(0);
+  expect(onSqlite(h.db, purgeExpiredConversationsOp({ days: 180, now: clock }))).toBe(0);
 });

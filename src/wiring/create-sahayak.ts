@@ -234,7 +234,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       }, 60_000);
       reconciler.unref();
       timers = [
-        startRetentionJob({ db, days: config.retentionDays, now: () => now().getTime(), logger }),
+        startRetentionJob({ store, days: config.retentionDays, now: () => now().getTime(), logger }),
         startSearchIndexer({ db, onError: (err) => logger.error({ err }, 'search indexing failed') }),
         { stop: () => clearInterval(sweeper) },
         { stop: () => clearInterval(reconciler) },
