@@ -66,7 +66,7 @@ describe('apply_birth_certificate', () => {
     const db = openDatabase({ path: ':memory:' });
     const ctx = toolContext(db, { now, lang: 'hi' });
     const a = args({ dateOfBirth: daysAgo(366) });
-    const pre = applyBirthCertificate.precheck!(a, ctx);
+    const pre = await applyBirthCertificate.precheck!(a, ctx);
     expect(pre).toMatchObject({
       ok: false,
       error: { code: 'magistrate_order_required' },

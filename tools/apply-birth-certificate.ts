@@ -5,6 +5,7 @@ import { type ApplicationRow, asApplication } from '../src/cases/legacy-rows.js'
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { birthCertificate } from '../src/services/birth-certificate/definition.js';
+import type { Operation } from '../src/storage/operation.js';
 import { type BirthFee, birthFee } from './birth-fee.js';
 import { displayDate, rupees } from './dates.js';
 import { defaultFeeSchedule, type FeeSchedule } from './fee-schedule.js';
@@ -92,15 +93,14 @@ export const applyBirthCertificate: ToolDef<typeof schema> = {
     if (fee_) rows.push(['tools.label.fee', fee_]);
     return summaryLines(lang, rows);
   },
-  run: (args, ctx) => {
-    const { db } = ctx;
-    return db.$client.transaction((): ToolResult => {
-      const replay = caseBySource(db, ctx.inboundId);
+  run: (args, ctx) =>
+    ctx.store.transaction(function* (q): Operation<ToolResult> {
+      const replay = yield* caseBySource(ctx.inboundId)(q);
       if (replay && replay.waId === ctx.waId && replay.service === birthCertificate.id)
         return submitted(asApplication(replay), ctx.lang);
       const fee = birthFee(args.dateOfBirth, ctx.now, ctx.fees);
       if (fee.kind !== 'payable') return rejectByAge(fee, ctx.lang) as ToolResult;
-      const row = insertCase(db, {
+      const row = yield* insertCase({
         service: birthCertificate,
         waId: ctx.waId,
         language: ctx.lang,
@@ -121,8 +121,7 @@ export const applyBirthCertificate: ToolDef<typeof schema> = {
         feeRule: fee.feeRule,
         sourceMessageId: ctx.inboundId,
         now: ctx.now,
-      });
+      })(q);
       return submitted(asApplication(row), ctx.lang);
-    })();
-  },
+    }),
 };

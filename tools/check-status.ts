@@ -61,8 +61,8 @@ export const checkStatus: ToolDef<typeof schema> = {
     "Status of the citizen's own applications, complaints and payments; no one else's is ever visible.",
   schema,
   requiresConfirmation: false,
-  run: (args, ctx): ToolResult => {
-    const mine = ownRecords(ctx.db, ctx.waId);
+  run: async (args, ctx): Promise<ToolResult> => {
+    const mine = await ctx.store.read(ownRecords(ctx.waId));
     const typed = args.reference?.trim();
     if (!typed) {
       const records = mine.slice(0, MAX_LISTED).map((r) => describe(r, ctx));

@@ -80,7 +80,7 @@ describe('create_payment_qr', () => {
     const db = openDatabase({ path: ':memory:' });
     await seed(db);
     const ctx = toolContext(db, { waId: MINE, now, lang: 'hi' });
-    expect(createPaymentQr.summarize!({ forReference: 'BC-2026-000002' }, 'hi', ctx)).toBe(
+    expect(await createPaymentQr.summarize!({ forReference: 'BC-2026-000002' }, 'hi', ctx)).toBe(
       'आवेदन BC-2026-000002 के जन्म प्रमाण पत्र की प्रमाणित प्रति के लिए ₹50 का UPI भुगतान QR।',
     );
     expect(await createPaymentQr.run({ forReference: 'BC-2026-000002' }, ctx)).toMatchObject({
@@ -96,7 +96,7 @@ describe('create_payment_qr', () => {
     const theirs = await createPaymentQr.run({ forReference: 'BC-2026-000003' }, ctx);
     expect(theirs).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await createPaymentQr.run({ forReference: 'BC-2026-000999' }, ctx)).toEqual(theirs);
-    expect(createPaymentQr.precheck!({ forReference: 'BC-2026-000003' }, ctx)).toEqual(theirs);
+    expect(await createPaymentQr.precheck!({ forReference: 'BC-2026-000003' }, ctx)).toEqual(theirs);
     expect(paymentRows(db)).toEqual([]);
   });
 
@@ -123,7 +123,7 @@ describe('create_payment_qr', () => {
         message: 'The fee for application BC-2026-000001 is already paid. Nothing more to pay.',
       },
     };
-    expect(createPaymentQr.precheck!({ forReference: 'BC-2026-000001' }, ctx)).toEqual(paid);
+    expect(await createPaymentQr.precheck!({ forReference: 'BC-2026-000001' }, ctx)).toEqual(paid);
     expect(await createPaymentQr.run({ forReference: 'BC-2026-000001' }, ctx)).toEqual(paid);
     expect(paymentRows(db)).toHaveLength(1);
   });

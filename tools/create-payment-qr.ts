@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { cases, payments } from '../src/db/schema.js';
+import type { payments } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
+import { exec, first, type Op, type Operation, type Q, rows } from '../src/storage/operation.js';
 import { image } from '../src/whatsapp/outbound-builders.js';
 import { indiaDate, rupees } from './dates.js';
 import type { FeeSchedule } from './fee-schedule.js';
@@ -38,39 +39,49 @@ type Resolved =
   | { ok: true; app: Payable; pending: PaymentRow | undefined }
   | { ok: false; result: ToolResult };
 
-function payable(ctx: ToolContext, reference: string, kind: Payable['kind']): Payable | undefined {
-  const row = ctx.db
-    .select({ reference: cases.reference, status: cases.status, feePaise: cases.feePaise })
-    .from(cases)
-    .where(and(eq(cases.waId, ctx.waId), eq(cases.reference, reference)))
-    .get();
+function* payable(
+  { db, t }: Q,
+  ctx: ToolContext,
+  reference: string,
+  kind: Payable['kind'],
+): Operation<Payable | undefined> {
+  const c = t.cases;
+  const row = yield* first(
+    db
+      .select({ reference: c.reference, status: c.status, feePaise: c.feePaise })
+      .from(c)
+      .where(and(eq(c.waId, ctx.waId), eq(c.reference, reference))),
+  );
   return row ? { ...row, kind } : undefined;
 }
 
-function resolve(forReference: string, ctx: ToolContext): Resolved {
-  const { db } = ctx;
-  const match = matchOwnReference(ownRecords(db, ctx.waId), forReference).find(
-    (r) => r.type === 'application' || r.type === 'case',
-  );
-  const app = match && payable(ctx, match.reference, match.type === 'case' ? 'case' : 'application');
-  if (!app) return { ok: false, result: failure('not_found', ctx.lang, 'tools.error.not_found') };
-  const params = { reference: app.reference };
-  if (app.status === 'rejected')
-    return { ok: false, result: failure('not_payable', ctx.lang, 'tools.error.not_payable', params) };
-  if (paymentFor(app, ctx.fees).amountPaise <= 0) {
-    return { ok: false, result: failure('nothing_to_pay', ctx.lang, 'tools.error.nothing_to_pay', params) };
-  }
-  const forApp = db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.waId, ctx.waId), eq(payments.forReference, app.reference)))
-    .orderBy(desc(payments.id))
-    .all();
-  if (forApp.some((p) => p.status === 'paid')) {
-    return { ok: false, result: failure('already_paid', ctx.lang, 'tools.error.already_paid', params) };
-  }
-  return { ok: true, app, pending: forApp.find((p) => p.status === 'pending') };
-}
+const resolve = (forReference: string, ctx: ToolContext): Op<Resolved> =>
+  function* (q) {
+    const { db, t } = q;
+    const match = matchOwnReference(yield* ownRecords(ctx.waId)(q), forReference).find(
+      (r) => r.type === 'application' || r.type === 'case',
+    );
+    const app =
+      match && (yield* payable(q, ctx, match.reference, match.type === 'case' ? 'case' : 'application'));
+    if (!app) return { ok: false, result: failure('not_found', ctx.lang, 'tools.error.not_found') };
+    const params = { reference: app.reference };
+    if (app.status === 'rejected')
+      return { ok: false, result: failure('not_payable', ctx.lang, 'tools.error.not_payable', params) };
+    if (paymentFor(app, ctx.fees).amountPaise <= 0) {
+      return { ok: false, result: failure('nothing_to_pay', ctx.lang, 'tools.error.nothing_to_pay', params) };
+    }
+    const forApp = (yield* rows(
+      db
+        .select()
+        .from(t.payments)
+        .where(and(eq(t.payments.waId, ctx.waId), eq(t.payments.forReference, app.reference)))
+        .orderBy(desc(t.payments.id)),
+    )) as PaymentRow[];
+    if (forApp.some((p) => p.status === 'paid')) {
+      return { ok: false, result: failure('already_paid', ctx.lang, 'tools.error.already_paid', params) };
+    }
+    return { ok: true, app, pending: forApp.find((p) => p.status === 'pending') };
+  };
 
 function qrResult(p: PaymentRow, ctx: ToolContext): ToolResult {
   const caption = say(ctx.lang, 'tools.pay.caption', {
@@ -104,12 +115,12 @@ export const createPaymentQr: ToolDef<typeof schema> = {
     "Send a UPI QR for the fee of one of the citizen's own applications (a late fee, or a certified copy when registration was free).",
   schema,
   requiresConfirmation: true,
-  precheck: (args, ctx) => {
-    const r = resolve(args.forReference, ctx);
+  precheck: async (args, ctx) => {
+    const r = await ctx.store.read(resolve(args.forReference, ctx));
     return r.ok ? null : r.result;
   },
-  summarize: (args, lang, ctx) => {
-    const r = ctx ? resolve(args.forReference, ctx) : null;
+  summarize: async (args, lang, ctx) => {
+    const r = ctx ? await ctx.store.read(resolve(args.forReference, ctx)) : null;
     if (!r?.ok) return say(lang, 'tools.pay.summary_unknown_amount', { reference: args.forReference.trim() });
     const { purpose, amountPaise } = paymentFor(r.app, ctx!.fees);
     return say(lang, 'tools.pay.summary', {
@@ -118,43 +129,45 @@ export const createPaymentQr: ToolDef<typeof schema> = {
       reference: r.app.reference,
     });
   },
-  run: (args, ctx) => {
-    const { db } = ctx;
-    return db.$client.transaction((): ToolResult => {
-      const replay = db.select().from(payments).where(eq(payments.sourceMessageId, ctx.inboundId)).get();
+  run: (args, ctx) =>
+    ctx.store.transaction(function* (q): Operation<ToolResult> {
+      const { db, t } = q;
+      const replay = (yield* first(
+        db.select().from(t.payments).where(eq(t.payments.sourceMessageId, ctx.inboundId)),
+      )) as PaymentRow | undefined;
       if (replay && replay.waId === ctx.waId) return qrResult(replay, ctx);
-      const r = resolve(args.forReference, ctx);
+      const r = yield* resolve(args.forReference, ctx)(q);
       if (!r.ok) return r.result;
       const { purpose, amountPaise } = paymentFor(r.app, ctx.fees);
       // One open QR per application: asking again re-sends the same code rather than a second payable.
       if (r.pending && r.pending.amountPaise === amountPaise) return qrResult(r.pending, ctx);
       // The schedule changed since that QR was made: it must not be payable any more.
       if (r.pending)
-        db.update(payments).set({ status: 'expired' }).where(eq(payments.id, r.pending.id)).run();
-      const reference = nextReference(db, 'PAY', Number(indiaDate(ctx.now).slice(0, 4)));
-      const row = db
-        .insert(payments)
-        .values({
-          reference,
-          waId: ctx.waId,
-          forReference: r.app.reference,
-          purpose,
-          amountPaise,
-          status: 'pending',
-          upiUri: upiUri({
-            payeeVpa: ctx.upi.payeeVpa,
-            payeeName: ctx.upi.payeeName,
-            amountPaise,
-            note: say('en', 'tools.pay.upi_note', { forReference: r.app.reference }),
+        yield* exec(db.update(t.payments).set({ status: 'expired' }).where(eq(t.payments.id, r.pending.id)));
+      const reference = yield* nextReference('PAY', Number(indiaDate(ctx.now).slice(0, 4)))(q);
+      const [row] = yield* rows(
+        db
+          .insert(t.payments)
+          .values({
             reference,
-          }),
-          mediaToken: randomBytes(32).toString('base64url'),
-          sourceMessageId: ctx.inboundId,
-          createdAt: ctx.now.getTime(),
-        })
-        .returning()
-        .get();
-      return qrResult(row, ctx);
-    })();
-  },
+            waId: ctx.waId,
+            forReference: r.app.reference,
+            purpose,
+            amountPaise,
+            status: 'pending',
+            upiUri: upiUri({
+              payeeVpa: ctx.upi.payeeVpa,
+              payeeName: ctx.upi.payeeName,
+              amountPaise,
+              note: say('en', 'tools.pay.upi_note', { forReference: r.app.reference }),
+              reference,
+            }),
+            mediaToken: randomBytes(32).toString('base64url'),
+            sourceMessageId: ctx.inboundId,
+            createdAt: ctx.now.getTime(),
+          })
+          .returning(),
+      );
+      return qrResult(row as PaymentRow, ctx);
+    }),
 };

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { caseBySource, insertCase } from '../src/cases/case-store.js';
 import { complaintSlaDays } from '../src/cases/case-workflow.js';
 import { asComplaint, type ComplaintRow } from '../src/cases/legacy-rows.js';
-import { attachments, messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { districtLabel } from '../src/nlu/district-label.js';
 import { hospitalComplaint } from '../src/services/hospital-complaint/definition.js';
+import { exec, type Operation, type Q, rows } from '../src/storage/operation.js';
 import { daysSince, displayDate } from './dates.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
 import { blankToNull, failure, say, summaryLines } from './tool-support.js';
@@ -47,25 +47,27 @@ function registered(row: ComplaintRow, photos: number, lang: Lang): ToolResult {
 }
 
 /** Photos this citizen sent in this conversation (or the last 24 h) that no complaint holds yet. */
-function unattachedPhotoIds(ctx: ToolContext): number[] {
+function* unattachedPhotoIds({ db, t }: Q, ctx: ToolContext): Operation<number[]> {
+  const { attachments, messages } = t;
   const since = ctx.now.getTime() - DAY_MS;
   const inConversation =
     ctx.conversationId == null ? undefined : eq(messages.conversationId, ctx.conversationId);
-  return ctx.db
-    .select({ id: attachments.id })
-    .from(attachments)
-    .innerJoin(messages, eq(messages.id, attachments.messageId))
-    .where(
-      and(
-        eq(attachments.waId, ctx.waId),
-        isNull(attachments.caseId),
-        inConversation
-          ? or(inConversation, gte(attachments.createdAt, since))
-          : gte(attachments.createdAt, since),
+  const found = yield* rows(
+    db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .innerJoin(messages, eq(messages.id, attachments.messageId))
+      .where(
+        and(
+          eq(attachments.waId, ctx.waId),
+          isNull(attachments.caseId),
+          inConversation
+            ? or(inConversation, gte(attachments.createdAt, since))
+            : gte(attachments.createdAt, since),
+        ),
       ),
-    )
-    .all()
-    .map((r) => r.id);
+  );
+  return found.map((r) => r.id);
 }
 
 /** Files a complaint about a government hospital for the sender, with the photos they sent. */
@@ -89,20 +91,19 @@ export const fileHospitalComplaint: ToolDef<typeof schema> = {
     ];
     return summaryLines(lang, rows);
   },
-  run: (args, ctx) => {
-    const { db } = ctx;
-    return db.$client.transaction((): ToolResult => {
-      const replay = caseBySource(db, ctx.inboundId);
+  run: (args, ctx) =>
+    ctx.store.transaction(function* (q): Operation<ToolResult> {
+      const { db, t } = q;
+      const replay = yield* caseBySource(ctx.inboundId)(q);
       if (replay && replay.waId === ctx.waId && replay.service === hospitalComplaint.id) {
-        const held = db
-          .select({ id: attachments.id })
-          .from(attachments)
-          .where(eq(attachments.caseId, replay.id));
-        return registered(asComplaint(replay), held.all().length, ctx.lang);
+        const held = yield* rows(
+          db.select({ id: t.attachments.id }).from(t.attachments).where(eq(t.attachments.caseId, replay.id)),
+        );
+        return registered(asComplaint(replay), held.length, ctx.lang);
       }
       const future = futureIncident(args, ctx);
       if (future) return future;
-      const row = insertCase(db, {
+      const row = yield* insertCase({
         service: hospitalComplaint,
         waId: ctx.waId,
         language: ctx.lang,
@@ -118,12 +119,11 @@ export const fileHospitalComplaint: ToolDef<typeof schema> = {
         feeRule: null,
         sourceMessageId: ctx.inboundId,
         now: ctx.now,
-      });
-      const photoIds = unattachedPhotoIds(ctx);
+      })(q);
+      const photoIds = yield* unattachedPhotoIds(q, ctx);
       for (const id of photoIds) {
-        db.update(attachments).set({ caseId: row.id }).where(eq(attachments.id, id)).run();
+        yield* exec(db.update(t.attachments).set({ caseId: row.id }).where(eq(t.attachments.id, id)));
       }
       return registered(asComplaint(row), photoIds.length, ctx.lang);
-    })();
-  },
+    }),
 };

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { legacyTypeOf } from '../src/cases/legacy-rows.js';
-import type { Db } from '../src/db/open-database.js';
-import { cases, payments } from '../src/db/schema.js';
+import { type Op, rows } from '../src/storage/operation.js';
 import { asciiDigits, parseReference } from './references.js';
 
 export interface OwnRecord {
@@ -18,35 +17,34 @@ export interface OwnRecord {
  * Every record of one citizen, newest first. The only way the tools read cases: the
  * wa_id filter is here, so another citizen's record can never be found, let alone shown.
  */
-export function ownRecords(db: Db, waId: string): OwnRecord[] {
-  const pays = db
-    .select({
-      reference: payments.reference,
-      status: payments.status,
-      paidAt: payments.paidAt,
-      createdAt: payments.createdAt,
-    })
-    .from(payments)
-    .where(eq(payments.waId, waId))
-    .all()
-    .map(({ paidAt, ...r }) => ({ ...r, statusAt: paidAt ?? r.createdAt, type: 'payment' as const }));
-  const serviceCases = db
-    .select({
-      reference: cases.reference,
-      service: cases.service,
-      status: cases.status,
-      statusAt: cases.statusAt,
-      createdAt: cases.createdAt,
-    })
-    .from(cases)
-    .where(eq(cases.waId, waId))
-    .all()
-    // birth applications and complaints are cases too; their record type stays what check_status and payments expect
-    .map((r) => ({ ...r, type: legacyTypeOf(r.service) ?? ('case' as const) }));
-  return [...serviceCases, ...pays].sort(
-    (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
-  );
-}
+export const ownRecords = (waId: string): Op<OwnRecord[]> =>
+  function* ({ db, t }) {
+    const p = t.payments;
+    const pays = (yield* rows(
+      db
+        .select({ reference: p.reference, status: p.status, paidAt: p.paidAt, createdAt: p.createdAt })
+        .from(p)
+        .where(eq(p.waId, waId)),
+    )).map(({ paidAt, ...r }) => ({ ...r, statusAt: paidAt ?? r.createdAt, type: 'payment' as const }));
+    const c = t.cases;
+    const serviceCases = (yield* rows(
+      db
+        .select({
+          reference: c.reference,
+          service: c.service,
+          status: c.status,
+          statusAt: c.statusAt,
+          createdAt: c.createdAt,
+        })
+        .from(c)
+        .where(eq(c.waId, waId)),
+    ))
+      // birth applications and complaints are cases too; their record type stays what check_status and payments expect
+      .map((r) => ({ ...r, type: legacyTypeOf(r.service) ?? ('case' as const) }));
+    return [...serviceCases, ...pays].sort(
+      (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
+    );
+  };
 
 /**
  * The citizen's records a typed reference points at: the canonical form ("bc 2026 123"), or

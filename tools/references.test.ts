@@ -1,23 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/open-database.js';
+import { exec } from '../src/storage/operation.js';
+import { testDialects, useStore } from '../src/testing/store-dialects.js';
 import { nextReference, parseReference } from './references.js';
 
-describe('nextReference', () => {
-  it('counts per prefix and year, six digits', () => {
-    const db = openDatabase({ path: ':memory:' });
-    expect([
-      nextReference(db, 'BC', 2026),
-      nextReference(db, 'BC', 2026),
-      nextReference(db, 'HC', 2026),
-      nextReference(db, 'BC', 2027),
-      nextReference(db, 'PAY', 2026),
-    ]).toEqual(['BC-2026-000001', 'BC-2026-000002', 'HC-2026-000001', 'BC-2027-000001', 'PAY-2026-000001']);
+describe.each(testDialects)('nextReference on %s', (dialect) => {
+  const store = useStore(dialect);
+  const next = (prefix: string, year: number) => store().transaction(nextReference(prefix, year));
+
+  it('counts per prefix and year, six digits', async () => {
+    const got: string[] = [];
+    for (const [p, y] of [
+      ['BC', 2026],
+      ['BC', 2026],
+      ['HC', 2026],
+      ['BC', 2027],
+      ['PAY', 2026],
+    ] as const)
+      got.push(await next(p, y));
+    expect(got).toEqual([
+      'BC-2026-000001',
+      'BC-2026-000002',
+      'HC-2026-000001',
+      'BC-2027-000001',
+      'PAY-2026-000001',
+    ]);
   });
 
-  it('continues from the stored counter', () => {
-    const db = openDatabase({ path: ':memory:' });
-    db.$client.prepare("insert into counters (name, value) values ('HC-2026', 44)").run();
-    expect(nextReference(db, 'HC', 2026)).toBe('HC-2026-000045');
+  it('continues from the stored counter', async () => {
+    await store().transaction(function* ({ db, t }) {
+      yield* exec(db.insert(t.counters).values({ name: 'HC-2026', value: 44 }));
+    });
+    expect(await next('HC', 2026)).toBe('HC-2026-000045');
+  });
+
+  it('never hands out one number twice, with 40 transactions at once', async () => {
+    const got = await Promise.all(Array.from({ length: 40 }, () => next('IC', 2026)));
+    expect(new Set(got).size).toBe(40);
+    expect(got.map((r) => Number(r.slice(-6))).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
   });
 });
 

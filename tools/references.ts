@@ -1,5 +1,6 @@
-import type { Db } from '../src/db/open-database.js';
+import { sql } from 'drizzle-orm';
 import { services } from '../src/services/registry.js';
+import { type Op, rows } from '../src/storage/operation.js';
 
 /** BC, HC, PAY, or a service's own prefix from its definition (CC, IC, DC, …). */
 export type ReferencePrefix = string;
@@ -8,16 +9,18 @@ export type ReferencePrefix = string;
  * The next readable reference for a prefix and year (`BC-2026-000123`): one counter per
  * prefix and year, incremented by a single upsert so two writers never get the same number.
  */
-export function nextReference(db: Db, prefix: ReferencePrefix, year: number): string {
-  const row = db.$client
-    .prepare(
-      `insert into counters (name, value) values (?, 1)
-       on conflict(name) do update set value = value + 1
-       returning value`,
-    )
-    .get(`${prefix}-${year}`) as { value: number };
-  return formatReference(prefix, year, row.value);
-}
+export const nextReference = (prefix: ReferencePrefix, year: number): Op<string> =>
+  function* ({ db, t }) {
+    const [row] = yield* rows(
+      db
+        .insert(t.counters)
+        .values({ name: `${prefix}-${year}`, value: 1 })
+        // qualified: on PostgreSQL a bare "value" here is ambiguous with the excluded row's
+        .onConflictDoUpdate({ target: t.counters.name, set: { value: sql`"counters"."value" + 1` } })
+        .returning({ value: t.counters.value }),
+    );
+    return formatReference(prefix, year, Number(row.value));
+  };
 
 export function formatReference(prefix: ReferencePrefix, year: number, n: number): string {
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;

@@ -46,8 +46,8 @@ describe('reopen_complaint', () => {
     const id = await filed(db, MINE);
     const now = sinceResolved(3 * DAY);
     const ctx = toolContext(db, { waId: MINE, now, lang: 'hinglish' });
-    expect(reopenComplaint.precheck?.(args(null), ctx)).toBeNull();
-    expect(reopenComplaint.summarize?.(args(null), 'en', ctx)).toContain('HC-2026-000001');
+    expect(await reopenComplaint.precheck?.(args(null), ctx)).toBeNull();
+    expect(await reopenComplaint.summarize?.(args(null), 'en', ctx)).toContain('HC-2026-000001');
     const r = await reopenComplaint.run(args(null, 'abhi bhi paise maang rahe'), ctx);
     expect(r).toMatchObject({ ok: true, data: { reference: 'HC-2026-000001', status: 'reopened' } });
     if (!r.ok) return;
@@ -97,7 +97,7 @@ describe('reopen_complaint', () => {
         ...toolContext(db, { waId: MINE, now: sinceResolved(ms) }),
         ...(days === 30 ? {} : { complaintReopenDays: days }),
       };
-      const pre = reopenComplaint.precheck?.(args('HC-2026-000001'), ctx) ?? null;
+      const pre = (await reopenComplaint.precheck?.(args('HC-2026-000001'), ctx)) ?? null;
       const r = await reopenComplaint.run(args('HC-2026-000001'), ctx);
       expect([days, ms, r.ok, pre === null]).toEqual([days, ms, ok, ok]);
       if (!ok) {
@@ -144,7 +144,7 @@ describe('reopen_complaint', () => {
     transitionCase(db, { type: 'complaint', id, to: 'assigned', actorUserId: 7, now: reopenedAt });
     transitionCase(db, { type: 'complaint', id, to: 'resolved', actorUserId: 7, now: second });
     const ctx = toolContext(db, { waId: MINE, now: new Date(second.getTime() + 29 * DAY) });
-    expect(reopenComplaint.precheck?.(args(null), ctx)).toBeNull();
+    expect(await reopenComplaint.precheck?.(args(null), ctx)).toBeNull();
   });
 
   it('refuses someone else’s reference as not found, and leaves their complaint alone', async () => {
@@ -154,7 +154,7 @@ describe('reopen_complaint', () => {
     const ctx = toolContext(db, { waId: MINE, now: sinceResolved(DAY), lang: 'hi' });
     const r = await reopenComplaint.run(args('HC-2026-000001'), ctx);
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(reopenComplaint.precheck?.(args('HC-2026-000001'), ctx)).toMatchObject({ ok: false });
+    expect(await reopenComplaint.precheck?.(args('HC-2026-000001'), ctx)).toMatchObject({ ok: false });
     expect(caseRow(db, 'complaint', theirs)).toMatchObject({ status: 'resolved' });
     expect(db.select().from(auditLog).all()).toEqual([]);
   });

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { InvalidTransitionError, transitionCase } from '../src/cases/transition-case.js';
-import { cases } from '../src/db/schema.js';
-import { audit } from '../src/staff/audit.js';
+import { InvalidTransitionError, transitionCaseOp } from '../src/cases/transition-case.js';
+import { auditOp } from '../src/staff/audit.js';
+import { first, type Op, type Operation, type Q, rows } from '../src/storage/operation.js';
 import { displayDate, indiaDate } from './dates.js';
 import { matchOwnReference, type OwnRecord, ownRecords } from './own-records.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
@@ -36,8 +36,8 @@ type Found = { ok: true; record: OwnRecord } | { ok: false; result: ToolResult }
  * complaint. With several and no reference the citizen is asked which (a wrong record is
  * worse than a question); another citizen's reference is simply not found.
  */
-function findComplaint(args: ReopenArgs, ctx: ToolContext): Found {
-  const complaints = ownRecords(ctx.db, ctx.waId).filter((r) => r.service === 'hospital_complaint');
+function* findComplaint(q: Q, args: ReopenArgs, ctx: ToolContext): Operation<Found> {
+  const complaints = (yield* ownRecords(ctx.waId)(q)).filter((r) => r.service === 'hospital_complaint');
   const typed = blankToNull(args.reference);
   if (typed) {
     const hit = matchOwnReference(complaints, typed);
@@ -61,7 +61,7 @@ function findComplaint(args: ReopenArgs, ctx: ToolContext): Found {
 }
 
 /** Whether this complaint may be reopened now by its citizen: resolved or closed, within the period. */
-function reopenable(record: OwnRecord, ctx: ToolContext): ToolResult | null {
+function* reopenable(q: Q, record: OwnRecord, ctx: ToolContext): Operation<ToolResult | null> {
   const days = ctx.complaintReopenDays ?? DEFAULT_COMPLAINT_REOPEN_DAYS;
   const vars = { reference: record.reference, status: say(ctx.lang, `case.complaint.${record.status}`) };
   if (!REOPENABLE.includes(record.status)) {
@@ -72,7 +72,7 @@ function reopenable(record: OwnRecord, ctx: ToolContext): ToolResult | null {
   }
   // the period runs from when it was marked resolved (or closed straight away), not from a later
   // status change such as resolved → closed
-  const since = resolvedSince(ctx, record);
+  const since = yield* resolvedSince(q, ctx, record);
   if (ctx.now.getTime() - since > days * DAY_MS) {
     return failure(
       'reopen_period_over',
@@ -89,14 +89,17 @@ function reopenable(record: OwnRecord, ctx: ToolContext): ToolResult | null {
  * When the complaint last became resolved or closed from an open status, by its case events;
  * the row's status time when it has no events (a case written before they were kept).
  */
-function resolvedSince(ctx: ToolContext, record: OwnRecord): number {
-  const events = ctx.db.$client
-    .prepare(
-      `select e.from_status as fromStatus, e.to_status as toStatus, e.created_at as at
-         from case_events e join cases c on c.id = e.case_id and e.case_type = 'case'
-        where c.reference = ? and c.wa_id = ? order by e.id`,
-    )
-    .all(record.reference, ctx.waId) as { fromStatus: string | null; toStatus: string; at: number }[];
+function* resolvedSince({ db, t }: Q, ctx: ToolContext, record: OwnRecord): Operation<number> {
+  const e = t.caseEvents;
+  const c = t.cases;
+  const events = yield* rows(
+    db
+      .select({ fromStatus: e.fromStatus, toStatus: e.toStatus, at: e.createdAt })
+      .from(e)
+      .innerJoin(c, and(eq(c.id, e.caseId), eq(e.caseType, 'case')))
+      .where(and(eq(c.reference, record.reference), eq(c.waId, ctx.waId)))
+      .orderBy(asc(e.id)),
+  );
   let since: number | null = null;
   for (const e of events) {
     const done = REOPENABLE.includes(e.toStatus);
@@ -106,12 +109,13 @@ function resolvedSince(ctx: ToolContext, record: OwnRecord): number {
   return since ?? record.statusAt;
 }
 
-function check(args: ReopenArgs, ctx: ToolContext): Found {
-  const found = findComplaint(args, ctx);
-  if (!found.ok) return found;
-  const refused = reopenable(found.record, ctx);
-  return refused ? { ok: false, result: refused } : found;
-}
+const check = (args: ReopenArgs, ctx: ToolContext): Op<Found> =>
+  function* (q) {
+    const found = yield* findComplaint(q, args, ctx);
+    if (!found.ok) return found;
+    const refused = yield* reopenable(q, found.record, ctx);
+    return refused ? { ok: false, result: refused } : found;
+  };
 
 /**
  * The citizen says a resolved (or closed) complaint is not resolved: it goes back to
@@ -123,47 +127,49 @@ export const reopenComplaint: ToolDef<typeof schema> = {
   description: "Reopen the citizen's own resolved or closed hospital complaint whose problem persists.",
   schema,
   requiresConfirmation: true,
-  precheck: (args, ctx) => {
-    const found = check(args, ctx);
+  precheck: async (args, ctx) => {
+    const found = await ctx.store.read(check(args, ctx));
     return found.ok ? null : found.result;
   },
-  summarize: (args, lang, ctx) => {
-    const found = ctx ? findComplaint(args, ctx) : null;
+  summarize: async (args, lang, ctx) => {
+    const found = ctx ? await ctx.store.read((q) => findComplaint(q, args, ctx)) : null;
     const reference = found?.ok ? found.record.reference : (blankToNull(args.reference) ?? '—');
     return say(lang, 'tools.reopen.summary', { reference });
   },
-  run: (args, ctx) => {
-    // checked again: the summary may be old and the case may have moved since
-    return ctx.db.$client.transaction((): ToolResult => {
-      const found = check(args, ctx);
+  // checked again: the summary may be old and the case may have moved since
+  run: (args, ctx) =>
+    ctx.store.transaction(function* (q): Operation<ToolResult> {
+      const { db, t } = q;
+      const found = yield* check(args, ctx)(q);
       if (!found.ok) return found.result;
-      const row = ctx.db
-        .select({ id: cases.id })
-        .from(cases)
-        .where(and(eq(cases.reference, found.record.reference), eq(cases.waId, ctx.waId)))
-        .get();
+      const row = yield* first(
+        db
+          .select({ id: t.cases.id })
+          .from(t.cases)
+          .where(and(eq(t.cases.reference, found.record.reference), eq(t.cases.waId, ctx.waId))),
+      );
       if (!row)
         return failure('not_found', ctx.lang, 'tools.reopen.not_found', {
           reference: found.record.reference,
         });
       const reason = blankToNull(args.reason);
       try {
-        const updated = transitionCase(ctx.db, {
+        const updated = yield* transitionCaseOp({
           type: 'complaint',
           id: row.id,
           to: 'reopened',
           actorUserId: null,
           note: reason ? `Reopened by the citizen: ${reason}` : 'Reopened by the citizen',
           now: ctx.now,
-        });
-        audit(ctx.db, {
+        })(q);
+        yield* auditOp({
           userId: null,
           action: 'complaint.reopened_by_citizen',
           targetType: 'case',
           targetId: row.id,
           detail: { reference: updated.reference, from: found.record.status, reason },
           now: ctx.now.getTime(),
-        });
+        })(q);
         const data: ReopenResult = {
           reference: updated.reference,
           status: 'reopened',
@@ -178,6 +184,5 @@ export const reopenComplaint: ToolDef<typeof schema> = {
           status: say(ctx.lang, `case.complaint.${err.from}`),
         });
       }
-    })();
-  },
+    }),
 };

@@ -1,10 +1,10 @@
 import { and, eq, gte, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type CaseRow, caseBySource, insertCase } from '../src/cases/case-store.js';
-import { attachments } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
 import { summaryRows } from '../src/services/field-display.js';
 import { type AnyService, type FeeOutcome, fill } from '../src/services/types.js';
+import { type Op, type Operation, rows } from '../src/storage/operation.js';
 import { rupees } from './dates.js';
 import type { ToolContext, ToolDef, ToolResult } from './tool.js';
 import { say } from './tool-support.js';
@@ -51,20 +51,16 @@ function submitted(service: AnyService, row: CaseRow, lang: Lang, fee: string): 
 }
 
 /** Photos and PDFs this citizen sent in the last 24 hours that no complaint holds: a service's documents. */
-function recentAttachments(ctx: ToolContext): string[] {
-  return ctx.db
-    .select({ mediaId: attachments.mediaId })
-    .from(attachments)
-    .where(
-      and(
-        eq(attachments.waId, ctx.waId),
-        isNull(attachments.caseId),
-        gte(attachments.createdAt, ctx.now.getTime() - DAY_MS),
-      ),
-    )
-    .all()
-    .map((r) => r.mediaId);
-}
+const recentAttachments = (ctx: ToolContext): Op<string[]> =>
+  function* ({ db, t }) {
+    const a = t.attachments;
+    return (yield* rows(
+      db
+        .select({ mediaId: a.mediaId })
+        .from(a)
+        .where(and(eq(a.waId, ctx.waId), isNull(a.caseId), gte(a.createdAt, ctx.now.getTime() - DAY_MS))),
+    )).map((r) => r.mediaId);
+  };
 
 /**
  * The tool the LLM (and the offline engine) calls for a service stored in the cases table:
@@ -74,9 +70,8 @@ export function serviceTool(service: AnyService): ToolDef {
   const attachmentFields = Object.entries(service.fields)
     .filter(([, m]) => m.kind === 'attachment')
     .map(([name]) => name);
-  const withDocuments = (args: Record<string, unknown>, ctx: ToolContext) => {
+  const withDocuments = (args: Record<string, unknown>, docs: string[]) => {
     if (attachmentFields.length === 0) return args;
-    const docs = recentAttachments(ctx);
     return Object.fromEntries(
       Object.entries(args).map(([k, v]) => [
         k,
@@ -99,24 +94,25 @@ export function serviceTool(service: AnyService): ToolDef {
       return rows.join('\n');
     },
     run: (args, ctx) =>
-      ctx.db.$client.transaction((): ToolResult => {
-        const replay = caseBySource(ctx.db, ctx.inboundId);
+      ctx.store.transaction(function* (q): Operation<ToolResult> {
+        const replay = yield* caseBySource(ctx.inboundId)(q);
         const fee = feeOf(service, args, ctx);
         if (replay && replay.waId === ctx.waId)
           return submitted(service, replay, ctx.lang, feeSentence(fee, ctx.lang));
         const refusal = refused(fee, ctx.lang);
         if (refusal || fee.kind !== 'payable') return refusal as ToolResult;
-        const row = insertCase(ctx.db, {
+        const docs = attachmentFields.length ? yield* recentAttachments(ctx)(q) : [];
+        const row = yield* insertCase({
           service,
           waId: ctx.waId,
           language: ctx.lang,
-          fields: withDocuments(args, ctx),
+          fields: withDocuments(args, docs),
           feePaise: fee.feePaise,
           feeRule: fee.feeRule,
           sourceMessageId: ctx.inboundId,
           now: ctx.now,
-        });
+        })(q);
         return submitted(service, row, ctx.lang, feeSentence(fee, ctx.lang));
-      })(),
+      }),
   };
 }

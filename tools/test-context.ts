@@ -1,6 +1,7 @@
 import type { Db } from '../src/db/open-database.js';
 import { messages } from '../src/db/schema.js';
 import type { Lang } from '../src/lang/language.js';
+import { sqliteStore } from '../src/storage/sqlite-store.js';
 import { defaultFeeSchedule } from './fee-schedule.js';
 import type { ToolContext } from './tool.js';
 
@@ -32,7 +33,7 @@ export function toolContext(
 ): ToolContext {
   const waId = o.waId ?? '919876543210';
   return {
-    db,
+    store: sqliteStore(db),
     waId,
     lang: o.lang ?? 'en',
     now: o.now ?? new Date('2026-06-15T04:30:00Z'),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Db } from '../src/db/open-database.js';
 import type { Lang } from '../src/lang/language.js';
+import type { Store } from '../src/storage/store.js';
 import type { OutboundMessage } from '../src/whatsapp/outbound-message.js';
 import type { FeeSchedule } from './fee-schedule.js';
 
@@ -9,7 +9,8 @@ import type { FeeSchedule } from './fee-schedule.js';
  * the webhook (waId), not from tool arguments.
  */
 export interface ToolContext {
-  db: Db;
+  /** SQLite or PostgreSQL: tools read and write only through store operations */
+  store: Store;
   waId: string;
   lang: Lang;
   now: Date;
@@ -36,12 +37,12 @@ export interface ToolDef<S extends z.ZodObject = z.ZodObject> {
   /** true for tools that create a record: the runtime shows a summary and waits for the citizen's yes */
   requiresConfirmation: boolean;
   /** checks that need the server's clock or store, run before a summary is shown (e.g. date of birth in the future) */
-  precheck?: (args: z.infer<S>, ctx: ToolContext) => ToolResult | null;
+  precheck?: (args: z.infer<S>, ctx: ToolContext) => ToolResult | null | Promise<ToolResult | null>;
   /**
    * the confirmation summary body, in the citizen's language; with the context it can
    * also show what depends on the clock or the store (the fee that will apply)
    */
-  summarize?: (args: z.infer<S>, lang: Lang, ctx?: ToolContext) => string;
+  summarize?: (args: z.infer<S>, lang: Lang, ctx?: ToolContext) => string | Promise<string>;
   run: (args: z.infer<S>, ctx: ToolContext) => ToolResult | Promise<ToolResult>;
 }
 

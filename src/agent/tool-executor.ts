@@ -54,10 +54,10 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
       o.pending.inboundId < o.ctx.inboundId &&
       canonicalJson(o.pending.args) === canonicalJson(args);
     if (!confirmedNow) {
-      const pre = tool.precheck?.(args, o.ctx) ?? null;
+      const pre = (await tool.precheck?.(args, o.ctx)) ?? null;
       if (pre && !pre.ok)
         return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
-      const summary = tool.summarize ? tool.summarize(args, o.ctx.lang, o.ctx) : canonicalJson(args);
+      const summary = tool.summarize ? await tool.summarize(args, o.ctx.lang, o.ctx) : canonicalJson(args);
       const pending: PendingAction = {
         tool: tool.name,
         args,
@@ -77,7 +77,7 @@ export async function executeToolCall(call: ToolCallRequest, o: ExecuteOptions):
       };
     }
   } else {
-    const pre = tool.precheck?.(args, o.ctx) ?? null;
+    const pre = (await tool.precheck?.(args, o.ctx)) ?? null;
     if (pre && !pre.ok)
       return { kind: 'done', result: pre, record: { ...withArgs, status: 'error', result: pre } };
   }

@@ -2,8 +2,9 @@ import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { indiaDate } from '../../tools/dates.js';
 import { nextReference } from '../../tools/references.js';
 import type { Db } from '../db/open-database.js';
-import { caseEvents, cases } from '../db/schema.js';
+import { cases } from '../db/schema.js';
 import type { AnyService } from '../services/types.js';
+import { exec, first, type Op, rows } from '../storage/operation.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -36,38 +37,48 @@ export interface NewCase {
  * Writes one case: the fields are parsed by the service's own schema first, so the table
  * holds nothing the definition would refuse. The caller runs it inside its transaction.
  */
-export function insertCase(db: Db, c: NewCase): CaseRow {
-  const fields = c.service.schema.parse(c.fields) as Record<string, unknown>;
-  const nowMs = c.now.getTime();
-  const status = c.service.workflow.initial;
-  const row = db
-    .insert(cases)
-    .values({
-      service: c.service.id,
-      reference: nextReference(db, c.service.prefix, Number(indiaDate(c.now).slice(0, 4))),
-      waId: c.waId,
-      status,
-      language: c.language,
-      fields,
-      feePaise: c.feePaise,
-      feeRule: c.feeRule,
-      slaDueAt: serviceSlaDueAt(c.service, status, nowMs, fields),
-      statusAt: nowMs,
-      sourceMessageId: c.sourceMessageId,
-      createdAt: nowMs,
-      updatedAt: nowMs,
-    })
-    .returning()
-    .get();
-  db.insert(caseEvents)
-    .values({ caseType: 'case', caseId: row.id, fromStatus: null, toStatus: status, createdAt: nowMs })
-    .run();
-  return row;
-}
+export const insertCase = (c: NewCase): Op<CaseRow> =>
+  function* (q) {
+    const { db, t } = q;
+    const fields = c.service.schema.parse(c.fields) as Record<string, unknown>;
+    const nowMs = c.now.getTime();
+    const status = c.service.workflow.initial;
+    const reference = yield* nextReference(c.service.prefix, Number(indiaDate(c.now).slice(0, 4)))(q);
+    const [row] = yield* rows(
+      db
+        .insert(t.cases)
+        .values({
+          service: c.service.id,
+          reference,
+          waId: c.waId,
+          status,
+          language: c.language,
+          fields,
+          feePaise: c.feePaise,
+          feeRule: c.feeRule,
+          slaDueAt: serviceSlaDueAt(c.service, status, nowMs, fields),
+          statusAt: nowMs,
+          sourceMessageId: c.sourceMessageId,
+          createdAt: nowMs,
+          updatedAt: nowMs,
+        })
+        .returning(),
+    );
+    yield* exec(
+      db
+        .insert(t.caseEvents)
+        .values({ caseType: 'case', caseId: row.id, fromStatus: null, toStatus: status, createdAt: nowMs }),
+    );
+    return row as CaseRow;
+  };
 
-export function caseBySource(db: Db, sourceMessageId: number): CaseRow | undefined {
-  return db.select().from(cases).where(eq(cases.sourceMessageId, sourceMessageId)).get();
-}
+/** The case a confirming message made (a replayed turn finds it instead of filing again). */
+export const caseBySource = (sourceMessageId: number): Op<CaseRow | undefined> =>
+  function* ({ db, t }) {
+    return (yield* first(db.select().from(t.cases).where(eq(t.cases.sourceMessageId, sourceMessageId)))) as
+      | CaseRow
+      | undefined;
+  };
 
 export function caseById(db: Db, id: number): CaseRow | undefined {
   return db.select().from(cases).where(eq(cases.id, id)).get();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database.js';
 import { payments } from '../db/schema.js';
 import { deathCertificate } from '../services/death-certificate/definition.js';
+import { onSqlite } from '../storage/sqlite-store.js';
 import { insertCase } from './case-store.js';
 import { InvalidTransitionError } from './transition-case.js';
 import { assignServiceCase, blockedBecause, transitionServiceCase } from './transition-service-case.js';
@@ -23,16 +24,19 @@ const fields = {
 
 function seed(feePaise: number) {
   const db = openDatabase({ path: ':memory:' });
-  const row = insertCase(db, {
-    service: deathCertificate,
-    waId: '919800000001',
-    language: 'hi',
-    fields,
-    feePaise,
-    feeRule: feePaise ? 'late_fee' : 'free',
-    sourceMessageId: 1,
-    now: NOW,
-  });
+  const row = onSqlite(
+    db,
+    insertCase({
+      service: deathCertificate,
+      waId: '919800000001',
+      language: 'hi',
+      fields,
+      feePaise,
+      feeRule: feePaise ? 'late_fee' : 'free',
+      sourceMessageId: 1,
+      now: NOW,
+    }),
+  );
   return { db, row };
 }
 const move = (db: ReturnType<typeof seed>['db'], id: number, to: string, note?: string) =>
@@ -42,25 +46,28 @@ describe('a registry case along its workflow', () => {
   it('refuses fields its schema refuses, on write', () => {
     const db = openDatabase({ path: ':memory:' });
     expect(() =>
-      insertCase(db, {
-        service: deathCertificate,
-        waId: '91',
-        language: 'en',
-        fields: { ...fields, pinCode: '012345' },
-        feePaise: 0,
-        feeRule: 'free',
-        sourceMessageId: 2,
-        now: NOW,
-      }),
+      onSqlite(
+        db,
+        insertCase({
+          service: deathCertificate,
+          waId: '91',
+          language: 'en',
+          fields: { ...fields, pinCode: '012345' },
+          feePaise: 0,
+          feeRule: 'free',
+          sourceMessageId: 2,
+          now: NOW,
+        }),
+      ),
     ).toThrow();
   });
 
   it('cannot be approved while its fee is unpaid; can once paid', () => {
     const { db, row } = seed(5000);
     move(db, row.id, 'under_review');
-    expect(blockedBecause(db, deathCertificate, { ...row, status: 'under_review' }, 'approved')).toContain(
-      'unpaid',
-    );
+    expect(
+      onSqlite(db, blockedBecause(deathCertificate, { ...row, status: 'under_review' }, 'approved')),
+    ).toContain('unpaid');
     expect(() => move(db, row.id, 'approved')).toThrow(InvalidTransitionError);
     db.insert(payments)
       .values({

@@ -1,26 +1,29 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
-import { caseEvents, cases } from '../db/schema.js';
 import type { AnyService } from '../services/types.js';
+import { exec, first, type Op, rows } from '../storage/operation.js';
+import { onSqlite } from '../storage/sqlite-store.js';
 import { type CaseRow, serviceSlaDueAt } from './case-store.js';
 import { blockedBecause, paymentStatus } from './payment-gate.js';
 import { CaseNotFoundError, InvalidTransitionError } from './transition-case.js';
 
 export { blockedBecause, paymentStatus };
 
+type ServiceMove = { id: number; to: string; actorUserId: number | null; note?: string | null; now: Date };
+
 /**
  * Moves a case of a registry service along its own workflow: the move must be in it, a
  * rejection needs a reason, and a fee-bearing case cannot be approved or issued unpaid.
+ * One transaction: run it with store.transaction (or inside the caller's).
  */
-export function transitionServiceCase(
-  db: Db,
-  service: AnyService,
-  input: { id: number; to: string; actorUserId: number | null; note?: string | null; now: Date },
-): CaseRow {
-  const note = input.note?.trim() || null;
-  const nowMs = input.now.getTime();
-  return db.$client.transaction(() => {
-    const current = db.select().from(cases).where(eq(cases.id, input.id)).get();
+export const transitionServiceCaseOp = (service: AnyService, input: ServiceMove): Op<CaseRow> =>
+  function* (q) {
+    const { db, t } = q;
+    const note = input.note?.trim() || null;
+    const nowMs = input.now.getTime();
+    const current = (yield* first(db.select().from(t.cases).where(eq(t.cases.id, input.id)))) as
+      | CaseRow
+      | undefined;
     if (!current || current.service !== service.id)
       throw new CaseNotFoundError(`no ${service.id} case ${input.id}`);
     const allowed = service.workflow.states[current.status]?.next ?? [];
@@ -35,7 +38,7 @@ export function transitionServiceCase(
     if (input.to === 'rejected' && !note) {
       throw new InvalidTransitionError('rejecting a case needs a reason', current.status, input.to, allowed);
     }
-    const blocked = blockedBecause(db, service, current, input.to);
+    const blocked = yield* blockedBecause(service, current, input.to)(q);
     if (blocked) {
       throw new InvalidTransitionError(
         `cannot move to ${input.to}: ${blocked}`,
@@ -44,20 +47,23 @@ export function transitionServiceCase(
         allowed,
       );
     }
-    const updated = db
-      .update(cases)
-      .set({
-        status: input.to,
-        statusAt: nowMs,
-        updatedAt: nowMs,
-        slaDueAt: serviceSlaDueAt(service, input.to, nowMs, current.fields),
-        ...(input.to === 'rejected' ? { rejectionReason: note } : {}),
-      })
-      .where(and(eq(cases.id, input.id), eq(cases.status, current.status)))
-      .returning()
-      .get();
-    db.insert(caseEvents)
-      .values({
+    const [updated] = yield* rows(
+      db
+        .update(t.cases)
+        .set({
+          status: input.to,
+          statusAt: nowMs,
+          updatedAt: nowMs,
+          slaDueAt: serviceSlaDueAt(service, input.to, nowMs, current.fields),
+          ...(input.to === 'rejected' ? { rejectionReason: note } : {}),
+        })
+        .where(and(eq(t.cases.id, input.id), eq(t.cases.status, current.status)))
+        .returning(),
+    );
+    if (!updated)
+      throw new CaseNotFoundError(`${service.id} case ${input.id} changed while it was being moved`);
+    yield* exec(
+      db.insert(t.caseEvents).values({
         caseType: 'case',
         caseId: input.id,
         fromStatus: current.status,
@@ -65,13 +71,24 @@ export function transitionServiceCase(
         actorUserId: input.actorUserId,
         note,
         createdAt: nowMs,
-      })
-      .run();
-    return updated;
-  })();
+      }),
+    );
+    return updated as CaseRow;
+  };
+
+/** transitionServiceCaseOp in one better-sqlite3 transaction (tests and SQLite-only callers). */
+export function transitionServiceCase(db: Db, service: AnyService, input: ServiceMove): CaseRow {
+  return db.$client.transaction(() => onSqlite(db, transitionServiceCaseOp(service, input)))();
 }
 
 /** Assigns a case to an officer (or nobody); the status does not move. */
+export const assignServiceCaseOp = (id: number, assigneeId: number | null, nowMs: number): Op<void> =>
+  function* ({ db, t }) {
+    yield* exec(
+      db.update(t.cases).set({ assignedTo: assigneeId, updatedAt: nowMs }).where(eq(t.cases.id, id)),
+    );
+  };
+
 export function assignServiceCase(db: Db, id: number, assigneeId: number | null, nowMs: number): void {
-  db.update(cases).set({ assignedTo: assigneeId, updatedAt: nowMs }).where(eq(cases.id, id)).run();
+  onSqlite(db, assignServiceCaseOp(id, assigneeId, nowMs));
 }

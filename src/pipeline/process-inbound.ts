@@ -9,6 +9,7 @@ import { detectLanguage } from '../lang/detect-language.js';
 import type { Lang } from '../lang/language.js';
 import { type Logger, maskPhone } from '../logging/create-logger.js';
 import { services } from '../services/registry.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import type { Store } from '../storage/store.js';
 import type { VoiceResolver } from '../stt/voice-notes.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
@@ -108,11 +109,11 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
     shortCircuit(event, citizen.handoff, await ts.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
-    // `db` for the tools still on SQLite, `store` for those converted (tools/tool.ts moves to
-    // the store): both until every tool is on the store
+    // tools read and write only through the store, on either database
+    const store = deps.store ?? (deps.db ? sqliteStore(deps.db) : undefined);
+    if (!store) throw new Error('processInbound needs a store (or a SQLite db)');
     const toolContext = {
-      db: deps.db as Db,
-      store: deps.store,
+      store,
       waId: row.waId,
       lang,
       now,

@@ -15,6 +15,7 @@ import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService } from '../../services/types.js';
+import { onSqlite } from '../../storage/sqlite-store.js';
 import { text } from '../../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
 import { audit } from '../audit.js';
@@ -172,7 +173,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
       detail: { reference: row.reference },
       now,
     });
-    const pay = paymentStatus(deps.db, row);
+    const pay = onSqlite(deps.db, paymentStatus(row));
     const next = service.workflow.states[row.status]?.next ?? [];
     const events = deps.db
       .select()
@@ -225,7 +226,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
           <section>
             <h2>Workflow</h2>
             {next.map((to) => {
-              const blocked = blockedBecause(deps.db, service, row, to);
+              const blocked = onSqlite(deps.db, blockedBecause(service, row, to));
               return blocked ? (
                 <p class="muted">
                   <button type="button" disabled>
