@@ -32,6 +32,62 @@ const candidates = (status: 'queued' | 'sending') => `
 // sender whose lease expired and was taken over finds another lease end there and writes nothing.
 const OURS = `id = $1 and send_status = 'sending' and round(extract(epoch from next_attempt_at) * 1000) = $2`;
 
+const outcome = async (q: Queryable, text: string, values: unknown[]) =>
+  (await q.query(text, values)).rowCount ?? 0;
+/** a claim's fenced outcomes, on the pool or inside a transaction */
+export const pgOutboxWrites = (q: Queryable) => ({
+  markSent: (row: PgClaimedRow, wamid: string, attempts: number) =>
+    outcome(
+      q,
+      `update messages set send_status = 'sent', wamid = $3, attempts = $4, status_at = clock_timestamp(),
+         next_attempt_at = null, last_error = null where ${OURS}`,
+      [row.id, row.leaseUntil, wamid, attempts],
+    ),
+  markRetry: (row: PgClaimedRow, attempts: number, delayMs: number, error: string) =>
+    outcome(
+      q,
+      `update messages set send_status = 'queued', attempts = $3,
+         next_attempt_at = clock_timestamp() + $4 * interval '1 millisecond', last_error = $5 where ${OURS}`,
+      [row.id, row.leaseUntil, attempts, ms(delayMs), error],
+    ),
+  /** a claimed row not sent after all (the worker is stopping): back in line, no attempt spent */
+  release: (row: PgClaimedRow) =>
+    outcome(
+      q,
+      `update messages set send_status = 'queued', next_attempt_at = clock_timestamp() where ${OURS}`,
+      [row.id, row.leaseUntil],
+    ),
+  markFailed: (row: PgClaimedRow, attempts: number, error: string) =>
+    outcome(
+      q,
+      `update messages set send_status = 'failed', attempts = $3, last_error = $4, status_at = clock_timestamp(),
+         next_attempt_at = null where ${OURS}`,
+      [row.id, row.leaseUntil, attempts, error],
+    ),
+  /**
+   * Many sends' success in one statement (the worker records outcomes in batches): one
+   * round trip instead of one per row. Fenced per row like markSent; returns rows changed.
+   */
+  markSentMany: async (sent: { row: PgClaimedRow; wamid: string; attempts: number }[]): Promise<number> => {
+    if (sent.length === 0) return 0;
+    const r = await q.query(
+      `update messages m set send_status = 'sent', wamid = u.wamid, attempts = u.attempts,
+           status_at = clock_timestamp(), next_attempt_at = null, last_error = null
+         from unnest($1::bigint[], $2::float8[], $3::text[], $4::int[]) as u(id, lease, wamid, attempts)
+         where m.id = u.id and m.send_status = 'sending' and round(extract(epoch from m.next_attempt_at) * 1000) = u.lease`,
+      [
+        sent.map((s) => s.row.id),
+        sent.map((s) => s.row.leaseUntil),
+        sent.map((s) => s.wamid),
+        sent.map((s) => s.attempts),
+      ],
+    );
+    return r.rowCount ?? 0;
+  },
+});
+
+export type PgOutboxWrites = ReturnType<typeof pgOutboxWrites>;
+
 /**
  * The outbox on PostgreSQL, for several instances sending from one database: the SQLite
  * store's semantics (src/outbox/outbox-store.ts), with row locks instead of one writer.
@@ -46,39 +102,6 @@ const OURS = `id = $1 and send_status = 'sending' and round(extract(epoch from n
  * Times come from the database's clock: instances whose clocks differ agree on expiry.
  */
 export function createPgOutboxStore(pool: pg.Pool) {
-  const outcome = async (q: Queryable, text: string, values: unknown[]) =>
-    (await q.query(text, values)).rowCount ?? 0;
-  const writes = (q: Queryable) => ({
-    markSent: (row: PgClaimedRow, wamid: string, attempts: number) =>
-      outcome(
-        q,
-        `update messages set send_status = 'sent', wamid = $3, attempts = $4, status_at = clock_timestamp(),
-           next_attempt_at = null, last_error = null where ${OURS}`,
-        [row.id, row.leaseUntil, wamid, attempts],
-      ),
-    markRetry: (row: PgClaimedRow, attempts: number, delayMs: number, error: string) =>
-      outcome(
-        q,
-        `update messages set send_status = 'queued', attempts = $3,
-           next_attempt_at = clock_timestamp() + $4 * interval '1 millisecond', last_error = $5 where ${OURS}`,
-        [row.id, row.leaseUntil, attempts, ms(delayMs), error],
-      ),
-    /** a claimed row not sent after all (the worker is stopping): back in line, no attempt spent */
-    release: (row: PgClaimedRow) =>
-      outcome(
-        q,
-        `update messages set send_status = 'queued', next_attempt_at = clock_timestamp() where ${OURS}`,
-        [row.id, row.leaseUntil],
-      ),
-    markFailed: (row: PgClaimedRow, attempts: number, error: string) =>
-      outcome(
-        q,
-        `update messages set send_status = 'failed', attempts = $3, last_error = $4, status_at = clock_timestamp(),
-           next_attempt_at = null where ${OURS}`,
-        [row.id, row.leaseUntil, attempts, error],
-      ),
-  });
-
   return {
     /**
      * Leases up to `limit` rows until now + leaseMs: each the oldest unsent row of its
@@ -98,34 +121,17 @@ export function createPgOutboxStore(pool: pg.Pool) {
       );
       return rows.sort((a, b) => a.id - b.id);
     },
-    ...writes(pool),
+    ...pgOutboxWrites(pool),
     /**
-     * Many sends' success in one statement (the worker records outcomes in batches): one
-     * round trip instead of one per row. Fenced per row like markSent; returns rows changed.
+     * runs outcomes together in one transaction (one commit for many sends); returns rows
+     * changed. Each gets the transaction's client too, for writes that go with its outcome.
      */
-    async markSentMany(sent: { row: PgClaimedRow; wamid: string; attempts: number }[]): Promise<number> {
-      if (sent.length === 0) return 0;
-      const r = await pool.query(
-        `update messages m set send_status = 'sent', wamid = u.wamid, attempts = u.attempts,
-           status_at = clock_timestamp(), next_attempt_at = null, last_error = null
-         from unnest($1::bigint[], $2::float8[], $3::text[], $4::int[]) as u(id, lease, wamid, attempts)
-         where m.id = u.id and m.send_status = 'sending' and round(extract(epoch from m.next_attempt_at) * 1000) = u.lease`,
-        [
-          sent.map((s) => s.row.id),
-          sent.map((s) => s.row.leaseUntil),
-          sent.map((s) => s.wamid),
-          sent.map((s) => s.attempts),
-        ],
-      );
-      return r.rowCount ?? 0;
-    },
-    /** runs outcomes together in one transaction (one commit for many sends); returns rows changed */
-    batch: (outcomes: ((w: ReturnType<typeof writes>) => Promise<number>)[]) =>
+    batch: (outcomes: ((w: PgOutboxWrites, tx: pg.PoolClient) => Promise<number>)[]) =>
       inTransaction(pool, async (tx) => {
         // one after another: a client runs one query at a time
-        const w = writes(tx);
+        const w = pgOutboxWrites(tx);
         let changed = 0;
-        for (const o of outcomes) changed += await o(w);
+        for (const o of outcomes) changed += await o(w, tx);
         return changed;
       }),
     /** ms until the next row is due or a lease ends (0: now), null when nothing is queued or sending */

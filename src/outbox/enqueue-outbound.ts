@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
+import { WAKE_CHANNELS } from '../coordination/pg-waker.js';
 import type { DbTx } from '../db/open-database.js';
 import { messages } from '../db/schema.js';
-import { type Op, rows } from '../storage/operation.js';
+import { exec, type Op, rows } from '../storage/operation.js';
 import { plainText } from '../whatsapp/outbound-builders.js';
 import { type OutboundMessage, outboundMessageSchema } from '../whatsapp/outbound-message.js';
 
@@ -44,7 +46,7 @@ function rowValues(item: OutboundMessage, seq: number, o: EnqueueOptions) {
  * the store: run it inside the caller's transaction (`yield* enqueueOutboundOp(items, o)(q)`).
  */
 export const enqueueOutboundOp = (items: OutboundMessage[], o: EnqueueOptions): Op<number[]> =>
-  function* ({ db, t }) {
+  function* ({ db, t, d }) {
     const ids: number[] = [];
     for (const [seq, item] of items.entries()) {
       const inserted = yield* rows(
@@ -56,6 +58,9 @@ export const enqueueOutboundOp = (items: OutboundMessage[], o: EnqueueOptions): 
       );
       if (inserted[0]) ids.push(inserted[0].id);
     }
+    // wakes the outbox of every instance at commit (none on rollback); SQLite's one process kicks its own
+    if (d.name === 'postgres' && !o.simulated && ids.length > 0)
+      yield* exec(db.execute(sql`select pg_notify(${WAKE_CHANNELS.outbox}, ${o.waId})`));
     return ids;
   };
 

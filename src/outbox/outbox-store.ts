@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 
-export interface ClaimedRow {
+/** a claimed row as SQLite returns it: the payload still JSON text */
+export interface StoredRow {
   id: number;
   waId: string;
   payload: string;
@@ -70,7 +71,7 @@ export function createOutboxStore(client: Database.Database) {
    * `busy` (a send in flight here). One transaction for the whole batch.
    */
   const claim = client.transaction(
-    (limit: number, now: number, busy: ReadonlySet<string>, leaseMs: number): ClaimedRow[] => {
+    (limit: number, now: number, busy: ReadonlySet<string>, leaseMs: number): StoredRow[] => {
       const seen = new Set<string>(busy);
       const candidates: { id: number; waId: string }[] = [];
       let scanned = 0;
@@ -84,7 +85,7 @@ export function createOutboxStore(client: Database.Database) {
       };
       scan(q.expired.iterate(now) as IterableIterator<{ id: number; waId: string }>);
       scan(q.due.iterate(now) as IterableIterator<{ id: number; waId: string }>);
-      const claimed: ClaimedRow[] = [];
+      const claimed: StoredRow[] = [];
       for (const c of candidates) {
         if (claimed.length >= limit) break;
         // the due row may sit behind an older one in retry backoff or under a live lease
@@ -92,7 +93,7 @@ export function createOutboxStore(client: Database.Database) {
         // the head goes, and only once its time (backoff or lease) has come
         const head = q.head.get(c.waId) as { id: number; status: string; at: number | null } | undefined;
         if (!head || (head.at ?? 0) > now) continue;
-        const row = q.claim.get(now, now + leaseMs, head.id, now) as ClaimedRow | undefined;
+        const row = q.claim.get(now, now + leaseMs, head.id, now) as StoredRow | undefined;
         if (row) claimed.push(row);
       }
       return claimed;

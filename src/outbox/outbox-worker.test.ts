@@ -207,10 +207,10 @@ describe('outbox worker against the fake Graph API', () => {
       .run();
     expect(await worker.runOnce()).toBe(0); // 'second' waits behind the row in flight
     clock.now += 5_000;
-    expect(worker.recoverInFlight()).toBe(0); // the lease still holds: it may be in flight
+    expect(await worker.recoverInFlight()).toBe(0); // the lease still holds: it may be in flight
     expect(await worker.runOnce()).toBe(0);
     clock.now += 10_000;
-    expect(worker.recoverInFlight()).toBe(1);
+    expect(await worker.recoverInFlight()).toBe(1);
     while ((await worker.runOnce()) > 0) {}
     expect([row(db, leased)?.sendStatus, row(db, next)?.sendStatus]).toEqual(['sent', 'sent']);
     expect(sentTexts(fake)).toEqual([`${A}:first`, `${A}:second`]);

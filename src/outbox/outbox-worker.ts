@@ -1,15 +1,18 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/open-database.js';
 import { maskPhone } from '../logging/create-logger.js';
-import { type CommitParticipant, iterationCommit } from '../pipeline/iteration-commit.js';
 import { GraphApiError, type GraphSender } from '../whatsapp/graph-sender.js';
 import { outboundMessageSchema } from '../whatsapp/outbound-message.js';
-import { type ClaimedRow, createOutboxStore } from './outbox-store.js';
+import type { ClaimedRow, OutboxQueue, Outcome } from './outbox-queue.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { SendPreparation } from './send-preparation.js';
+import { createSqliteOutboxQueue } from './sqlite-outbox-queue.js';
 
 export interface OutboxWorkerOptions {
-  db: Db;
+  /** the outbox on SQLite (sqlite-outbox-queue.ts); or give `queue` */
+  db?: Db;
+  /** the outbox's storage: PostgreSQL's is createPgOutboxQueue (pg-outbox-queue.ts) */
+  queue?: OutboxQueue;
   send: GraphSender;
   now: () => number;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -34,6 +37,11 @@ export interface OutboxWorkerOptions {
   writeRetryMs?: number;
   /** global send rate; Cloud API numbers start at 80 msg/s (default 80) */
   ratePerSecond?: number;
+  /**
+   * resolves when the number's send rate allows one more send (default: a limiter in this
+   * process at ratePerSecond; several instances share one through the database: pg-send-rate.ts)
+   */
+  acquire?: () => Promise<void>;
   /** how often to look for due rows when nothing kicked the worker (default 1 s) */
   pollMs?: number;
   /**
@@ -63,7 +71,7 @@ export interface OutboxWorker {
   /** claims the due rows (each citizen's oldest unsent one) and sends them; resolves with how many */
   runOnce(): Promise<number>;
   /** 'sending' → 'queued' for rows whose lease expired (a send that never finished); returns how many */
-  recoverInFlight(): number;
+  recoverInFlight(): Promise<number>;
 }
 
 /**
@@ -82,13 +90,12 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   const ratePerSecond = o.ratePerSecond ?? 80;
   const concurrency = o.concurrency ?? sendsInFlight(ratePerSecond, o.roundTripMs);
   const leaseMs = o.leaseMs ?? 15_000;
-  const writeRetryMs = o.writeRetryMs ?? 500;
   const pollMs = o.pollMs ?? 1000;
   const minPassGapMs = o.minPassGapMs ?? 4;
   let lastPassAt = Number.NEGATIVE_INFINITY;
   const random = o.random ?? Math.random;
-  const acquire = createRateLimiter(ratePerSecond);
-  const store = createOutboxStore(o.db.$client);
+  const acquire = o.acquire ?? createRateLimiter(ratePerSecond);
+  const queue = o.queue ?? sqliteQueue(o);
 
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
@@ -96,74 +103,11 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
+  // one background pass at a time (a claim may wait on the database); a wake-up meanwhile runs another after it
+  let passing = false;
+  let again = false;
 
-  // Send outcomes are written at the next turn of the event loop, in the iteration's one
-  // transaction (src/pipeline/iteration-commit.ts, shared with the ingest and the turns):
-  // one commit for all the sends that finished meanwhile instead of one each. A write that
-  // fails (disk full, the file locked by another process) is tried again until it lands:
-  // the row stays leased to us and its citizen busy meanwhile, so nothing is sent twice or
-  // left 'sending'.
-  type Write = { write: () => unknown; done: () => void };
-  const commit = iterationCommit(o.db);
-  let writes: Write[] = [];
-  let writing: Write[] = [];
-  let flushTimer: NodeJS.Timeout | undefined;
-  const outcomes: CommitParticipant = {
-    write() {
-      writing = writes;
-      writes = [];
-      for (const w of writing) w.write();
-    },
-    committed() {
-      const batch = writing;
-      writing = [];
-      for (const w of batch) w.done();
-    },
-    failed(err) {
-      const batch = writing.length > 0 ? writing : writes.splice(0);
-      writing = [];
-      if (batch.length === 0) return;
-      o.logger.error({ err, rows: batch.length }, 'outbox could not record send outcomes; retrying');
-      oneByOne(batch);
-    },
-  };
-  function record(write: () => unknown): Promise<void> {
-    return new Promise((done) => {
-      writes.push({ write, done });
-      if (!flushTimer) commit.join(outcomes);
-    });
-  }
-  /** writes what is waiting now, synchronously (a retry, or a drain's last word) */
-  function flushWrites() {
-    flushTimer = undefined;
-    const batch = writes;
-    writes = [];
-    if (batch.length === 0) return;
-    try {
-      store.batch(batch.map((w) => w.write));
-      for (const w of batch) w.done();
-    } catch (err) {
-      o.logger.error({ err, rows: batch.length }, 'outbox could not record send outcomes; retrying');
-      oneByOne(batch);
-    }
-  }
-  // one at a time, so one bad write does not hold back the others
-  function oneByOne(batch: Write[]) {
-    const failed: Write[] = [];
-    for (const w of batch) {
-      try {
-        store.batch([w.write]);
-        w.done();
-      } catch {
-        failed.push(w);
-      }
-    }
-    if (failed.length === 0) return;
-    writes = [...failed, ...writes];
-    clearTimeout(flushTimer);
-    flushTimer = setTimeout(flushWrites, writeRetryMs);
-    flushTimer.unref();
-  }
+  const record = (outcome: Outcome) => queue.record(outcome);
 
   function backoff(attempts: number, err: unknown): number {
     const exp = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempts - 1));
@@ -174,29 +118,33 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
 
   async function deliver(row: ClaimedRow): Promise<void> {
     const attempts = row.attempts + 1;
-    const parsed = outboundMessageSchema.safeParse(safeJson(row.payload));
+    const parsed = outboundMessageSchema.safeParse(row.payload);
     if (!parsed.success) {
       o.logger.error({ id: row.id }, 'outbox row has an invalid payload');
-      return record(() => store.markFailed(row.id, attempts, 'invalid outbound payload', o.now()));
+      return record({ kind: 'failed', row, attempts, error: 'invalid outbound payload' });
     }
-    const message = o.preparation?.prepare(row, parsed.data) ?? parsed.data;
+    const p = o.preparation;
+    const message = p ? await p.prepare(row, parsed.data) : parsed.data;
     await o.pace?.(row.waId);
     await acquire();
     // stopping: a row still waiting for its turn under the rate limit is not sent now, so
     // the drain waits only for the requests already on the wire
-    if (stopped) return record(() => store.release(row.id, o.now()));
+    if (stopped) return record({ kind: 'release', row });
     let wamid: string;
     try {
       wamid = (await o.send.send(row.waId, message)).wamid;
     } catch (err) {
       // 131047 outside the window → the purpose's template; a refused checkout → the QR: sent next, at once
       const instead =
-        err instanceof GraphApiError ? o.preparation?.recover(row, message, parsed.data, err) : null;
-      if (instead && o.preparation) {
-        const p = o.preparation;
-        return record(() => {
-          p.rewrite(row.id, instead);
-          store.markRetry(row.id, attempts, o.now(), describe(err));
+        err instanceof GraphApiError && p ? await p.recover(row, message, parsed.data, err) : null;
+      if (instead && p) {
+        return record({
+          kind: 'retry',
+          row,
+          attempts,
+          delayMs: 0,
+          error: describe(err),
+          effects: [p.rewrite(row.id, instead)],
         });
       }
       const retryable = err instanceof GraphApiError ? err.retryable : true;
@@ -205,34 +153,20 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       if (retryable && attempts < maxAttempts) {
         const delay = backoff(attempts, err);
         o.logger.warn({ ...log, delay }, 'outbox send failed, retrying');
-        return record(() => store.markRetry(row.id, attempts, o.now() + delay, error));
+        return record({ kind: 'retry', row, attempts, delayMs: delay, error });
       }
       o.logger.warn(log, 'outbox send failed permanently');
-      return record(() => store.markFailed(row.id, attempts, error, o.now()));
+      return record({ kind: 'failed', row, attempts, error });
     }
     o.logger.debug({ id: row.id, to: maskPhone(row.waId) }, 'outbox sent');
-    return record(() => {
-      store.markSent(row.id, wamid, attempts, o.now());
-      if (message !== parsed.data) o.preparation?.rewrite(row.id, message);
-      o.preparation?.sent(message);
-    });
+    const effects = [];
+    if (p && message !== parsed.data) effects.push(p.rewrite(row.id, message));
+    const after = p?.sent(message);
+    if (after) effects.push(after);
+    return record({ kind: 'sent', row, wamid, attempts, ...(effects.length > 0 ? { effects } : {}) });
   }
 
-  function pump(): Promise<void>[] {
-    let rows: ClaimedRow[];
-    try {
-      rows = claimFree();
-    } catch (err) {
-      o.logger.error({ err }, 'outbox claim failed');
-      return [];
-    }
-    return startSends(rows);
-  }
-
-  function claimFree(): ClaimedRow[] {
-    const free = concurrency - inflight.size;
-    return free <= 0 ? [] : store.claim(free, o.now(), busy, leaseMs);
-  }
+  const free = () => concurrency - inflight.size;
 
   function startSends(rows: ClaimedRow[]): Promise<void>[] {
     return rows.map((row) => {
@@ -249,24 +183,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
     });
   }
 
-  // The background pass claims in the iteration's one transaction too; its sends start
-  // once the claim (the lease) is committed.
-  let claimed: ClaimedRow[] = [];
-  const claimer: CommitParticipant = {
-    write() {
-      claimed = running ? claimFree() : [];
-    },
-    committed() {
-      const rows = claimed;
-      claimed = [];
-      afterPass(startSends(rows).length);
-    },
-    failed(err) {
-      claimed = [];
+  async function pump(): Promise<Promise<void>[]> {
+    try {
+      return startSends(await queue.claim(free, busy, leaseMs));
+    } catch (err) {
       o.logger.error({ err }, 'outbox claim failed');
-      afterPass(0);
-    },
-  };
+      return [];
+    }
+  }
 
   function schedule(delay: number) {
     if (!running) return;
@@ -282,28 +206,58 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   function tick() {
     timer = undefined;
     timerAt = Number.POSITIVE_INFINITY;
+    if (!running) return;
+    if (passing) {
+      again = true;
+      return;
+    }
+    passing = true;
     lastPassAt = Date.now();
-    if (running) commit.join(claimer);
+    // the background pass claims only while running: a stop meanwhile claims nothing
+    queue
+      .claim(() => (running ? concurrency - inflight.size : 0), busy, leaseMs)
+      .then(
+        (rows) => startSends(rows).length,
+        (err) => {
+          o.logger.error({ err }, 'outbox claim failed');
+          return 0;
+        },
+      )
+      .then(afterPass)
+      .catch((err) => o.logger.error({ err }, 'outbox pass failed'))
+      .finally(() => {
+        passing = false;
+        if (again) {
+          again = false;
+          schedule(0);
+        }
+      });
   }
 
-  function afterPass(claimedNow: number) {
+  async function afterPass(claimedNow: number) {
     if (!running) return;
     // rows due but blocked behind an in-flight send are picked up when that send finishes
-    const next = store.nextDue();
-    const wait = next === null ? pollMs : next - o.now();
-    schedule(claimedNow > 0 || wait <= 0 ? pollMs : Math.min(wait, pollMs));
+    const wait = await queue.nextDueInMs();
+    schedule(claimedNow > 0 || wait === null || wait <= 0 ? pollMs : Math.min(wait, pollMs));
   }
 
-  const recoverInFlight = () => store.recover(o.now());
+  const recoverInFlight = () => queue.recover();
 
   return {
     start() {
       if (running) return;
       running = true;
       stopped = false;
-      const n = recoverInFlight();
-      if (n > 0) o.logger.warn({ rows: n }, 'outbox re-queued sends interrupted by a restart');
-      schedule(0);
+      recoverInFlight().then(
+        (n) => {
+          if (n > 0) o.logger.warn({ rows: n }, 'outbox re-queued sends interrupted by a restart');
+          schedule(0);
+        },
+        (err) => {
+          o.logger.error({ err }, 'outbox recovery failed');
+          schedule(0);
+        },
+      );
     },
     async stop({ timeoutMs = 5_000 } = {}) {
       running = false;
@@ -322,20 +276,29 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
         clearTimeout(t);
       }
       // outcomes already known are written now; a send cut off keeps its lease
-      clearTimeout(flushTimer);
-      flushWrites();
-      return inflight.size === 0 && writes.length === 0;
+      const written = await queue.flush();
+      return inflight.size === 0 && written;
     },
     kick() {
       schedule(0);
     },
     async runOnce() {
-      const sends = pump();
+      const sends = await pump();
       await Promise.all(sends);
       return sends.length;
     },
     recoverInFlight,
   };
+}
+
+function sqliteQueue(o: OutboxWorkerOptions): OutboxQueue {
+  if (!o.db) throw new Error('createOutboxWorker needs db (SQLite) or queue');
+  return createSqliteOutboxQueue({
+    db: o.db,
+    now: o.now,
+    logger: o.logger,
+    writeRetryMs: o.writeRetryMs ?? 500,
+  });
 }
 
 function describe(err: unknown): string {
@@ -344,12 +307,4 @@ function describe(err: unknown): string {
     return `Graph ${err.status || 'network'}${code}: ${err.message}`.slice(0, 1000);
   }
   return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
-}
-
-function safeJson(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return undefined;
-  }
 }

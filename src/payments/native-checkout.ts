@@ -15,7 +15,7 @@ const cut = (s: string, n: number) =>
         .slice(0, n - 1)
         .join('')}…`;
 
-type PaymentForCheckout = {
+export type PaymentForCheckout = {
   reference: string;
   amountPaise: number;
   purpose: string;
@@ -32,6 +32,11 @@ function lookup(client: Database.Database, token: string) {
     .get(token) as PaymentForCheckout | undefined;
 }
 
+/** The payment QR token in an image message's link (/media/qr/<token>.png), or undefined. */
+export function qrTokenOf(m: OutboundMessage): string | undefined {
+  return m.kind === 'image' ? QR_LINK.exec(m.url)?.[1] : undefined;
+}
+
 /**
  * The native WhatsApp Pay checkout (`order_details`, "Review and pay") for a payment QR
  * image, when a payment configuration is set: `reference_id` is the PAY reference, the fee
@@ -44,9 +49,17 @@ export function nativeCheckoutFor(
   o: { paymentConfiguration?: string; lang: Lang; catalogue: Catalogue },
 ): OutboundMessage | null {
   if (!o.paymentConfiguration || m.kind !== 'image') return null;
-  const token = QR_LINK.exec(m.url)?.[1];
+  const token = qrTokenOf(m);
   const p = token ? lookup(db.$client, token) : undefined;
-  if (!p) return null;
+  return p ? checkoutMessage(p, o) : null;
+}
+
+/** The order_details message for a payable payment (the database-free half of nativeCheckoutFor). */
+export function checkoutMessage(
+  p: PaymentForCheckout,
+  o: { paymentConfiguration?: string; lang: Lang; catalogue: Catalogue },
+): OutboundMessage | null {
+  if (!o.paymentConfiguration) return null;
   const params = {
     amount: rupees(p.amountPaise),
     purpose: o.catalogue.has(`tools.pay.purpose.${p.purpose}`)
