@@ -128,7 +128,7 @@ export function createApi({
   app.get('/api/media/:id', (c) => {
     const id = Number(c.req.param('id'));
     if (!mediaStore || !Number.isSafeInteger(id) || id <= 0) return c.json({ error: 'not_found' }, 404);
-    return mediaResponse(db, mediaStore, { id, userId: null, via: 'api', now: now() });
+    return mediaResponse(store, mediaStore, { id, userId: null, via: 'api', now: now() });
   });
   app.get('/api/cases', async (c) => {
     const service = c.req.query('service') || undefined;
