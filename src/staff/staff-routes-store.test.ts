@@ -8,10 +8,12 @@ import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../http/api.js';
 import { createChatSimulator } from '../http/chat-simulator.js';
+import { createChatUpload } from '../http/chat-upload.js';
 import { createHealthRoutes } from '../http/health.js';
 import { createMediaRoutes } from '../http/media.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
-import { createMediaStore } from '../media/media-store.js';
+import { createMediaStore, sha256Hex } from '../media/media-store.js';
+import { samplePng } from '../media/test-media.js';
 import { exec, first, type Op, rows } from '../storage/operation.js';
 import { pgSkipNote } from '../testing/pg-test-database.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
@@ -342,5 +344,63 @@ describe.each(testDialects)(`staff console routes on the store, %s${pgSkipNote}`
       items: { id: number; text: string }[];
     };
     expect(polled.items.map((m) => [m.id, m.text])).toEqual([[id, 'hi']]);
+  });
+
+  it('/chat/api/upload: the file the (async) inbox recorded is marked stored with its bytes', async () => {
+    const s = store();
+    const media = createMediaStore(mkdtempSync(join(tmpdir(), 'sahayak-upload-')));
+    const chat = createChatSimulator({
+      store: s,
+      receive: () => ({ id: 0, duplicate: false }),
+      kick: () => {},
+    });
+    const upload = createChatUpload({
+      store: s,
+      mediaStore: media,
+      // what the inbox does with an image event: a message and its pending media row
+      receive: async (m) =>
+        s.transaction(function* ({ db, t }) {
+          const [msg] = yield* rows(
+            db
+              .insert(t.messages)
+              .values({ waId: m.waId, direction: 'in', kind: 'image', wamid: m.wamid, createdAt: T0 })
+              .returning({ id: t.messages.id }),
+          );
+          if (!msg || m.event.kind !== 'image') throw new Error('expected an image');
+          yield* exec(
+            db.insert(t.mediaFiles).values({
+              waId: m.waId,
+              messageId: msg.id,
+              mediaId: m.event.mediaId,
+              kind: 'image',
+              mimeType: m.event.mimeType,
+              nextAttemptAt: T0,
+              createdAt: T0,
+            }),
+          );
+          return { id: msg.id, duplicate: false };
+        }),
+      kick: async () => {},
+    });
+    const me = await chat.request('/chat/api/me');
+    const cookie = me.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const png = await samplePng();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'ward.png');
+    const res = await upload.request('/chat/api/upload', { method: 'POST', body: form, headers: { cookie } });
+    expect(res.status).toBe(202);
+    const file = await s.read(function* ({ db, t }) {
+      return yield* first(
+        db
+          .select({
+            status: t.mediaFiles.status,
+            sha256: t.mediaFiles.sha256,
+            size: t.mediaFiles.sizeBytes,
+            next: t.mediaFiles.nextAttemptAt,
+          })
+          .from(t.mediaFiles),
+      );
+    });
+    expect(file).toEqual({ status: 'stored', sha256: sha256Hex(png), size: png.byteLength, next: null });
   });
 });
