@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { HTTPException } from 'hono/http-exception';
 import type { CaseRow } from '../cases/case-store.js';
 import {
   type ApplicationRow,
@@ -24,7 +25,8 @@ import { exec, first, type Op, type Q, rows } from '../storage/operation.js';
 
 // biome-ignore lint/correctness/useYield: runs a synchronous SQLite function in place; no query to hand over
 function* sqliteOnly<T>(q: Q, what: string, run: (db: Db) => T): Generator<never, T, unknown> {
-  if (q.d.name !== 'sqlite') throw new Error(`${what} is not on PostgreSQL yet (src/cases, issue 14)`);
+  if (q.d.name !== 'sqlite')
+    throw new HTTPException(501, { message: `${what} is not on PostgreSQL yet (src/cases, issue 14)` });
   // on SQLite the store's builder is the app's better-sqlite3 drizzle database (sqlite-store.ts)
   return run(q.db as unknown as Db);
 }
