@@ -80,6 +80,11 @@ export const caseBySource = (sourceMessageId: number): Op<CaseRow | undefined> =
       | undefined;
   };
 
+export const caseByIdOp = (id: number): Op<CaseRow | undefined> =>
+  function* ({ db, t }) {
+    return (yield* first(db.select().from(t.cases).where(eq(t.cases.id, id)))) as CaseRow | undefined;
+  };
+
 export function caseById(db: Db, id: number): CaseRow | undefined {
   return db.select().from(cases).where(eq(cases.id, id)).get();
 }

@@ -3,8 +3,10 @@ import type { AnyService } from '../services/types.js';
 import { type Op, rows } from '../storage/operation.js';
 import type { CaseRow } from './case-store.js';
 
+export type PaymentStanding = 'none_due' | 'paid' | 'pending' | 'unpaid';
+
 /** The payment standing of a case: what the case page shows and what gates approval. */
-export const paymentStatus = (row: CaseRow): Op<'none_due' | 'paid' | 'pending' | 'unpaid'> =>
+export const paymentStatus = (row: CaseRow): Op<PaymentStanding> =>
   function* ({ db, t }) {
     if (row.feePaise <= 0) return 'none_due';
     const p = t.payments;
@@ -18,14 +20,23 @@ export const paymentStatus = (row: CaseRow): Op<'none_due' | 'paid' | 'pending' 
     return found.some((r) => r.status === 'pending') ? 'pending' : 'unpaid';
   };
 
+/** Why a move is not available given the case's payment standing (a fee unpaid), or null. */
+export function blockedGiven(
+  service: AnyService,
+  row: CaseRow,
+  to: string,
+  pay: PaymentStanding,
+): string | null {
+  const needs = service.workflow.needsPayment?.includes(to) ?? false;
+  if (needs && pay !== 'none_due' && pay !== 'paid') {
+    return `the fee of ₹${row.feePaise / 100} is ${pay === 'pending' ? 'not paid yet (a QR is open)' : 'unpaid'}`;
+  }
+  return null;
+}
+
 /** Why a move is not available now (a fee unpaid), or null when it is. */
 export const blockedBecause = (service: AnyService, row: CaseRow, to: string): Op<string | null> =>
   function* (q) {
-    const needs = service.workflow.needsPayment?.includes(to) ?? false;
-    if (!needs) return null;
-    const pay = yield* paymentStatus(row)(q);
-    if (pay !== 'none_due' && pay !== 'paid') {
-      return `the fee of ₹${row.feePaise / 100} is ${pay === 'pending' ? 'not paid yet (a QR is open)' : 'unpaid'}`;
-    }
-    return null;
+    if (!(service.workflow.needsPayment?.includes(to) ?? false)) return null;
+    return blockedGiven(service, row, to, yield* paymentStatus(row)(q));
   };

@@ -3,9 +3,14 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { allTools } from '../../tools/index.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
-import { messages } from '../db/schema.js';
+import { openPg } from '../db/pg/open-pg.js';
 import { createLogger } from '../logging/create-logger.js';
+import { createPgPipeline } from '../pipeline/create-pg-pipeline.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
+import { type Op, rows } from '../storage/operation.js';
+import { type PgStore, pgStore } from '../storage/pg-store.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import type { Store } from '../storage/store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { loadRuntime, StartupError } from '../wiring/load-runtime.js';
@@ -24,9 +29,7 @@ try {
   process.exit(1);
 }
 const { catalogue, engine, offline } = runtime;
-const db = openDatabase({ path: config.databasePath });
-const pipeline = createPipeline({
-  db,
+const common = {
   engine,
   fallbackEngine: offline,
   tools: allTools,
@@ -35,7 +38,26 @@ const pipeline = createPipeline({
   logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
   // the terminal is its own simulator, and a prompt engineer types faster than a citizen
   settings: { ...runtime.settings, simulated: true, rateLimitPerMinute: 1000 },
-});
+};
+// DATABASE_URL set: the same PostgreSQL database as the server (its own turn-lease name); else SQLite
+const db = config.databaseUrl ? undefined : openDatabase({ path: config.databasePath });
+const store: Store = db ? sqliteStore(db) : pgStore(await openPg({ url: config.databaseUrl as string }));
+const pipeline = db
+  ? createPipeline({ ...common, db })
+  : createPgPipeline({ ...common, store: store as PgStore, instanceId: `chat-${process.pid}` });
+
+/** This citizen's replies after `after`, oldest first. */
+const repliesAfter = (after: number): Op<{ id: number; payload: unknown }[]> =>
+  function* ({ db, t }) {
+    const m = t.messages;
+    return yield* rows(
+      db
+        .select({ id: m.id, payload: m.payload })
+        .from(m)
+        .where(and(eq(m.waId, waId), eq(m.direction, 'out'), gt(m.id, after)))
+        .orderBy(asc(m.id)),
+    );
+  };
 
 let choices: { id: string; title: string; kind: 'button' | 'list' }[] = [];
 let lastSeen = 0;
@@ -68,15 +90,10 @@ for await (const line of rl) {
       ? { kind: choice.kind, id: choice.id, title: choice.title }
       : { kind: 'text', text: input };
     choices = [];
-    pipeline.receive({ waId, wamid: `cli.${Date.now()}.${Math.random()}`, event });
+    await pipeline.receive({ waId, wamid: `cli.${Date.now()}.${Math.random()}`, event });
     pipeline.kick(waId);
     await pipeline.idle();
-    const out = db
-      .select({ id: messages.id, payload: messages.payload })
-      .from(messages)
-      .where(and(eq(messages.waId, waId), eq(messages.direction, 'out'), gt(messages.id, lastSeen)))
-      .orderBy(asc(messages.id))
-      .all();
+    const out = await store.read(repliesAfter(lastSeen));
     for (const m of out) {
       show(m.payload as OutboundMessage);
       lastSeen = m.id;
@@ -85,4 +102,5 @@ for await (const line of rl) {
   rl.prompt();
 }
 await pipeline.close();
-db.$client.close();
+await store.close();
+db?.$client.close();

@@ -4,9 +4,11 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
-import { ACCOUNT_RULES, createStaffUser, newUserSchema, UsernameTakenError } from '../staff/accounts.js';
-import { audit } from '../staff/audit.js';
+import { type Db, openDatabase } from '../db/open-database.js';
+import { describePgUrl } from '../db/pg/open-pg.js';
+import { ACCOUNT_RULES, addStaffUser, newUserSchema, UsernameTakenError } from '../staff/accounts.js';
+import { auditOp } from '../staff/audit.js';
+import { openStore } from '../storage/open-store.js';
 import { readSecret } from './read-secret.js';
 
 const USAGE =
@@ -43,22 +45,32 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const db = openDatabase({ path: config.databasePath });
+  // DATABASE_URL set: the account goes where the server runs (PostgreSQL); else the SQLite file
+  let sqlite: Db | undefined;
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqlite: () => {
+      sqlite = openDatabase({ path: config.databasePath });
+      return sqlite;
+    },
+    onWarning: (m) => process.stderr.write(`${m}\n`),
+  });
+  const where = config.databaseUrl ? describePgUrl(config.databaseUrl) : config.databasePath;
   try {
     const now = Date.now();
-    const id = await createStaffUser(db, parsed.data, now);
+    const id = await addStaffUser(store, parsed.data, now);
     // made outside the console, so no staff user to blame: the audit row says where it came from
-    audit(db, {
-      userId: null,
-      action: 'account.create',
-      targetType: 'staff_user',
-      targetId: id,
-      detail: { username: parsed.data.username, role: parsed.data.role, via: 'cli', osUser: osUser() },
-      now,
-    });
-    process.stdout.write(
-      `created ${parsed.data.role} "${parsed.data.username}" (id ${id}) in ${config.databasePath}\n`,
+    await store.read(
+      auditOp({
+        userId: null,
+        action: 'account.create',
+        targetType: 'staff_user',
+        targetId: id,
+        detail: { username: parsed.data.username, role: parsed.data.role, via: 'cli', osUser: osUser() },
+        now,
+      }),
     );
+    process.stdout.write(`created ${parsed.data.role} "${parsed.data.username}" (id ${id}) in ${where}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsernameTakenError) {
@@ -67,7 +79,8 @@ async function main(): Promise<number> {
     }
     throw err;
   } finally {
-    db.$client.close();
+    await store.close();
+    sqlite?.$client.close();
   }
 }
 

@@ -10,7 +10,6 @@ import { services as registry } from '../services/registry.js';
 import type { AnyService } from '../services/types.js';
 import { auditOp } from '../staff/audit.js';
 import type { Op } from '../storage/operation.js';
-import { sqliteStore } from '../storage/sqlite-store.js';
 import type { Store } from '../storage/store.js';
 import { listCaseItems } from './api-cases.js';
 import {
@@ -20,6 +19,7 @@ import {
   listComplaints,
   listPayments,
 } from './api-queries.js';
+import { storeOf } from './store-of.js';
 
 const MAX_LIMIT = 500;
 const limitSchema = z.coerce
@@ -59,14 +59,15 @@ function listQuery(c: Context, statuses: readonly string[]): ListQuery | { error
  */
 export function createApi({
   db,
-  store = sqliteStore(db),
+  store: given,
   token,
   mediaStore,
   now = () => Date.now(),
   services = registry,
 }: {
-  db: Db;
-  /** where the API's queries run (either database); the SQLite adapter on `db` until main.ts builds it from config */
+  /** the SQLite database, when no store is given (until the wiring passes the store) */
+  db?: Db;
+  /** where the API's queries run (either database) */
   store?: Store;
   token: string | undefined;
   mediaStore?: MediaStore;
@@ -74,6 +75,7 @@ export function createApi({
   /** the services /api/cases knows (the registry; a test may pass its own) */
   services?: AnyService[];
 }) {
+  const store = storeOf({ store: given, db });
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
@@ -128,7 +130,7 @@ export function createApi({
   app.get('/api/media/:id', (c) => {
     const id = Number(c.req.param('id'));
     if (!mediaStore || !Number.isSafeInteger(id) || id <= 0) return c.json({ error: 'not_found' }, 404);
-    return mediaResponse(db, mediaStore, { id, userId: null, via: 'api', now: now() });
+    return mediaResponse(store, mediaStore, { id, userId: null, via: 'api', now: now() });
   });
   app.get('/api/cases', async (c) => {
     const service = c.req.query('service') || undefined;

@@ -4,11 +4,13 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.js';
-import { messages } from '../db/schema.js';
+import { type Q, rows } from '../storage/operation.js';
+import type { Store } from '../storage/store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import { chatPage } from './chat-page.js';
 import { createClientRateLimit } from './client-rate-limit.js';
 import { newSimulatorIdentity, simulatorIdentity } from './simulator-identity.js';
+import { storeOf } from './store-of.js';
 
 const waIdSchema = z.string().regex(/^sim\d{6,15}$/, 'a simulator id: "sim" and digits');
 const sendSchema = z.object({
@@ -29,13 +31,20 @@ const sendSchema = z.object({
   ]),
 });
 
+type Received = { id: number; duplicate: boolean };
+
 export interface ChatSimulatorDeps {
-  db: Db;
-  receive: (m: { waId: string; name?: string; wamid: string; event: InboundEvent }) => {
-    id: number;
-    duplicate: boolean;
-  };
-  kick: (waId: string) => void;
+  /** where the page's messages are read (either database); `db` until the wiring passes the store */
+  store?: Store;
+  db?: Db;
+  /** the pipeline's receive: synchronous on SQLite, a Promise on PostgreSQL (create-pg-pipeline.ts) */
+  receive: (m: {
+    waId: string;
+    name?: string;
+    wamid: string;
+    event: InboundEvent;
+  }) => Received | Promise<Received>;
+  kick: (waId: string) => void | Promise<void>;
   /** messages a minute one client address may send, whatever ids it picks */
   ratePerMinute?: number;
   now?: () => number;
@@ -53,13 +62,37 @@ function clientIp(c: Context): string {
  * /chat: a WhatsApp-like page that talks to the assistant through the same inbox, turn
  * runner and outbox as the webhook; only the last hop (Graph API) is replaced by polling.
  */
+/** A simulator citizen's messages after `after`, oldest first: what the page polls for. */
+export const simulatorMessages = (waId: string, after: number) =>
+  function* ({ db, t }: Q) {
+    const m = t.messages;
+    return yield* rows(
+      db
+        .select({
+          id: m.id,
+          direction: m.direction,
+          kind: m.kind,
+          text: m.text,
+          payload: m.payload,
+          processStatus: m.processStatus,
+          createdAt: m.createdAt,
+        })
+        .from(m)
+        .where(and(eq(m.waId, waId), gt(m.id, after)))
+        .orderBy(asc(m.id))
+        .limit(200),
+    );
+  };
+
 export function createChatSimulator({
+  store: given,
   db,
   receive,
   kick,
   ratePerMinute = 60,
   now = Date.now,
 }: ChatSimulatorDeps): Hono {
+  const store = storeOf({ store: given, db });
   const app = new Hono();
   // the pipeline's per-citizen limit is keyed on the wa_id, which the simulator lets the
   // caller choose: this one is keyed on the caller's address
@@ -94,32 +127,18 @@ export function createChatSimulator({
         : message.kind === 'audio'
           ? { kind: 'audio', mediaId: `sim-media-${randomUUID()}`, voice: true }
           : message;
-    const stored = receive({ waId, name, wamid: `sim.${randomUUID()}`, event });
-    kick(waId);
+    const stored = await receive({ waId, name, wamid: `sim.${randomUUID()}`, event });
+    await kick(waId);
     return c.json({ id: stored.id }, 202);
   });
 
-  app.get('/chat/api/messages', (c) => {
+  app.get('/chat/api/messages', async (c) => {
     const own = simulatorIdentity(c, { create: false });
     if (!own) return c.json({ error: 'no_simulator_session', message: 'open /chat first' }, 401);
     const asked = c.req.query('waId');
     if (asked && asked !== own) return c.json({ error: 'not_your_conversation' }, 403);
     const after = Number(c.req.query('after') ?? 0) || 0;
-    const items = db
-      .select({
-        id: messages.id,
-        direction: messages.direction,
-        kind: messages.kind,
-        text: messages.text,
-        payload: messages.payload,
-        processStatus: messages.processStatus,
-        createdAt: messages.createdAt,
-      })
-      .from(messages)
-      .where(and(eq(messages.waId, own), gt(messages.id, after)))
-      .orderBy(asc(messages.id))
-      .limit(200)
-      .all();
+    const items = await store.read(simulatorMessages(own, after));
     return c.json({ items });
   });
   return app;

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../db/open-database.js';
 import { baseMime, MEDIA_LIMITS, type MediaKind, mediaProblem } from '../media/media-limits.js';
 import type { MediaStore } from '../media/media-store.js';
+import { exec, type Op } from '../storage/operation.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
+import type { Store } from '../storage/store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { ChatSimulatorDeps } from './chat-simulator.js';
 import { simulatorIdentity } from './simulator-identity.js';
@@ -23,18 +27,30 @@ const kindOf = (mime: string): MediaKind | null => {
   return null;
 };
 
+/** The simulator's file is stored as it arrives: the row the inbox made for it says so. */
+const markStored = (mediaId: string, sha: string, size: number, at: number): Op<number> =>
+  function* ({ db, t }) {
+    return yield* exec(
+      db
+        .update(t.mediaFiles)
+        .set({ status: 'stored', sha256: sha, sizeBytes: size, storedAt: at, nextAttemptAt: null })
+        .where(eq(t.mediaFiles.mediaId, mediaId)),
+    );
+  };
+
 /**
  * `POST /chat/api/upload` (multipart: file, caption; the citizen is the browser's simulator cookie): the simulator's photo, document
  * or voice note. The bytes are checked against WhatsApp's limits and stored exactly as the
  * fetch job would store Meta's download, then the message goes through the same inbox and
  * turn as a webhook delivery, so staff see the very photo that was sent.
  */
-export function createChatUpload({
-  db,
-  store,
-  receive,
-  kick,
-}: Pick<ChatSimulatorDeps, 'receive' | 'kick'> & { db: Db; store: MediaStore }) {
+export function createChatUpload(
+  o: Pick<ChatSimulatorDeps, 'receive' | 'kick'> &
+    // `{ store, mediaStore }` on either database; `{ db, store: MediaStore }` until the wiring passes the store
+    ({ store: Store; mediaStore: MediaStore } | { db: Db; store: MediaStore }),
+) {
+  const { receive, kick } = o;
+  const [data, media] = 'mediaStore' in o ? [o.store, o.mediaStore] : [sqliteStore(o.db), o.store];
   const app = new Hono();
   app.post('/chat/api/upload', async (c) => {
     const own = simulatorIdentity(c, { create: false });
@@ -60,7 +76,8 @@ export function createChatUpload({
     const problem = mediaProblem(kind, mime, bytes);
     if (problem) return c.json({ error: 'invalid_media', detail: problem }, 422);
 
-    const sha = await store.put(bytes);
+    // awaited: a MediaStore may keep the bytes in the database and answer later
+    const sha = await media.put(bytes);
     const waId = own;
     const { caption } = fields.data;
     const mediaId = `sim-media-${randomUUID()}`;
@@ -78,15 +95,10 @@ export function createChatUpload({
               ...(caption && { caption }),
             }
           : { kind, mediaId, mimeType: mime, sha256: sha, ...(caption && { caption }) };
-    const stored = receive({ waId, wamid: `sim.${randomUUID()}`, event });
+    const stored = await receive({ waId, wamid: `sim.${randomUUID()}`, event });
     // the bytes are here already: nothing for the fetch job to download
-    db.$client
-      .prepare(
-        `update media_files set status = 'stored', sha256 = ?, size_bytes = ?, stored_at = ?, next_attempt_at = null
-         where media_id = ?`,
-      )
-      .run(sha, bytes.byteLength, Date.now(), mediaId);
-    kick(waId);
+    await data.transaction(markStored(mediaId, sha, bytes.byteLength, Date.now()));
+    await kick(waId);
     return c.json({ id: stored.id, sha256: sha }, 202);
   });
   return app;

@@ -1,36 +1,30 @@
 import { eq } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
 import type { CaseType } from '../cases/case-workflow.js';
-import { legacyCase } from '../cases/legacy-rows.js';
-import { CaseNotFoundError, InvalidTransitionError, transitionCase } from '../cases/transition-case.js';
+import { CaseNotFoundError, InvalidTransitionError, transitionCaseOp } from '../cases/transition-case.js';
 import { exec, first } from '../storage/operation.js';
-import { audit, auditOp } from './audit.js';
+import { auditOp } from './audit.js';
 import { caseOfType } from './case-queries.js';
 import type { StaffDeps } from './context.js';
-import { notifyCaseChange } from './notify-citizen.js';
+import { notifyCaseChangeOp } from './notify-citizen.js';
 
 type Actor = { id: number };
-
-function loadCase(deps: StaffDeps, type: CaseType, id: number) {
-  const row = legacyCase(deps.db, type, id);
-  if (!row) throw new HTTPException(404, { message: `no ${type} ${id}` });
-  return row;
-}
 
 /**
  * Moves a case, tells the citizen, and records it, all in one transaction; the outbox is
  * woken only after the commit. Refusals (not in the workflow, rejection without a reason) are 409s.
  */
-export function moveCase(
+export async function moveCase(
   deps: StaffDeps,
   input: { type: CaseType; id: number; to: string; note: string; actor: Actor; assignTo?: number | null },
-): { notified: boolean } {
+): Promise<{ notified: boolean }> {
   const now = deps.now();
   let notified = false;
   try {
-    deps.db.$client.transaction(() => {
-      const before = loadCase(deps, input.type, input.id);
-      const row = transitionCase(deps.db, {
+    await deps.store.transaction(function* (q) {
+      const before = yield* caseOfType(input.type, input.id)(q);
+      if (!before) throw new HTTPException(404, { message: `no ${input.type} ${input.id}` });
+      const row = yield* transitionCaseOp({
         type: input.type,
         id: input.id,
         to: input.to,
@@ -38,8 +32,8 @@ export function moveCase(
         note: input.note || null,
         assignTo: input.assignTo,
         now: new Date(now),
-      });
-      const outbox = notifyCaseChange(
+      })(q);
+      const outbox = yield* notifyCaseChangeOp(
         deps,
         {
           type: input.type,
@@ -50,9 +44,9 @@ export function moveCase(
           rejectionReason: row.rejectionReason,
         },
         { actorUserId: input.actor.id, now },
-      );
+      )(q);
       notified = outbox.length > 0;
-      audit(deps.db, {
+      yield* auditOp({
         userId: input.actor.id,
         action: 'case.transition',
         targetType: input.type,
@@ -65,8 +59,8 @@ export function moveCase(
           outbox,
         },
         now,
-      });
-    })();
+      })(q);
+    });
   } catch (err) {
     if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
     if (err instanceof CaseNotFoundError) throw new HTTPException(404, { message: err.message });

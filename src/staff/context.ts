@@ -17,8 +17,11 @@ export type Logger = {
 export type StaffDeps = {
   /** where the converted parts of the console read and write (either database: src/storage) */
   store: Store;
-  /** the SQLite database of the parts not yet on the store (case actions, handoffs, replies, media) */
-  db: Db;
+  /**
+   * the SQLite database, when there is one: the default store, and what the eval export reads
+   * (evals/ is written on SQLite; on PostgreSQL the export answers 501)
+   */
+  db?: Db;
   catalogue: Catalogue;
   now: () => number;
   /** true when WhatsApp is not configured: staff replies go to the chat simulator */

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { databaseUnavailable } from '../http/database-unavailable.js';
-import { sqliteStore } from '../storage/sqlite-store.js';
+import { storeOf } from '../http/store-of.js';
 import { auditOp } from './audit.js';
 import { auditListViews } from './audit-list-views.js';
 import { deleteSession, findSession, SESSION_COOKIE } from './auth/sessions.js';
@@ -26,9 +26,8 @@ export type { StaffDeps } from './context.js';
 
 /** The staff console: everything under /staff, server-rendered; mount with `app.route('/', createStaffConsole(deps))`. */
 export function createStaffConsole(options: StaffConsoleOptions): Hono<StaffEnv> {
-  // until src/main.ts builds the store from config (src/storage/open-store.ts), the console runs
-  // its converted parts on the SQLite adapter over the app's own connection
-  const deps: StaffDeps = { ...options, store: options.store ?? sqliteStore(options.db) };
+  // given no store (today's wiring), the console runs on the SQLite adapter over the app's own connection
+  const deps: StaffDeps = { ...options, store: storeOf(options) };
   const app = new Hono<StaffEnv>();
 
   app.use('/staff/*', async (c, next) => {

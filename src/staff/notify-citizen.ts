@@ -1,34 +1,32 @@
 import { desc, eq } from 'drizzle-orm';
 import { caseStatusLabel, nextStepText } from '../cases/case-labels.js';
 import type { CaseType } from '../cases/case-workflow.js';
-import type { Db } from '../db/open-database.js';
-import { citizens, conversations } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
-import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
 import { first, type Op } from '../storage/operation.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
-import { tagPurpose } from '../whatsapp/service-window.js';
+import { tagPurposeOp } from '../whatsapp/service-window.js';
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000;
 
-type NotifyDeps = { db: Db; catalogue: Catalogue; simulated: boolean };
+type NotifyDeps = { catalogue: Catalogue; simulated: boolean };
 
-export function citizenLanguage(db: Db, waId: string, fallback?: string | null): Lang {
-  const row = db.select({ language: citizens.language }).from(citizens).where(eq(citizens.waId, waId)).get();
-  const lang = row?.language ?? fallback;
-  return lang === 'en' || lang === 'hinglish' || lang === 'hi' ? lang : 'hi';
-}
+const asLang = (lang: string | null | undefined): Lang =>
+  lang === 'en' || lang === 'hinglish' || lang === 'hi' ? lang : 'hi';
+
+/** The citizen's language (their row, else the case's own, else Hindi). */
+export const citizenLanguageOp = (waId: string, fallback?: string | null): Op<Lang> =>
+  function* ({ db, t }) {
+    const row = yield* first(
+      db.select({ language: t.citizens.language }).from(t.citizens).where(eq(t.citizens.waId, waId)),
+    );
+    return asLang(row?.language ?? fallback);
+  };
 
 /** WhatsApp delivers free-form messages only within 24 h of the citizen's last message. */
-export function windowOpen(db: Db, waId: string, now: number): boolean {
-  const row = db.select({ at: citizens.lastInboundAt }).from(citizens).where(eq(citizens.waId, waId)).get();
-  return row?.at != null && now - row.at < WINDOW_MS;
-}
-
-/** windowOpen as a store operation (either database). */
 export const replyWindowOpen = (waId: string, now: number): Op<boolean> =>
   function* ({ db, t }) {
     const row = yield* first(
@@ -37,15 +35,19 @@ export const replyWindowOpen = (waId: string, now: number): Op<boolean> =>
     return row?.at != null && now - row.at < WINDOW_MS;
   };
 
-export function latestConversationId(db: Db, waId: string): number | null {
-  const row = db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(eq(conversations.waId, waId))
-    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
-    .get();
-  return row?.id ?? null;
-}
+/** The citizen's most recent conversation, where staff messages are filed. */
+export const latestConversationIdOp = (waId: string): Op<number | null> =>
+  function* ({ db, t }) {
+    const row = yield* first(
+      db
+        .select({ id: t.conversations.id })
+        .from(t.conversations)
+        .where(eq(t.conversations.waId, waId))
+        .orderBy(desc(t.conversations.lastMessageAt), desc(t.conversations.id))
+        .limit(1),
+    );
+    return row?.id ?? null;
+  };
 
 export type CaseChange = {
   type: CaseType;
@@ -61,72 +63,80 @@ export type CaseChange = {
  * The message telling a citizen their case moved: free text in their language inside the
  * 24-hour window, else the pre-approved `case_status_update` template (hi, or en for en/Hinglish).
  */
-export function caseUpdateMessages(deps: NotifyDeps, change: CaseChange, now: number): OutboundMessage[] {
-  const { db, catalogue } = deps;
-  const lang = citizenLanguage(db, change.waId, change.language);
-  if (!windowOpen(db, change.waId, now)) {
-    const tlang = lang === 'hi' ? 'hi' : 'en';
-    const status = caseStatusLabel(change.type, change.status, tlang, catalogue);
-    return [
-      {
-        kind: 'template',
-        name: 'case_status_update',
-        languageCode: tlang,
-        params: [change.reference, status],
-        text: catalogue.t(tlang, 'staff.template_case_status_update', {
-          reference: change.reference,
-          status,
-        }),
-      },
-    ];
-  }
-  const params = {
-    kind: catalogue.t(lang, `staff.case_kind.${change.type}`),
-    reference: change.reference,
-    status: caseStatusLabel(change.type, change.status, lang, catalogue),
-    next: nextStepText(change.type, change.status, lang, catalogue),
-    reason: change.rejectionReason ?? '',
+export const caseUpdateMessagesOp = (
+  deps: { catalogue: Catalogue },
+  change: CaseChange,
+  now: number,
+): Op<OutboundMessage[]> =>
+  function* (q) {
+    const { catalogue } = deps;
+    const lang = yield* citizenLanguageOp(change.waId, change.language)(q);
+    if (!(yield* replyWindowOpen(change.waId, now)(q))) {
+      const tlang = lang === 'hi' ? 'hi' : 'en';
+      const status = caseStatusLabel(change.type, change.status, tlang, catalogue);
+      return [
+        {
+          kind: 'template',
+          name: 'case_status_update',
+          languageCode: tlang,
+          params: [change.reference, status],
+          text: catalogue.t(tlang, 'staff.template_case_status_update', {
+            reference: change.reference,
+            status,
+          }),
+        },
+      ];
+    }
+    const params = {
+      kind: catalogue.t(lang, `staff.case_kind.${change.type}`),
+      reference: change.reference,
+      status: caseStatusLabel(change.type, change.status, lang, catalogue),
+      next: nextStepText(change.type, change.status, lang, catalogue),
+      reason: change.rejectionReason ?? '',
+    };
+    const key = change.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
+    return text(catalogue.t(lang, key, params).trim());
   };
-  const key = change.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
-  return text(catalogue.t(lang, key, params).trim());
-}
 
 /**
- * Queues the case update in the outbox (in the caller's transaction); returns the outbox
- * ids, none when the citizen erased their data (a pseudonym is no one to write to).
+ * Queues the case update in the outbox (run it inside the caller's transaction); returns the
+ * outbox ids, none when the citizen erased their data (a pseudonym is no one to write to).
  */
-export function notifyCaseChange(
+export const notifyCaseChangeOp = (
   deps: NotifyDeps,
   change: CaseChange,
   o: { actorUserId: number; now: number },
-): number[] {
-  if (isErasedWaId(change.waId)) return [];
-  const ids = enqueueOutbound(deps.db, caseUpdateMessages(deps, change, o.now), {
-    waId: change.waId,
-    conversationId: latestConversationId(deps.db, change.waId),
-    sentBy: `staff:${o.actorUserId}`,
-    simulated: deps.simulated,
-    now: o.now,
-  });
-  // if the window closes before it is sent, the outbox turns it into the status-update template
-  tagPurpose(deps.db, ids, 'status_update');
-  return ids;
-}
+): Op<number[]> =>
+  function* (q) {
+    if (isErasedWaId(change.waId)) return [];
+    const messages = yield* caseUpdateMessagesOp(deps, change, o.now)(q);
+    const ids = yield* enqueueOutboundOp(messages, {
+      waId: change.waId,
+      conversationId: yield* latestConversationIdOp(change.waId)(q),
+      sentBy: `staff:${o.actorUserId}`,
+      simulated: deps.simulated,
+      now: o.now,
+    })(q);
+    // if the window closes before it is sent, the outbox turns it into the status-update template
+    yield* tagPurposeOp(ids, 'status_update')(q);
+    return ids;
+  };
 
 /** A catalogue message to the citizen in their language (handoff notices); free text, so only inside the window. */
-export function notifyCitizen(
+export const notifyCitizenOp = (
   deps: NotifyDeps,
   waId: string,
   key: string,
   o: { actorUserId: number; now: number; conversationId?: number | null },
-): number[] {
-  if (isErasedWaId(waId) || !windowOpen(deps.db, waId, o.now)) return [];
-  const lang = citizenLanguage(deps.db, waId);
-  return enqueueOutbound(deps.db, text(deps.catalogue.t(lang, key)), {
-    waId,
-    conversationId: o.conversationId ?? latestConversationId(deps.db, waId),
-    sentBy: `staff:${o.actorUserId}`,
-    simulated: deps.simulated,
-    now: o.now,
-  });
-}
+): Op<number[]> =>
+  function* (q) {
+    if (isErasedWaId(waId) || !(yield* replyWindowOpen(waId, o.now)(q))) return [];
+    const lang = yield* citizenLanguageOp(waId)(q);
+    return yield* enqueueOutboundOp(text(deps.catalogue.t(lang, key)), {
+      waId,
+      conversationId: o.conversationId ?? (yield* latestConversationIdOp(waId)(q)),
+      sentBy: `staff:${o.actorUserId}`,
+      simulated: deps.simulated,
+      now: o.now,
+    })(q);
+  };

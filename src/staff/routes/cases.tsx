@@ -15,7 +15,7 @@ import {
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
-import { latestConversationId } from '../notify-citizen.js';
+import { latestConversationIdOp } from '../notify-citizen.js';
 import { CaseDetailPage, CaseListPage, plural } from '../views/case-pages.js';
 
 const FIELDS: Record<CaseType, [string, string][]> = {
@@ -104,7 +104,7 @@ export function caseRoutes(deps: StaffDeps) {
           row={row}
           fields={fieldValues(type, row)}
           phone={fullPhone ? `+${waId}` : maskPhone(waId)}
-          conversationId={latestConversationId(deps.db, waId)}
+          conversationId={await deps.store.read(latestConversationIdOp(waId))}
           events={await deps.store.read(caseEventsOf(id))}
           notes={await deps.store.read(caseNotesOf(id))}
           officers={await deps.store.read(activeOfficers())}
@@ -121,7 +121,7 @@ export function caseRoutes(deps: StaffDeps) {
       const session = requireRole(c, 'officer');
       const id = intParam(c, 'id');
       const to = await field(c, 'to');
-      const { notified } = moveCase(deps, {
+      const { notified } = await moveCase(deps, {
         type,
         id,
         to,

@@ -1,23 +1,28 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { conversations } from '../../db/schema.js';
-import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
-import { exec, first } from '../../storage/operation.js';
+import { enqueueOutboundOp } from '../../outbox/enqueue-outbound.js';
+import { exec, first, type Op } from '../../storage/operation.js';
 import { text } from '../../whatsapp/outbound-builders.js';
-import { audit, auditOp } from '../audit.js';
+import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { conversationDetail, filterOptions, listConversations } from '../conversation-queries.js';
 import { maskPhone } from '../mask-phone.js';
-import { replyWindowOpen, windowOpen } from '../notify-citizen.js';
+import { replyWindowOpen } from '../notify-citizen.js';
 import { searchText } from '../search-text.js';
 import { ConversationListPage, ConversationPage } from '../views/conversation-pages.js';
 
+/** A conversation's citizen, or undefined when there is no such conversation. */
+export const conversationWaId = (id: number): Op<{ waId: string } | undefined> =>
+  function* ({ db, t }) {
+    return yield* first(
+      db.select({ waId: t.conversations.waId }).from(t.conversations).where(eq(t.conversations.id, id)),
+    );
+  };
+
 export function conversationRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
-  const { db } = deps;
-
   app.get('/staff/conversations', async (c) => {
     const q = c.req.query();
     const filters = {
@@ -77,16 +82,20 @@ export function conversationRoutes(deps: StaffDeps) {
     const id = intParam(c, 'id');
     if (!deps.exportCase)
       throw new HTTPException(501, { message: 'eval export is not available in this build' });
-    if (!db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, id)).get())
-      return c.notFound();
-    const yaml = await deps.exportCase(db, { conversationId: id });
-    audit(db, {
-      userId: session.user.id,
-      action: 'transcript.export_eval_case',
-      targetType: 'conversation',
-      targetId: id,
-      now: deps.now(),
-    });
+    const found = await deps.store.read(conversationWaId(id));
+    if (!found) return c.notFound();
+    // the eval tooling reads the SQLite database (evals/); on PostgreSQL there is none to read
+    if (!deps.db) throw new HTTPException(501, { message: 'eval export needs the SQLite database' });
+    const yaml = await deps.exportCase(deps.db, { conversationId: id });
+    await deps.store.read(
+      auditOp({
+        userId: session.user.id,
+        action: 'transcript.export_eval_case',
+        targetType: 'conversation',
+        targetId: id,
+        now: deps.now(),
+      }),
+    );
     c.header('Content-Disposition', `attachment; filename="conversation-${id}.eval.yaml"`);
     return c.body(yaml, 200, { 'Content-Type': 'application/yaml; charset=utf-8' });
   });
@@ -152,35 +161,33 @@ export function conversationRoutes(deps: StaffDeps) {
     const id = intParam(c, 'id');
     const body = await field(c, 'text');
     if (!body) return c.text('empty reply', 400);
-    const conv = db
-      .select({ waId: conversations.waId })
-      .from(conversations)
-      .where(eq(conversations.id, id))
-      .get();
-    if (!conv) return c.notFound();
     const now = deps.now();
-    if (!windowOpen(db, conv.waId, now)) {
-      throw new HTTPException(409, {
-        message: 'the 24-hour window is closed: WhatsApp will not deliver a free-form reply',
-      });
-    }
-    db.$client.transaction(() => {
-      const outbox = enqueueOutbound(db, text(body), {
+    const found = await deps.store.transaction(function* (q) {
+      const conv = yield* conversationWaId(id)(q);
+      if (!conv) return false;
+      if (!(yield* replyWindowOpen(conv.waId, now)(q))) {
+        throw new HTTPException(409, {
+          message: 'the 24-hour window is closed: WhatsApp will not deliver a free-form reply',
+        });
+      }
+      const outbox = yield* enqueueOutboundOp(text(body), {
         waId: conv.waId,
         conversationId: id,
         sentBy: `staff:${session.user.id}`,
         simulated: deps.simulated,
         now,
-      });
-      audit(db, {
+      })(q);
+      yield* auditOp({
         userId: session.user.id,
         action: 'citizen.reply',
         targetType: 'conversation',
         targetId: id,
         detail: { outbox },
         now,
-      });
-    })();
+      })(q);
+      return true;
+    });
+    if (!found) return c.notFound();
     deps.onOutbound();
     return c.redirect(`/staff/conversations/${id}?msg=${encodeURIComponent('Reply queued.')}`, 303);
   });

@@ -1,15 +1,17 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { citizens, conversations } from '../../db/schema.js';
-import { type Op, rows } from '../../storage/operation.js';
-import { audit } from '../audit.js';
+import type * as pgTables from '../../db/pg/schema.js';
+import { exec, first, lockKey, type Op, rows } from '../../storage/operation.js';
+import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatDuration, formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
-import { notifyCitizen } from '../notify-citizen.js';
+import { notifyCitizenOp } from '../notify-citizen.js';
 import { Csrf, Layout } from '../views/layout.js';
+
+type CitizenRow = typeof pgTables.citizens.$inferSelect;
 
 type HandoffRow = {
   waId: string;
@@ -55,8 +57,6 @@ export const handoffQueue = (): Op<HandoffRow[]> =>
 
 export function handoffRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
-  const { db } = deps;
-
   app.get('/staff/handoffs', async (c) => {
     const s = c.get('session');
     const now = deps.now();
@@ -111,44 +111,72 @@ export function handoffRoutes(deps: StaffDeps) {
     );
   });
 
-  const citizenOf = (conversationId: number) => {
-    const conv = db
-      .select({ waId: conversations.waId })
-      .from(conversations)
-      .where(eq(conversations.id, conversationId))
-      .get();
-    if (!conv) throw new HTTPException(404, { message: 'no such conversation' });
-    const citizen = db.select().from(citizens).where(eq(citizens.waId, conv.waId)).get();
-    if (!citizen) throw new HTTPException(404, { message: 'no such citizen' });
-    return citizen;
-  };
+  /** the citizen of a conversation, locked until the transaction ends (two officers taking one chat) */
+  const citizenOf = (conversationId: number): Op<CitizenRow> =>
+    function* (q) {
+      const { db, t } = q;
+      const conv = yield* first(
+        db
+          .select({ waId: t.conversations.waId })
+          .from(t.conversations)
+          .where(eq(t.conversations.id, conversationId)),
+      );
+      if (!conv) throw new HTTPException(404, { message: 'no such conversation' });
+      yield* lockKey(q, `handoff:${conv.waId}`);
+      const citizen = yield* first(db.select().from(t.citizens).where(eq(t.citizens.waId, conv.waId)));
+      if (!citizen) throw new HTTPException(404, { message: 'no such citizen' });
+      return citizen;
+    };
 
-  app.post('/staff/handoffs/:id/take', (c) => {
-    const s = requireRole(c, 'officer');
-    const id = intParam(c, 'id');
-    const now = deps.now();
-    db.$client.transaction(() => {
-      const citizen = citizenOf(id);
-      if (citizen.handoff === 'none')
-        throw new HTTPException(409, { message: 'this citizen did not ask for a person' });
-      db.update(citizens)
-        .set({ handoff: 'human', handoffOfficerId: s.user.id, handoffAt: now })
-        .where(eq(citizens.waId, citizen.waId))
-        .run();
-      const outbox = notifyCitizen(deps, citizen.waId, 'staff.handoff_taken', {
-        actorUserId: s.user.id,
-        now,
+  /** moves the citizen's handoff state, tells them, and records it: one transaction */
+  const handOver = (
+    id: number,
+    o: {
+      officerId: number;
+      now: number;
+      to: 'human' | 'none';
+      refusal: string;
+      key: string;
+      action: string;
+    },
+  ): Op<void> =>
+    function* (q) {
+      const citizen = yield* citizenOf(id)(q);
+      if (citizen.handoff === 'none') throw new HTTPException(409, { message: o.refusal });
+      yield* exec(
+        q.db
+          .update(q.t.citizens)
+          .set({ handoff: o.to, handoffOfficerId: o.to === 'human' ? o.officerId : null, handoffAt: o.now })
+          .where(eq(q.t.citizens.waId, citizen.waId)),
+      );
+      const outbox = yield* notifyCitizenOp(deps, citizen.waId, o.key, {
+        actorUserId: o.officerId,
+        now: o.now,
         conversationId: id,
-      });
-      audit(db, {
-        userId: s.user.id,
-        action: 'handoff.take',
+      })(q);
+      yield* auditOp({
+        userId: o.officerId,
+        action: o.action,
         targetType: 'conversation',
         targetId: id,
-        detail: { from: citizen.handoff, outbox },
-        now,
-      });
-    })();
+        detail: o.to === 'human' ? { from: citizen.handoff, outbox } : { outbox },
+        now: o.now,
+      })(q);
+    };
+
+  app.post('/staff/handoffs/:id/take', async (c) => {
+    const s = requireRole(c, 'officer');
+    const id = intParam(c, 'id');
+    await deps.store.transaction(
+      handOver(id, {
+        officerId: s.user.id,
+        now: deps.now(),
+        to: 'human',
+        refusal: 'this citizen did not ask for a person',
+        key: 'staff.handoff_taken',
+        action: 'handoff.take',
+      }),
+    );
     deps.onOutbound();
     return c.redirect(
       `/staff/conversations/${id}?msg=${encodeURIComponent('You have taken this chat; the assistant is paused.')}`,
@@ -156,32 +184,19 @@ export function handoffRoutes(deps: StaffDeps) {
     );
   });
 
-  app.post('/staff/handoffs/:id/release', (c) => {
+  app.post('/staff/handoffs/:id/release', async (c) => {
     const s = requireRole(c, 'officer');
     const id = intParam(c, 'id');
-    const now = deps.now();
-    db.$client.transaction(() => {
-      const citizen = citizenOf(id);
-      if (citizen.handoff === 'none')
-        throw new HTTPException(409, { message: 'the assistant already has this chat' });
-      db.update(citizens)
-        .set({ handoff: 'none', handoffOfficerId: null, handoffAt: now })
-        .where(eq(citizens.waId, citizen.waId))
-        .run();
-      const outbox = notifyCitizen(deps, citizen.waId, 'staff.handoff_returned', {
-        actorUserId: s.user.id,
-        now,
-        conversationId: id,
-      });
-      audit(db, {
-        userId: s.user.id,
+    await deps.store.transaction(
+      handOver(id, {
+        officerId: s.user.id,
+        now: deps.now(),
+        to: 'none',
+        refusal: 'the assistant already has this chat',
+        key: 'staff.handoff_returned',
         action: 'handoff.release',
-        targetType: 'conversation',
-        targetId: id,
-        detail: { outbox },
-        now,
-      });
-    })();
+      }),
+    );
     deps.onOutbound();
     return c.redirect(`/staff/handoffs?msg=${encodeURIComponent('Handed back to the assistant.')}`, 303);
   });

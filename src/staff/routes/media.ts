@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { mediaResponse } from '../../media/media-view.js';
+import { mediaIdOfMessage, mediaResponse } from '../../media/media-view.js';
 import { intParam, type StaffDeps, type StaffEnv } from '../context.js';
 
 /**
@@ -10,14 +10,12 @@ import { intParam, type StaffDeps, type StaffEnv } from '../context.js';
 export function mediaRoutes(deps: StaffDeps) {
   const app = new Hono<StaffEnv>();
   const store = deps.mediaStore;
-  app.get('/staff/media/message/:messageId', (c) => {
+  app.get('/staff/media/message/:messageId', async (c) => {
     const messageId = intParam(c, 'messageId');
-    const row = deps.db.$client.prepare('select id from media_files where message_id = ?').get(messageId) as
-      | { id: number }
-      | undefined;
-    if (!store || !row) return c.json({ error: 'not_found' }, 404);
-    return mediaResponse(deps.db, store, {
-      id: row.id,
+    const id = store ? await deps.store.read(mediaIdOfMessage(messageId)) : undefined;
+    if (!store || id === undefined) return c.json({ error: 'not_found' }, 404);
+    return mediaResponse(deps.store, store, {
+      id,
       userId: c.get('session').user.id,
       via: 'console',
       now: deps.now(),
@@ -26,7 +24,7 @@ export function mediaRoutes(deps: StaffDeps) {
   app.get('/staff/media/:id', (c) => {
     const id = intParam(c, 'id');
     if (!store) return c.json({ error: 'not_found' }, 404);
-    return mediaResponse(deps.db, store, {
+    return mediaResponse(deps.store, store, {
       id,
       userId: c.get('session').user.id,
       via: 'console',

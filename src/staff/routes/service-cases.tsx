@@ -1,62 +1,63 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { type CaseRow, caseById } from '../../cases/case-store.js';
+import { type CaseRow, caseByIdOp } from '../../cases/case-store.js';
 import { newestCases } from '../../cases/newest-cases.js';
+import { blockedGiven, paymentStatus } from '../../cases/payment-gate.js';
 import { InvalidTransitionError } from '../../cases/transition-case.js';
-import {
-  assignServiceCase,
-  blockedBecause,
-  paymentStatus,
-  transitionServiceCase,
-} from '../../cases/transition-service-case.js';
-import { caseEvents } from '../../db/schema.js';
-import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
+import { assignServiceCaseOp, transitionServiceCaseOp } from '../../cases/transition-service-case.js';
+import { enqueueOutboundOp } from '../../outbox/enqueue-outbound.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService } from '../../services/types.js';
-import { onSqlite } from '../../storage/sqlite-store.js';
+import type { Op } from '../../storage/operation.js';
 import { text } from '../../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
-import { audit } from '../audit.js';
+import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
+import { caseEventsOf } from '../case-queries.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
-import { citizenLanguage, latestConversationId, windowOpen } from '../notify-citizen.js';
+import { citizenLanguageOp, latestConversationIdOp, replyWindowOpen } from '../notify-citizen.js';
 import { Sla } from '../views/case-pages.js';
 import { Csrf, Layout } from '../views/layout.js';
 
 /** What the citizen is told when their case moves: the service's own notice for the new state. */
-function updateMessages(deps: StaffDeps, service: AnyService, row: CaseRow, now: number): OutboundMessage[] {
-  const lang = citizenLanguage(deps.db, row.waId, row.language);
-  const state = service.workflow.states[row.status];
-  if (!windowOpen(deps.db, row.waId, now)) {
-    const tlang = lang === 'hi' ? 'hi' : 'en';
-    const status = state?.label[tlang] ?? row.status;
-    return [
-      {
-        kind: 'template',
-        name: 'case_status_update',
-        languageCode: tlang,
-        params: [row.reference, status],
-        text: deps.catalogue.t(tlang, 'staff.template_case_status_update', {
-          reference: row.reference,
-          status,
-        }),
-      },
-    ];
-  }
-  const params = {
-    kind: service.names[lang],
-    reference: row.reference,
-    status: state?.label[lang] ?? row.status,
-    next: state?.notice[lang] ?? '',
-    reason: row.rejectionReason ?? '',
+const updateMessagesOp = (
+  deps: StaffDeps,
+  service: AnyService,
+  row: CaseRow,
+  now: number,
+): Op<OutboundMessage[]> =>
+  function* (q) {
+    const lang = yield* citizenLanguageOp(row.waId, row.language)(q);
+    const state = service.workflow.states[row.status];
+    if (!(yield* replyWindowOpen(row.waId, now)(q))) {
+      const tlang = lang === 'hi' ? 'hi' : 'en';
+      const status = state?.label[tlang] ?? row.status;
+      return [
+        {
+          kind: 'template',
+          name: 'case_status_update',
+          languageCode: tlang,
+          params: [row.reference, status],
+          text: deps.catalogue.t(tlang, 'staff.template_case_status_update', {
+            reference: row.reference,
+            status,
+          }),
+        },
+      ];
+    }
+    const params = {
+      kind: service.names[lang],
+      reference: row.reference,
+      status: state?.label[lang] ?? row.status,
+      next: state?.notice[lang] ?? '',
+      reason: row.rejectionReason ?? '',
+    };
+    const key = row.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
+    return text(deps.catalogue.t(lang, key, params).trim());
   };
-  const key = row.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
-  return text(deps.catalogue.t(lang, key, params).trim());
-}
 
 function CaseQueue(props: { service: AnyService; rows: CaseRow[]; status?: string; now: number }) {
   const { service } = props;
@@ -122,9 +123,9 @@ const PAYMENT_LABEL = {
 /** A registry service's cases in the console: a queue, a case page and its workflow buttons. */
 export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = registry) {
   const app = new Hono<StaffEnv>();
-  const load = (serviceId: string, id: number) => {
+  const load = async (serviceId: string, id: number) => {
     const service = serviceById(serviceId, services);
-    const row = service ? caseById(deps.db, id) : undefined;
+    const row = service ? await deps.store.read(caseByIdOp(id)) : undefined;
     if (!service || !row || row.service !== service.id)
       throw new HTTPException(404, { message: 'no such case' });
     return { service, row };
@@ -160,29 +161,29 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
     );
   });
 
-  app.get('/staff/services/:service/:id', (c) => {
+  app.get('/staff/services/:service/:id', async (c) => {
     const session = c.get('session');
-    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const { service, row } = await load(c.req.param('service'), intParam(c, 'id'));
     const now = deps.now();
     const officer = hasRole(session.user, 'officer');
-    audit(deps.db, {
-      userId: session.user.id,
-      action: officer ? 'case.view.full_phone' : 'case.view',
-      targetType: 'case',
-      targetId: row.id,
-      detail: { reference: row.reference },
-      now,
+    const { pay, events, conversationId } = await deps.store.read(function* (q) {
+      yield* auditOp({
+        userId: session.user.id,
+        action: officer ? 'case.view.full_phone' : 'case.view',
+        targetType: 'case',
+        targetId: row.id,
+        detail: { reference: row.reference },
+        now,
+      })(q);
+      return {
+        pay: yield* paymentStatus(row)(q),
+        // newest first, as the page lists them
+        events: (yield* caseEventsOf(row.id)(q)).reverse(),
+        conversationId: yield* latestConversationIdOp(row.waId)(q),
+      };
     });
-    const pay = onSqlite(deps.db, paymentStatus(row));
     const next = service.workflow.states[row.status]?.next ?? [];
-    const events = deps.db
-      .select()
-      .from(caseEvents)
-      .where(and(eq(caseEvents.caseType, 'case'), eq(caseEvents.caseId, row.id)))
-      .orderBy(desc(caseEvents.id))
-      .all();
     const base = `/staff/services/${service.id}/${row.id}`;
-    const conversationId = latestConversationId(deps.db, row.waId);
     return c.html(
       <Layout title={row.reference} session={session} flash={c.req.query('msg')}>
         <h1>
@@ -226,7 +227,7 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
           <section>
             <h2>Workflow</h2>
             {next.map((to) => {
-              const blocked = onSqlite(deps.db, blockedBecause(service, row, to));
+              const blocked = blockedGiven(service, row, to, pay);
               return blocked ? (
                 <p class="muted">
                   <button type="button" disabled>
@@ -265,35 +266,35 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
 
   app.post('/staff/services/:service/:id/transition', async (c) => {
     const session = requireRole(c, 'officer');
-    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const { service, row } = await load(c.req.param('service'), intParam(c, 'id'));
     const to = await field(c, 'to');
     const note = await field(c, 'note');
     const now = deps.now();
     try {
-      deps.db.$client.transaction(() => {
-        const moved = transitionServiceCase(deps.db, service, {
+      await deps.store.transaction(function* (q) {
+        const moved = yield* transitionServiceCaseOp(service, {
           id: row.id,
           to,
           actorUserId: session.user.id,
           note,
           now: new Date(now),
-        });
-        const outbox = enqueueOutbound(deps.db, updateMessages(deps, service, moved, now), {
+        })(q);
+        const outbox = yield* enqueueOutboundOp(yield* updateMessagesOp(deps, service, moved, now)(q), {
           waId: moved.waId,
-          conversationId: latestConversationId(deps.db, moved.waId),
+          conversationId: yield* latestConversationIdOp(moved.waId)(q),
           sentBy: `staff:${session.user.id}`,
           simulated: deps.simulated,
           now,
-        });
-        audit(deps.db, {
+        })(q);
+        yield* auditOp({
           userId: session.user.id,
           action: 'case.transition',
           targetType: 'case',
           targetId: row.id,
           detail: { reference: row.reference, from: row.status, to, outbox },
           now,
-        });
-      })();
+        })(q);
+      });
     } catch (err) {
       if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
       throw err;
@@ -303,18 +304,20 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
     return c.redirect(`${base}?msg=${encodeURIComponent(`Moved to ${to}; the citizen was notified.`)}`, 303);
   });
 
-  app.post('/staff/services/:service/:id/assign', (c) => {
+  app.post('/staff/services/:service/:id/assign', async (c) => {
     const session = requireRole(c, 'officer');
-    const { service, row } = load(c.req.param('service'), intParam(c, 'id'));
+    const { service, row } = await load(c.req.param('service'), intParam(c, 'id'));
     const now = deps.now();
-    assignServiceCase(deps.db, row.id, session.user.id, now);
-    audit(deps.db, {
-      userId: session.user.id,
-      action: 'case.assign',
-      targetType: 'case',
-      targetId: row.id,
-      detail: { reference: row.reference, from: row.assignedTo, to: session.user.id },
-      now,
+    await deps.store.transaction(function* (q) {
+      yield* assignServiceCaseOp(row.id, session.user.id, now)(q);
+      yield* auditOp({
+        userId: session.user.id,
+        action: 'case.assign',
+        targetType: 'case',
+        targetId: row.id,
+        detail: { reference: row.reference, from: row.assignedTo, to: session.user.id },
+        now,
+      })(q);
     });
     return c.redirect(
       `/staff/services/${service.id}/${row.id}?msg=${encodeURIComponent('Assigned to you.')}`,

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { conversations } from '../../db/schema.js';
 import { languageSchema } from '../../lang/language.js';
-import { enqueueOutbound } from '../../outbox/enqueue-outbound.js';
+import { enqueueOutboundOp } from '../../outbox/enqueue-outbound.js';
 import { templateFor } from '../../outbox/template-fallback.js';
-import { tagPurpose } from '../../whatsapp/service-window.js';
-import { audit } from '../audit.js';
+import { tagPurposeOp } from '../../whatsapp/service-window.js';
+import { auditOp } from '../audit.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
-import { citizenLanguage } from '../notify-citizen.js';
+import { citizenLanguageOp } from '../notify-citizen.js';
+import { conversationWaId } from './conversations.js';
 
 const DEFAULT_TEMPLATES = {
   templates: {
@@ -30,39 +29,33 @@ export function templateReplyRoutes(deps: StaffDeps) {
     if (purpose !== 'status_update' && purpose !== 'reminder')
       throw new HTTPException(400, { message: 'choose the status-update or the reminder template' });
     if (!body) throw new HTTPException(400, { message: 'write what the template should say' });
-    const conv = deps.db
-      .select({ waId: conversations.waId })
-      .from(conversations)
-      .where(eq(conversations.id, id))
-      .get();
-    if (!conv) return c.notFound();
-    const lang = languageSchema.parse(citizenLanguage(deps.db, conv.waId));
-    const message = templateFor(
-      { kind: 'text', text: body },
-      purpose,
-      lang,
-      deps.templates ?? DEFAULT_TEMPLATES,
-    );
-    if (!message) throw new HTTPException(400, { message: 'nothing to send' });
+    const templates = deps.templates ?? DEFAULT_TEMPLATES;
     const now = deps.now();
-    deps.db.$client.transaction(() => {
-      const outbox = enqueueOutbound(deps.db, [message], {
+    const found = await deps.store.transaction(function* (q) {
+      const conv = yield* conversationWaId(id)(q);
+      if (!conv) return false;
+      const lang = languageSchema.parse(yield* citizenLanguageOp(conv.waId)(q));
+      const message = templateFor({ kind: 'text', text: body }, purpose, lang, templates);
+      if (!message) throw new HTTPException(400, { message: 'nothing to send' });
+      const outbox = yield* enqueueOutboundOp([message], {
         waId: conv.waId,
         conversationId: id,
         sentBy: `staff:${session.user.id}`,
         simulated: deps.simulated,
         now,
-      });
-      tagPurpose(deps.db, outbox, purpose);
-      audit(deps.db, {
+      })(q);
+      yield* tagPurposeOp(outbox, purpose)(q);
+      yield* auditOp({
         userId: session.user.id,
         action: 'citizen.template',
         targetType: 'conversation',
         targetId: id,
         detail: { outbox, purpose },
         now,
-      });
-    })();
+      })(q);
+      return true;
+    });
+    if (!found) return c.notFound();
     deps.onOutbound();
     return c.redirect(`/staff/conversations/${id}?msg=${encodeURIComponent('Template queued.')}`, 303);
   });
