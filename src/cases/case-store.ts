@@ -1,8 +1,7 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { indiaDate } from '../../tools/dates.js';
 import { nextReference } from '../../tools/references.js';
-import type { Db } from '../db/open-database.js';
-import { cases } from '../db/schema.js';
+import type { cases } from '../db/schema.js';
 import type { AnyService } from '../services/types.js';
 import { exec, first, type Op, rows } from '../storage/operation.js';
 
@@ -84,29 +83,3 @@ export const caseByIdOp = (id: number): Op<CaseRow | undefined> =>
   function* ({ db, t }) {
     return (yield* first(db.select().from(t.cases).where(eq(t.cases.id, id)))) as CaseRow | undefined;
   };
-
-export function caseById(db: Db, id: number): CaseRow | undefined {
-  return db.select().from(cases).where(eq(cases.id, id)).get();
-}
-
-export interface CaseFilter {
-  service?: string;
-  waId?: string;
-  status?: string;
-  limit?: number;
-}
-
-/** Cases newest first, filtered by service, citizen and status. */
-export function listCases(db: Db, f: CaseFilter = {}): CaseRow[] {
-  const where: SQL[] = [];
-  if (f.service) where.push(eq(cases.service, f.service));
-  if (f.waId) where.push(eq(cases.waId, f.waId));
-  if (f.status) where.push(eq(cases.status, f.status));
-  return db
-    .select()
-    .from(cases)
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(f.limit ?? 500)
-    .all();
-}

@@ -3,6 +3,7 @@ import type { PendingAction } from '../agent/engine.js';
 import type { Db } from '../db/open-database.js';
 import type { Lang } from '../lang/language.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import type { CitizenUpdate, ConversationUpdate } from './turn-store.js';
 
 // The turn's hot path runs these a dozen times per message: prepared once per connection
 // (as src/whatsapp/ingest.ts does), they skip Drizzle's SQL building and SQLite's parsing,
@@ -157,10 +158,7 @@ function prepare(c: Database.Database) {
       upsertDialogue.run(waId, json(engineState), json(pending), now);
     },
     markDone: (id: number, now: number, conversationId: number) => markDone.run(now, conversationId, id),
-    updateCitizen(
-      waId: string,
-      u: { language: Lang; chosen: boolean; noticeAt: number | null; handoffAt: number | null },
-    ) {
+    updateCitizen(waId: string, u: CitizenUpdate) {
       updateCitizen.run(
         u.language,
         flag(u.chosen),
@@ -172,18 +170,7 @@ function prepare(c: Database.Database) {
         waId,
       );
     },
-    updateConversation(
-      id: number,
-      u: {
-        now: number;
-        language: Lang;
-        service: string | null;
-        outcome: string | null;
-        fellBack: boolean;
-        needsHuman: boolean;
-        engine: string | null;
-      },
-    ) {
+    updateConversation(id: number, u: ConversationUpdate) {
       updateConversation.run(
         u.now,
         u.language,
