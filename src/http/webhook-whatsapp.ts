@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Db } from '../db/open-database.js';
-import { createIngestBatcher } from '../whatsapp/ingest-batcher.js';
+import type { Store } from '../storage/store.js';
+import { createIngest } from '../whatsapp/create-ingest.js';
+import type { AcceptedMessage } from '../whatsapp/ingest.js';
 import { readBodyLimited, TOO_LARGE } from '../whatsapp/read-body.js';
 import { verifySignature } from '../whatsapp/signature.js';
 import {
@@ -10,22 +12,25 @@ import {
   webhookEnvelopeSchema,
 } from '../whatsapp/webhook-payload.js';
 import { databaseUnavailable } from './database-unavailable.js';
+import { storeOf } from './store-of.js';
 
 /** Meta's deliveries are small; 3 MB is the documented ceiling of what we accept. */
 export const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 export interface WhatsAppWebhookDeps {
-  db: Db;
+  /** the store deliveries are written to (or `db`: the SQLite adapter on it) */
+  store?: Store;
+  db?: Db;
   config: { verifyToken?: string; appSecret?: string };
   /**
    * called after the response with the wa_ids that have new inbound messages (deduplicated);
    * `media`: how many of them brought a file for the media fetch job
    */
-  onAccepted: (waIds: string[], accepted: { id: number; waId: string }[], media: number) => void;
+  onAccepted: (waIds: string[], accepted: AcceptedMessage[], media: number) => void;
   logger: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   now: () => number;
   /** WhatsApp Pay statuses (`type: "payment"`), applied before the 200: if this throws, Meta retries */
-  onPaymentStatuses?: (updates: PaymentStatusUpdate[]) => void;
+  onPaymentStatuses?: (updates: PaymentStatusUpdate[]) => void | Promise<void>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -51,6 +56,7 @@ const answer = (status: DeliveryAnswer['status'], body: Record<string, unknown>)
  * otherwise costs — Meta posts one for each message and three receipts for each reply.
  */
 export function createWhatsAppDeliveries({
+  store,
   db,
   config,
   onAccepted,
@@ -58,7 +64,7 @@ export function createWhatsAppDeliveries({
   now,
   onPaymentStatuses,
 }: WhatsAppWebhookDeps): DeliveryHandler {
-  const ingest = createIngestBatcher(db);
+  const ingest = createIngest(storeOf({ store, db }));
   return async (raw, signature) => {
     if (config.appSecret && !verifySignature(raw, signature, config.appSecret)) {
       logger.warn({ bytes: raw.byteLength }, 'whatsapp webhook signature rejected');
@@ -91,7 +97,7 @@ export function createWhatsAppDeliveries({
     const payments = onPaymentStatuses ? toPaymentStatusUpdates(envelope.data) : [];
     if (payments.length > 0) {
       try {
-        onPaymentStatuses?.(payments);
+        await onPaymentStatuses?.(payments);
       } catch (err) {
         logger.error({ err }, 'whatsapp payment statuses failed');
         return answer(500, { ok: false, error: 'payment status not applied' });

@@ -12,6 +12,8 @@ export interface InboundMessage {
   event: InboundEvent;
   /** WhatsApp's timestamp (epoch seconds) */
   timestamp?: number;
+  /** the wamid of our message the citizen replied to (button and list replies carry it) */
+  contextWamid?: string;
 }
 
 /** Stores a message from the simulator or the terminal exactly as a webhook delivery is stored. */
@@ -24,6 +26,7 @@ export function insertInbound(db: Db, m: InboundMessage, now: number): { id: num
       wamid: m.wamid,
       event: m.event,
       timestamp: m.timestamp ?? Math.floor(now / 1000),
+      ...(m.contextWamid && { contextWamid: m.contextWamid }),
     },
     now,
   );
@@ -47,7 +50,8 @@ export const insertInboundOp = (m: InboundMessage, now: number): Op<{ id: number
           direction: 'in',
           kind: event.kind,
           text: eventText(event) || null,
-          payload: event,
+          // a quoted reply keeps the wamid it quotes beside the event (read by src/whatsapp/quoted-reply.ts)
+          payload: m.contextWamid ? { ...event, quotedWamid: m.contextWamid } : event,
           wamid: m.wamid,
           waTimestamp: m.timestamp ?? Math.floor(now / 1000),
           processStatus: 'pending',

@@ -20,8 +20,8 @@ describe('createIngestBatcher', () => {
       ingest(delivery('911', 'wamid.1'), NOW),
     ]);
     expect(results).toEqual([
-      { accepted: [{ id: 1, waId: '911' }], duplicates: 0, statuses: 0, media: 0 },
-      { accepted: [{ id: 2, waId: '912' }], duplicates: 0, statuses: 0, media: 0 },
+      { accepted: [{ id: 1, waId: '911', wamid: 'wamid.1' }], duplicates: 0, statuses: 0, media: 0 },
+      { accepted: [{ id: 2, waId: '912', wamid: 'wamid.2' }], duplicates: 0, statuses: 0, media: 0 },
       { accepted: [], duplicates: 1, statuses: 0, media: 0 },
     ]);
     expect(db.select({ wamid: messages.wamid }).from(messages).orderBy(asc(messages.id)).all()).toEqual([

@@ -63,7 +63,13 @@ describe('ingestWebhook: inbound fixtures', () => {
   it('text: one pending inbox row and the citizen', () => {
     const db = openDatabase({ path: ':memory:' });
     expect(ingest(db, fixture('text-message'))).toEqual({
-      accepted: [{ id: 1, waId: '919812345678' }],
+      accepted: [
+        {
+          id: 1,
+          waId: '919812345678',
+          wamid: 'wamid.HBgMOTE5ODEyMzQ1Njc4FQIAEhggQTlBMUE0QjBGRTdCNzE3NjE1RDEwMUI2NjEwRDYzOQA=',
+        },
+      ],
       duplicates: 0,
       statuses: 0,
       media: 0,

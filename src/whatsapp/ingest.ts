@@ -10,9 +10,16 @@ import {
   type WebhookEnvelope,
 } from './webhook-payload.js';
 
+/** An inbound message just stored: its row, its sender, and Meta's id (what a read receipt names). */
+export interface AcceptedMessage {
+  id: number;
+  waId: string;
+  wamid: string;
+}
+
 export interface IngestResult {
   /** inbound rows created by this delivery (duplicates excluded), in payload order */
-  accepted: { id: number; waId: string }[];
+  accepted: AcceptedMessage[];
   /** messages whose wamid was already stored: Meta's retries and duplicate deliveries */
   duplicates: number;
   /** status updates that changed an outbound row */
@@ -23,7 +30,12 @@ export interface IngestResult {
 
 // A status only moves forward: a late 'delivered' after 'read' is ignored. 'failed' ranks
 // with 'read' so a failure report is not overwritten, and a failure after a read is noise.
-const STATUS_RANK: Record<StatusUpdate['status'], number> = { sent: 1, delivered: 2, read: 3, failed: 3 };
+export const STATUS_RANK: Record<StatusUpdate['status'], number> = {
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  failed: 3,
+};
 const MAX_NAME = 256;
 
 type Statements = ReturnType<typeof prepare>;
@@ -109,7 +121,7 @@ function prepare(client: Database.Database) {
       const stored = store(item, now);
       if (stored.duplicate) result.duplicates++;
       else {
-        result.accepted.push({ id: stored.id, waId: item.waId });
+        result.accepted.push({ id: stored.id, waId: item.waId, wamid: item.wamid });
         if (stored.media) result.media++;
       }
     }

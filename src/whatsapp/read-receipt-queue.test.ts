@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/open-database.js';
-import { storeInbound } from './ingest.js';
 import { createReadReceipts } from './read-receipt.js';
 
 // A Graph stand-in that holds every request until release(): what is on the wire is visible.
@@ -39,26 +37,17 @@ describe('read receipts under a burst', () => {
 
   it('keeps at most maxInFlight on the wire and sends one mark per citizen, for the newest message', async () => {
     const graph = await holdingGraph();
-    const db = openDatabase({ path: ':memory:' });
     const receipts = createReadReceipts({
-      db,
       logger: { debug: () => {} },
       apiUrl: graph.url,
       phoneNumberId: '106540352242922',
       accessToken: 't',
       maxInFlight: 1,
     });
-    close.push(
-      async () => receipts.close(),
-      graph.close,
-      async () => {
-        db.$client.close();
-      },
-    );
-    const store = (waId: string, wamid: string) => ({
-      id: storeInbound(db, { waId, wamid, timestamp: 1, event: { kind: 'text', text: 'hi' } }, 1).id,
-      waId,
-    });
+    close.push(async () => receipts.close(), graph.close);
+    let id = 0;
+    // what the webhook hands on for each message it stored
+    const store = (waId: string, wamid: string) => ({ id: ++id, waId, wamid });
     const a1 = store('919800000001', 'wamid.a1');
     receipts.markRead([a1]);
     await expect.poll(() => graph.held.length).toBe(1);
@@ -82,9 +71,7 @@ describe('read receipts under a burst', () => {
 
   it('drops a mark that waited longer than maxWaitMs: "typing…" after the reply would be wrong', async () => {
     const graph = await holdingGraph();
-    const db = openDatabase({ path: ':memory:' });
     const receipts = createReadReceipts({
-      db,
       logger: { debug: () => {} },
       apiUrl: graph.url,
       phoneNumberId: '106540352242922',
@@ -92,17 +79,10 @@ describe('read receipts under a burst', () => {
       maxInFlight: 1,
       maxWaitMs: 30,
     });
-    close.push(
-      async () => receipts.close(),
-      graph.close,
-      async () => {
-        db.$client.close();
-      },
-    );
-    const store = (waId: string, wamid: string) => ({
-      id: storeInbound(db, { waId, wamid, timestamp: 1, event: { kind: 'text', text: 'hi' } }, 1).id,
-      waId,
-    });
+    close.push(async () => receipts.close(), graph.close);
+    let id = 0;
+    // what the webhook hands on for each message it stored
+    const store = (waId: string, wamid: string) => ({ id: ++id, waId, wamid });
     receipts.markRead([store('919800000001', 'wamid.a1')]);
     await expect.poll(() => graph.held.length).toBe(1);
     receipts.markRead([store('919800000002', 'wamid.b1')]);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database.js';
+import type { AcceptedMessage } from './ingest.js';
 import { createPostJson } from './post-json.js';
 
 export interface ReadReceiptOptions {
@@ -31,7 +31,6 @@ export function readReceiptPayload(wamid: string) {
  */
 export function createReadReceipts(
   o: ReadReceiptOptions & {
-    db: Db;
     logger: { debug: (obj: unknown, msg?: string) => void };
     maxInFlight?: number;
     maxWaiting?: number;
@@ -44,15 +43,12 @@ export function createReadReceipts(
   const maxWaitMs = o.maxWaitMs ?? 3_000;
   const post = createPostJson({ maxSockets: maxInFlight });
   const headers = { authorization: `Bearer ${o.accessToken}` };
-  const wamidOf = o.db.$client.prepare("select wamid from messages where id = ? and direction = 'in'");
-  // wa_id → the newest inbound row not yet marked and since when the citizen waits; a Map
+  // wa_id → the newest inbound message not yet marked and since when the citizen waits; a Map
   // keeps the order citizens wrote in
-  const waiting = new Map<string, { id: number; since: number }>();
+  const waiting = new Map<string, { id: number; wamid: string; since: number }>();
   let active = 0;
 
-  async function mark(id: number) {
-    const wamid = (wamidOf.get(id) as { wamid: string | null } | undefined)?.wamid;
-    if (!wamid) return;
+  async function mark(wamid: string) {
     try {
       const res = await post(url, headers, JSON.stringify(readReceiptPayload(wamid)), o.timeoutMs ?? 10_000);
       if (res.status >= 300) o.logger.debug({ status: res.status }, 'read receipt refused');
@@ -63,12 +59,12 @@ export function createReadReceipts(
 
   function pump() {
     const now = performance.now();
-    for (const [waId, { id, since }] of waiting) {
+    for (const [waId, { wamid, since }] of waiting) {
       if (active >= maxInFlight) return;
       waiting.delete(waId);
       if (now - since > maxWaitMs) continue;
       active++;
-      void mark(id).finally(() => {
+      void mark(wamid).finally(() => {
         active--;
         pump();
       });
@@ -77,12 +73,15 @@ export function createReadReceipts(
 
   return {
     /** `accepted`: inbound rows just stored; the newest per citizen is marked read, soon */
-    markRead(accepted: { id: number; waId: string }[]): void {
+    markRead(accepted: AcceptedMessage[]): void {
       const now = performance.now();
       for (const a of accepted) {
         const prev = waiting.get(a.waId);
-        if (prev === undefined) waiting.set(a.waId, { id: a.id, since: now });
-        else if (a.id > prev.id) prev.id = a.id;
+        if (prev === undefined) waiting.set(a.waId, { id: a.id, wamid: a.wamid, since: now });
+        else if (a.id > prev.id) {
+          prev.id = a.id;
+          prev.wamid = a.wamid;
+        }
       }
       for (const waId of waiting.keys()) {
         if (waiting.size <= maxWaiting) break;

@@ -85,7 +85,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
   const readReceipts =
     simulated || !accessToken || !phoneNumberId
       ? null
-      : createReadReceipts({ db, logger, apiUrl: config.whatsapp.apiUrl, phoneNumberId, accessToken });
+      : createReadReceipts({ logger, apiUrl: config.whatsapp.apiUrl, phoneNumberId, accessToken });
 
   // citizens' photos, documents and voice notes: fetched from Graph in the background, kept by sha256
   const mediaStore = createMediaStore(config.mediaDir);
