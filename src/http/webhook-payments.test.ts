@@ -5,6 +5,7 @@ import { toolContext } from '../../tools/test-context.js';
 import { type Db, openDatabase } from '../db/open-database.js';
 import { citizens } from '../db/schema.js';
 import type { PaymentRow } from '../payments/confirm-payment.js';
+import { sqliteStore } from '../storage/sqlite-store.js';
 import { signBody } from '../whatsapp/signature.js';
 import { createPaymentWebhook } from './webhook-payments.js';
 
@@ -35,7 +36,7 @@ async function setup() {
   await createPaymentQr.run({ forReference: 'BC-2026-000001' }, toolContext(db, { waId: WA, now }));
   const paid: PaymentRow[] = [];
   const app = createPaymentWebhook({
-    db,
+    store: sqliteStore(db),
     secret: SECRET,
     simulated: true,
     onPaid: (p) => paid.push(p),
@@ -118,7 +119,7 @@ describe('POST /webhook/payments', () => {
 
   it('401s everything when no secret is configured', async () => {
     const { db } = await setup();
-    const app = createPaymentWebhook({ db, secret: undefined, simulated: true });
+    const app = createPaymentWebhook({ store: sqliteStore(db), secret: undefined, simulated: true });
     const res = await post(app, confirmation());
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthorized' });

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
-import type { Db } from '../db/open-database.js';
 import {
   confirmPayment,
   type PaymentConfirmation,
   type PaymentRow,
   paymentConfirmationSchema,
 } from '../payments/confirm-payment.js';
+import type { Store } from '../storage/store.js';
 import { readBodyLimited, TOO_LARGE } from '../whatsapp/read-body.js';
 import { verifySignature } from '../whatsapp/signature.js';
 
 export interface PaymentWebhookDeps {
-  db: Db;
+  store: Store;
   /** PAYMENT_WEBHOOK_SECRET; without it every confirmation is refused */
   secret: string | undefined;
   /** WhatsApp not configured: receipts go to the chat simulator */
@@ -28,7 +28,7 @@ const MAX_BODY = 64 * 1024;
  * transaction · 200 paid (again: `duplicate: true`, nothing changes).
  */
 export function createPaymentWebhook({
-  db,
+  store,
   secret,
   simulated,
   onPaid,
@@ -58,7 +58,7 @@ export function createPaymentWebhook({
       return c.json({ error: 'invalid_body', issues }, 400);
     }
     const input: PaymentConfirmation = parsed.data;
-    const outcome = confirmPayment(db, input, { now: now(), simulated });
+    const outcome = await confirmPayment(store, input, { now: now(), simulated });
     switch (outcome.kind) {
       case 'not_found':
         return c.json({ error: 'unknown_payment' }, 404);

@@ -6,6 +6,8 @@ import { type Lang, languageSchema } from '../lang/language.js';
 import {
   checkoutMessage,
   markCheckoutUnsupported,
+  markCheckoutUnsupportedOp,
+  markNativeCheckoutOp,
   nativeCheckoutFor,
   type PaymentForCheckout,
   qrTokenOf,
@@ -107,17 +109,6 @@ const rewriteOp = (rowId: number, m: OutboundMessage): Op<number> =>
     );
   };
 
-/** The checkout went out: the payment is confirmed by WhatsApp Pay statuses from now on (markNativeCheckout, on the store). */
-const nativeCheckoutOp = (referenceId: string): Op<number> =>
-  function* ({ db, t }) {
-    return yield* exec(
-      db
-        .update(t.payments)
-        .set({ checkout: 'whatsapp' })
-        .where(and(eq(t.payments.reference, referenceId), eq(t.payments.status, 'pending'))),
-    );
-  };
-
 /** SQLite: prepared statements, one read per send (the row and its citizen joined). */
 export function sqlitePreparationStore(db: Db): PreparationStore {
   const client: Database.Database = db.$client;
@@ -143,14 +134,7 @@ export function storePreparationStore(store: Store): PreparationStore {
       return p ? checkoutMessage(p, o) : null;
     },
     async checkoutRefused(ref, now) {
-      await store.transaction(function* ({ db, t }) {
-        yield* exec(
-          db
-            .update(t.payments)
-            .set({ waPaymentStatus: 'unsupported', waPaymentStatusAt: now, checkout: 'qr' })
-            .where(eq(t.payments.reference, ref)),
-        );
-      });
+      await store.transaction(markCheckoutUnsupportedOp(ref, now));
     },
   };
 }
@@ -196,6 +180,6 @@ export function createSendPreparation(o: {
       return null;
     },
     rewrite: (rowId, m) => rewriteOp(rowId, m),
-    sent: (m) => (m.kind === 'order_details' ? nativeCheckoutOp(m.referenceId) : null),
+    sent: (m) => (m.kind === 'order_details' ? markNativeCheckoutOp(m.referenceId) : null),
   };
 }

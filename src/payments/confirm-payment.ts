@@ -1,13 +1,15 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { defaultCatalogue } from '../cases/default-catalogue.js';
-import type { Db } from '../db/open-database.js';
-import { citizens, conversations, payments } from '../db/schema.js';
+import type { payments } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { type Lang, languageSchema } from '../lang/language.js';
-import { enqueueOutbound } from '../outbox/enqueue-outbound.js';
+import type { Lang } from '../lang/language.js';
+import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
+import { citizenLanguageOp, latestConversationIdOp } from '../staff/notify-citizen.js';
+import { exec, first, lockKey, type Op, type Q, rows, type Step } from '../storage/operation.js';
+import type { Store } from '../storage/store.js';
 import { text } from '../whatsapp/outbound-builders.js';
-import { tagPurpose } from '../whatsapp/service-window.js';
+import { tagPurposeOp } from '../whatsapp/service-window.js';
 
 /** The provider's confirmation of one payment. */
 export const paymentConfirmationSchema = z.object({
@@ -45,68 +47,145 @@ const indiaDisplayDate = (ms: number) => {
 };
 
 /**
- * Applies a provider's confirmation. Only this marks a payment paid (a QR proves nothing),
- * after checking reference and amount; a repeated confirmation changes nothing, and the
- * receipt is queued in the same transaction as the status, so it is sent exactly once.
+ * Serialises everything that reads a payment and then writes it (confirmations, WhatsApp Pay
+ * statuses, reconciliation): on PostgreSQL two instances may take two deliveries of the same
+ * confirmation at once, and both would otherwise see it pending and queue two receipts.
  */
-export function confirmPayment(db: Db, input: PaymentConfirmation, o: ConfirmOptions): ConfirmOutcome {
-  const catalogue = o.catalogue ?? defaultCatalogue();
-  return db.$client.transaction((): ConfirmOutcome => {
-    const payment = db.select().from(payments).where(eq(payments.reference, input.paymentReference)).get();
-    if (!payment) return { kind: 'not_found' };
-    if (payment.status === 'paid') {
-      return payment.providerTxnId === input.providerTxnId
-        ? { kind: 'paid', payment, duplicate: true }
-        : { kind: 'conflict', reason: 'paid_with_another_transaction' };
-    }
-    // A failed attempt leaves the QR payable: the citizen can simply try again.
-    if (input.status === 'failure') return { kind: 'still_pending', payment };
-    if (input.amountPaise !== payment.amountPaise)
-      return { kind: 'amount_mismatch', expectedPaise: payment.amountPaise };
-    if (payment.status === 'expired') return { kind: 'conflict', reason: 'expired' };
-    const txnTaken = db
-      .select({ id: payments.id })
-      .from(payments)
-      .where(eq(payments.providerTxnId, input.providerTxnId))
-      .get();
-    if (txnTaken) return { kind: 'conflict', reason: 'transaction_used_for_another_payment' };
+export const lockPayment = (q: Q, reference: string) => lockKey(q, `payment:${reference}`);
 
-    const nowMs = o.now.getTime();
-    const paid = db
-      .update(payments)
-      .set({ status: 'paid', paidAt: nowMs, providerTxnId: input.providerTxnId })
-      .where(eq(payments.id, payment.id))
-      .returning()
-      .get();
-    const citizen = db
-      .select({ language: citizens.language })
-      .from(citizens)
-      .where(eq(citizens.waId, paid.waId))
-      .get();
-    const lang: Lang = languageSchema.catch('hi').parse(citizen?.language);
-    const conversation = db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(eq(conversations.waId, paid.waId))
-      .orderBy(desc(conversations.lastMessageAt))
-      .get();
-    const receipt = catalogue.t(lang, 'tools.pay.receipt', {
-      amount: rupees(paid.amountPaise),
-      purpose: catalogue.t(lang, `tools.pay.purpose.${paid.purpose}`),
-      forReference: paid.forReference ?? '',
-      reference: paid.reference,
-      txn: input.providerTxnId,
-      date: indiaDisplayDate(nowMs),
-    });
-    const ids = enqueueOutbound(db, text(receipt), {
-      waId: paid.waId,
-      conversationId: conversation?.id ?? null,
-      sentBy: 'system',
-      simulated: o.simulated,
-      now: nowMs,
-    });
-    // outside the 24-hour window the outbox sends the payment-receipt template instead
-    tagPurpose(db, ids, 'payment_receipt');
+/** The payment row of a reference (inside the caller's transaction, after lockPayment). */
+export function* paymentByReference(
+  q: Q,
+  reference: string,
+): Generator<Step, PaymentRow | undefined, unknown> {
+  const row = yield* first(q.db.select().from(q.t.payments).where(eq(q.t.payments.reference, reference)));
+  return row as PaymentRow | undefined;
+}
+
+/**
+ * What a confirmation would do to `payment`, decided before anything is written: `ready` when
+ * it may be marked paid now, else the outcome to answer.
+ */
+export function* decideConfirmation(
+  q: Q,
+  payment: PaymentRow | undefined,
+  input: PaymentConfirmation,
+): Generator<Step, ConfirmOutcome | { kind: 'ready'; payment: PaymentRow }, unknown> {
+  if (!payment) return { kind: 'not_found' };
+  if (payment.status === 'paid') {
+    return payment.providerTxnId === input.providerTxnId
+      ? { kind: 'paid', payment, duplicate: true }
+      : { kind: 'conflict', reason: 'paid_with_another_transaction' };
+  }
+  // A failed attempt leaves the QR payable: the citizen can simply try again.
+  if (input.status === 'failure') return { kind: 'still_pending', payment };
+  if (input.amountPaise !== payment.amountPaise)
+    return { kind: 'amount_mismatch', expectedPaise: payment.amountPaise };
+  if (payment.status === 'expired') return { kind: 'conflict', reason: 'expired' };
+  const taken = yield* first(
+    q.db
+      .select({ id: q.t.payments.id })
+      .from(q.t.payments)
+      .where(and(eq(q.t.payments.providerTxnId, input.providerTxnId), ne(q.t.payments.id, payment.id))),
+  );
+  if (taken) return { kind: 'conflict', reason: 'transaction_used_for_another_payment' };
+  return { kind: 'ready', payment };
+}
+
+/** Marks a payment decided `ready` as paid and queues its receipt (in the caller's transaction). */
+export function* markPaid(
+  q: Q,
+  payment: PaymentRow,
+  providerTxnId: string,
+  o: ConfirmOptions,
+): Generator<Step, PaymentRow, unknown> {
+  const catalogue = o.catalogue ?? defaultCatalogue();
+  const nowMs = o.now.getTime();
+  const [paid] = (yield* rows(
+    q.db
+      .update(q.t.payments)
+      .set({ status: 'paid', paidAt: nowMs, providerTxnId })
+      .where(eq(q.t.payments.id, payment.id))
+      .returning(),
+  )) as PaymentRow[];
+  if (!paid) throw new Error(`payment ${payment.reference} vanished while it was being confirmed`);
+  const lang: Lang = yield* citizenLanguageOp(paid.waId)(q);
+  const conversationId = yield* latestConversationIdOp(paid.waId)(q);
+  const receipt = catalogue.t(lang, 'tools.pay.receipt', {
+    amount: rupees(paid.amountPaise),
+    purpose: catalogue.t(lang, `tools.pay.purpose.${paid.purpose}`),
+    forReference: paid.forReference ?? '',
+    reference: paid.reference,
+    txn: providerTxnId,
+    date: indiaDisplayDate(nowMs),
+  });
+  const ids = yield* enqueueOutboundOp(text(receipt), {
+    waId: paid.waId,
+    conversationId,
+    sentBy: 'system',
+    simulated: o.simulated,
+    now: nowMs,
+  })(q);
+  // outside the 24-hour window the outbox sends the payment-receipt template instead
+  yield* tagPurposeOp(ids, 'payment_receipt')(q);
+  return paid;
+}
+
+/**
+ * Applies a provider's confirmation, as one transaction of the store. Only this marks a
+ * payment paid (a QR proves nothing), after checking reference and amount; a repeated
+ * confirmation changes nothing, and the receipt is queued in the same transaction as the
+ * status, so it is sent exactly once.
+ */
+export const confirmPaymentOp = (input: PaymentConfirmation, o: ConfirmOptions): Op<ConfirmOutcome> =>
+  function* (q) {
+    yield* lockPayment(q, input.paymentReference);
+    const decided = yield* decideConfirmation(q, yield* paymentByReference(q, input.paymentReference), input);
+    if (decided.kind !== 'ready') return decided;
+    const paid = yield* markPaid(q, decided.payment, input.providerTxnId, o);
     return { kind: 'paid', payment: paid, duplicate: false };
-  })();
+  };
+
+/** The unique index on a column refused the write (PostgreSQL 23505; SQLite's constraint code). */
+export function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * confirmPaymentOp on a store. Two different payments confirmed with one transaction id at
+ * the same moment pass the check each under its own lock; the unique index then refuses the
+ * second, which is the same conflict.
+ */
+export async function confirmPayment(
+  store: Store,
+  input: PaymentConfirmation,
+  o: ConfirmOptions,
+): Promise<ConfirmOutcome> {
+  try {
+    return await store.transaction(confirmPaymentOp(input, o));
+  } catch (err) {
+    if (isUniqueViolation(err)) return { kind: 'conflict', reason: 'transaction_used_for_another_payment' };
+    throw err;
+  }
+}
+
+/** Records a status of the payment (`wa_payment_status`) while it is still `status`. */
+export function* recordWaStatus(
+  q: Q,
+  paymentId: number,
+  waStatus: string,
+  at: number,
+  whileStatus: PaymentRow['status'],
+): Generator<Step, number, unknown> {
+  return yield* exec(
+    q.db
+      .update(q.t.payments)
+      .set({ waPaymentStatus: waStatus, waPaymentStatusAt: at })
+      .where(and(eq(q.t.payments.id, paymentId), eq(q.t.payments.status, whileStatus))),
+  );
 }

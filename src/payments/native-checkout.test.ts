@@ -222,7 +222,7 @@ describe('WhatsApp Pay, the service window and templates', () => {
       configuration: 'sahayak-upi',
     });
     const looked = await reconcilePendingPayments({
-      db: db(),
+      store: sahayak.store,
       lookup,
       now: T,
       afterMs: 15 * 60_000,

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
+import { exec, type Op } from '../storage/operation.js';
+import { onSqlite } from '../storage/sqlite-store.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 
 // the QR link create_payment_qr sends: /media/qr/<43-char token>.png
@@ -78,18 +81,29 @@ export function checkoutMessage(
   };
 }
 
-/** The checkout went out: the payment is now confirmed by WhatsApp Pay statuses (and reconciled if they stay pending). */
-export function markNativeCheckout(db: Db, referenceId: string): void {
-  db.$client
-    .prepare("update payments set checkout = 'whatsapp' where reference = ? and status = 'pending'")
-    .run(referenceId);
-}
-
 /** Graph refused the checkout (no WhatsApp Pay on this number): from now on this payment stays a QR. */
 export function markCheckoutUnsupported(db: Db, referenceId: string, now: number): void {
-  db.$client
-    .prepare(
-      "update payments set wa_payment_status = 'unsupported', wa_payment_status_at = ?, checkout = 'qr' where reference = ?",
-    )
-    .run(now, referenceId);
+  onSqlite(db, markCheckoutUnsupportedOp(referenceId, now));
 }
+
+/** The same as an operation of the store. */
+export const markCheckoutUnsupportedOp = (referenceId: string, now: number): Op<number> =>
+  function* ({ db, t }) {
+    return yield* exec(
+      db
+        .update(t.payments)
+        .set({ waPaymentStatus: 'unsupported', waPaymentStatusAt: now, checkout: 'qr' })
+        .where(eq(t.payments.reference, referenceId)),
+    );
+  };
+
+/** The checkout went out: the payment is confirmed by WhatsApp Pay statuses from now on (in the send's outcome). */
+export const markNativeCheckoutOp = (referenceId: string): Op<number> =>
+  function* ({ db, t }) {
+    return yield* exec(
+      db
+        .update(t.payments)
+        .set({ checkout: 'whatsapp' })
+        .where(and(eq(t.payments.reference, referenceId), eq(t.payments.status, 'pending'))),
+    );
+  };

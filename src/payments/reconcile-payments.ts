@@ -1,6 +1,8 @@
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/open-database.js';
 import type { Catalogue } from '../i18n/catalogue.js';
+import { exec, type Op, rows } from '../storage/operation.js';
+import type { Store } from '../storage/store.js';
 import { toPaise } from '../whatsapp/webhook-payload.js';
 import { applyPaymentStatus } from './whatsapp-payment-status.js';
 
@@ -56,13 +58,59 @@ export function createPaymentLookup(o: {
   };
 }
 
+/** Native checkouts still waiting for a final status since before `dueBefore`, oldest first. */
+const duePaymentsOp = (dueBefore: number, limit: number): Op<string[]> =>
+  function* ({ db, t }) {
+    const p = t.payments;
+    const due = yield* rows(
+      db
+        .select({ reference: p.reference })
+        .from(p)
+        .where(
+          and(
+            eq(p.checkout, 'whatsapp'),
+            eq(p.status, 'pending'),
+            eq(sql`coalesce(${p.waPaymentStatus}, 'pending')`, 'pending'),
+            // coalesce(status_at, created_at) <= dueBefore, spelt out so each column maps the epoch ms itself
+            or(
+              lte(p.waPaymentStatusAt, dueBefore),
+              and(isNull(p.waPaymentStatusAt), lte(p.createdAt, dueBefore)),
+            ),
+          ),
+        )
+        .orderBy(asc(p.createdAt))
+        .limit(limit),
+    );
+    return due.map((r) => r.reference);
+  };
+
+/** Still pending after a lookup: look again only after another full period. */
+const lookedAtOp = (reference: string, at: number): Op<number> =>
+  function* ({ db, t }) {
+    const p = t.payments;
+    return yield* exec(
+      db
+        .update(p)
+        .set({ waPaymentStatus: 'pending', waPaymentStatusAt: at })
+        .where(
+          and(
+            eq(p.reference, reference),
+            eq(p.status, 'pending'),
+            eq(sql`coalesce(${p.waPaymentStatus}, 'pending')`, 'pending'),
+          ),
+        ),
+    );
+  };
+
 /**
  * Native checkouts still unconfirmed `afterMs` after they were sent (no status arrived, or
  * only `pending`) are looked up on Graph, and what it says is applied exactly as a webhook
  * status would be: the same checks, the same idempotency. Returns how many were looked up.
+ * On several instances only the one holding the background-job lock should call it; if two
+ * did, the payment lock and the transaction id would still keep each receipt single.
  */
 export async function reconcilePendingPayments(o: {
-  db: Db;
+  store: Store;
   lookup: (reference: string) => Promise<PaymentLookupResult | null>;
   now: number;
   afterMs: number;
@@ -70,28 +118,16 @@ export async function reconcilePendingPayments(o: {
   catalogue?: Catalogue;
   limit?: number;
 }): Promise<number> {
-  const due = o.db.$client
-    .prepare(
-      `select reference from payments
-       where checkout = 'whatsapp' and status = 'pending' and coalesce(wa_payment_status, 'pending') = 'pending'
-         and coalesce(wa_payment_status_at, created_at) <= ?
-       order by created_at limit ?`,
-    )
-    .all(o.now - o.afterMs, o.limit ?? 50) as { reference: string }[];
-  for (const { reference } of due) {
+  const due = await o.store.read(duePaymentsOp(o.now - o.afterMs, o.limit ?? 50));
+  for (const reference of due) {
     const found = await o.lookup(reference);
     if (!found) continue;
-    applyPaymentStatus(
-      o.db,
+    await applyPaymentStatus(
+      o.store,
       { wamid: `lookup:${reference}`, timestamp: Math.floor(o.now / 1000), referenceId: reference, ...found },
       { now: o.now, simulated: o.simulated, ...(o.catalogue && { catalogue: o.catalogue }) },
     );
-    // still pending: look again only after another full period
-    o.db.$client
-      .prepare(
-        "update payments set wa_payment_status = 'pending', wa_payment_status_at = ? where reference = ? and status = 'pending' and coalesce(wa_payment_status, 'pending') = 'pending'",
-      )
-      .run(o.now, reference);
+    await o.store.transaction(lookedAtOp(reference, o.now));
   }
   return due.length;
 }

@@ -120,9 +120,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     config: config.whatsapp,
     logger,
     now: () => now().getTime(),
-    onPaymentStatuses: (updates) => {
+    onPaymentStatuses: async (updates) => {
       for (const u of updates) {
-        const r = applyPaymentStatus(db, u, { now: now().getTime(), simulated, catalogue });
+        const r = await applyPaymentStatus(store, u, { now: now().getTime(), simulated, catalogue });
         logger.info(
           { reference: u.referenceId, status: u.status, outcome: r.kind },
           'whatsapp payment status',
@@ -147,7 +147,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     routes: [
       createHealthRoutes({ db }),
       createWhatsAppWebhook({ ...webhookDeps, deliveries }),
-      createPaymentWebhook({ db, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
+      createPaymentWebhook({ store, secret: config.paymentWebhookSecret, simulated, now, onPaid: onOutbound }),
       createApi({ db, token: config.staffApiToken, mediaStore, now: () => now().getTime() }),
       createMediaRoutes({ db }),
       // /chat only where it is meant to be (config.chatSimulator): a 404 otherwise
@@ -192,6 +192,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     /** for `serve({ createServer })`: Meta's webhook POSTs skip the web Request/Response */
     createServer: webhookFastPath({ deliveries, logger }),
     db,
+    store,
     pipeline,
     engine,
     simulated,
@@ -222,7 +223,7 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       const reconciler = setInterval(() => {
         if (!lookup) return;
         reconcilePendingPayments({
-          db,
+          store,
           lookup,
           now: now().getTime(),
           afterMs: config.whatsapp.paymentReconcileAfterMs,
