@@ -67,7 +67,9 @@ export async function benchEndToEnd({
     servers.push(
       await startRealServer(
         {
-          WHATSAPP_SEND_RATE: String(sendRate / instances),
+          // on PostgreSQL the number's rate is one bucket in the database that every instance
+          // draws from, so each is given the whole rate; SQLite has one instance
+          WHATSAPP_SEND_RATE: String(run.kind === 'postgres' ? sendRate : sendRate / instances),
           ...(run.kind === 'sqlite'
             ? { DATABASE_PATH: run.path }
             : { DATABASE_URL: run.url, INSTANCE_ID: `bench-${i}` }),

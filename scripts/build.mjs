@@ -12,6 +12,7 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inh
 const copies = [
   ['prompts', 'dist/prompts'],
   ['src/db/migrations', 'dist/src/db/migrations'],
+  ['src/db/pg-migrations', 'dist/src/db/pg-migrations'],
   ['src/http/chat-page.html', 'dist/src/http/chat-page.html'],
   ['evals/case.schema.json', 'dist/evals/case.schema.json'],
 ];

@@ -2,7 +2,9 @@ import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnavailableError } from './db/open-database.js';
 import { createLogger } from './logging/create-logger.js';
+import type { Sahayak } from './wiring/assemble-sahayak.js';
 import { createSahayak } from './wiring/create-sahayak.js';
+import { createSahayakPg } from './wiring/create-sahayak-pg.js';
 import { StartupError } from './wiring/load-runtime.js';
 
 // The entry point: read the environment once, build the service, serve it, drain on SIGTERM.
@@ -20,9 +22,12 @@ try {
   throw err;
 }
 const logger = createLogger({ level: config.logLevel });
-let sahayak: ReturnType<typeof createSahayak>;
+let sahayak: Sahayak;
 try {
-  sahayak = createSahayak(config, { logger });
+  // DATABASE_URL: PostgreSQL, shared with any other instance on it; else the SQLite file
+  sahayak = config.databaseUrl
+    ? await createSahayakPg(config, { logger })
+    : createSahayak(config, { logger });
 } catch (err) {
   // a locked, read-only or unopenable database: one clear line, not a stack
   if (err instanceof DatabaseUnavailableError) fatal(err.message);
@@ -44,6 +49,7 @@ const server = serve(
       {
         port: info.port,
         engine: sahayak.engine.name,
+        database: sahayak.store.dialect,
         model: sahayak.engine.model,
         whatsapp: sahayak.simulated ? 'simulator' : 'graph-api',
       },

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeGraphServer, startFakeGraphServer } from '../testing/fake-graph-server.js';
-import { pgSkipNote, usePgTestDatabase } from '../testing/pg-test-database.js';
+import { pgSkipNote, pgTestServer, usePgTestDatabase } from '../testing/pg-test-database.js';
 import { citizenWaId, scriptFor } from './conversations.js';
 import { postDelivery, signedTextDelivery } from './deliver.js';
 import { type ServerProcess, spawnServer } from './spawn-server.js';
@@ -38,8 +38,7 @@ async function backlog(client: pg.Client): Promise<number> {
  * acknowledged message must be answered exactly once, in order per citizen, with no case
  * made twice, and the survivor must finish the dead one's work once its leases expire.
  */
-// skipped until src/main.ts serves DATABASE_URL (issue 14: the server wiring is the step left)
-describe.skip(`two instances on one PostgreSQL (skipped: the server does not serve DATABASE_URL yet)${pgSkipNote}`, () => {
+describe.skipIf(!pgTestServer.available)(`two instances on one PostgreSQL${pgSkipNote}`, () => {
   const database = usePgTestDatabase();
 
   it('answer every acknowledged message once and in order when one is SIGKILLed mid-burst', {

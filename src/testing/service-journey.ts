@@ -1,14 +1,53 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { and, count, eq, inArray, or } from 'drizzle-orm';
+import pg from 'pg';
 import { afterEach } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/create-logger.js';
+import { num, type Op, rows } from '../storage/operation.js';
 import { signBody } from '../whatsapp/signature.js';
 import { createSahayak } from '../wiring/create-sahayak.js';
+import { createSahayakPg } from '../wiring/create-sahayak-pg.js';
 import { type FakeGraphServer, startFakeGraphServer } from './fake-graph-server.js';
+import { usePgTestDatabase } from './pg-test-database.js';
+import type { DialectName } from './store-dialects.js';
 import { buttonDelivery, envelope, textDelivery } from './whatsapp-payloads.js';
 
 const SECRET = 'journey-app-secret';
+const PAYMENT_SECRET = 'journey-payment-secret';
+
+/** Messages not yet answered or replies not yet sent: a journey waits until there are none. */
+const backlogOp: Op<number> = function* ({ db, t }) {
+  const m = t.messages;
+  const [r] = yield* rows(
+    db
+      .select({ n: count() })
+      .from(m)
+      .where(
+        or(
+          and(eq(m.direction, 'in'), eq(m.processStatus, 'pending')),
+          inArray(m.sendStatus, ['queued', 'sending']),
+        ),
+      ),
+  );
+  return num(r?.n);
+};
+
+/** Every table of a PostgreSQL test database emptied (each journey starts as a fresh database). */
+async function emptyPgDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename not like '%migrations%'",
+    );
+    if (tables.length)
+      await client.query(`truncate ${tables.map((r) => r.name).join(', ')} restart identity cascade`);
+  } finally {
+    await client.end();
+  }
+}
 const TOKEN = 'journey-staff-token';
 
 export interface Journey {
@@ -17,9 +56,15 @@ export interface Journey {
   /** a text message from the citizen through the signed webhook; resolves once the reply went out */
   say: (waId: string, text: string) => Promise<void>;
   tap: (waId: string, id: string, title: string) => Promise<void>;
+  /** a raw webhook payload, signed; resolves once everything it caused went out */
+  deliver: (payload: unknown) => Promise<void>;
   photo: (waId: string, mediaId: string) => Promise<void>;
   /** what the citizen received on WhatsApp, as text (buttons' titles appended in brackets) */
   received: (waId: string) => string[];
+  /** the payment provider's signed confirmation (POST /webhook/payments) */
+  confirmPayment: (
+    body: Record<string, unknown>,
+  ) => Promise<{ status: number; body: Record<string, unknown> }>;
   /** a JSON API read with the staff token */
   api: (path: string) => Promise<{ status: number; body: { items: Record<string, unknown>[] } }>;
   close: () => Promise<void>;
@@ -30,10 +75,17 @@ export interface Journey {
  * API, and optionally the openai engine pointed at a fake OpenAI server: for tests that talk
  * to it only through the webhook and the JSON API.
  */
-export async function startJourney(o: { now: Date; openaiUrl?: string }): Promise<Journey> {
+export async function startJourney(o: {
+  now: Date;
+  openaiUrl?: string;
+  /** PostgreSQL instead of an in-memory SQLite database: its tables are emptied first */
+  databaseUrl?: string;
+}): Promise<Journey> {
   const graph = await startFakeGraphServer({});
+  if (o.databaseUrl) await emptyPgDatabase(o.databaseUrl);
   const config = loadConfig({
     DATABASE_PATH: ':memory:',
+    ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
     WHATSAPP_APP_SECRET: SECRET,
     WHATSAPP_ACCESS_TOKEN: 'graph-token',
     WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
@@ -43,9 +95,11 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
     WHATSAPP_PAIR_BURST: '45',
     WHATSAPP_PAIR_INTERVAL_MS: '1',
     STAFF_API_TOKEN: TOKEN,
+    PAYMENT_WEBHOOK_SECRET: PAYMENT_SECRET,
     ...(o.openaiUrl ? { OPENAI_BASE_URL: o.openaiUrl, OPENAI_API_KEY: 'sk-test', LLM_MAX_RETRIES: '0' } : {}),
   });
-  const sahayak = createSahayak(config, { logger: createLogger({ level: 'silent' }), now: () => o.now });
+  const deps = { logger: createLogger({ level: 'silent' }), now: () => o.now };
+  const sahayak = o.databaseUrl ? await createSahayakPg(config, deps) : createSahayak(config, deps);
   sahayak.start();
   const server = serve({ fetch: sahayak.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
@@ -54,12 +108,7 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
     for (let i = 0; i < 300; i++) {
       await new Promise((r) => setTimeout(r, 10));
       await sahayak.pipeline.idle();
-      const busy = sahayak.db.$client
-        .prepare(
-          `select count(*) n from messages where (direction = 'in' and process_status = 'pending') or send_status in ('queued', 'sending')`,
-        )
-        .get() as { n: number };
-      if (busy.n === 0) return;
+      if ((await sahayak.store.read(backlogOp)) === 0) return;
     }
     throw new Error('the service did not settle');
   };
@@ -80,6 +129,7 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
     graph,
     say: (waId, text) => deliver(textDelivery({ waId, wamid: wamid(), text })),
     tap: (waId, id, title) => deliver(buttonDelivery({ waId, wamid: wamid(), id, title })),
+    deliver,
     photo: (waId, mediaId) =>
       deliver(
         envelope({
@@ -119,6 +169,17 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
           ];
           return [i?.body.text ?? '', ...titles.map((t) => `[${t}]`)].join(' ');
         }),
+    confirmPayment: async (payload) => {
+      const body = JSON.stringify(payload);
+      const res = await fetch(`${base}/webhook/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature': signBody(body, PAYMENT_SECRET) },
+        body,
+      });
+      const answer = (await res.json()) as Record<string, unknown>;
+      await settle();
+      return { status: res.status, body: answer };
+    },
     api: async (path) => {
       const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       return { status: res.status, body: (await res.json()) as { items: Record<string, unknown>[] } };
@@ -136,14 +197,19 @@ export async function startJourney(o: { now: Date; openaiUrl?: string }): Promis
  * `track()` closes anything else started (a fake OpenAI server), and `cases()` reads the
  * citizen's cases of that service through `/api/cases`.
  */
-export function useServiceJourneys(service: string, now: Date) {
+export function useServiceJourneys(service: string, now: Date, dialect: DialectName = 'sqlite') {
+  const database = dialect === 'postgres' ? usePgTestDatabase() : null;
   const open: { close: () => Promise<void> }[] = [];
   afterEach(async () => {
     for (const o of open.splice(0)) await o.close();
   });
   return {
     journey: async (openaiUrl?: string): Promise<Journey> => {
-      const j = await startJourney({ now, ...(openaiUrl ? { openaiUrl } : {}) });
+      const j = await startJourney({
+        now,
+        ...(openaiUrl ? { openaiUrl } : {}),
+        ...(database ? { databaseUrl: database.url() } : {}),
+      });
       open.push(j);
       return j;
     },
