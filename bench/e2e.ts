@@ -93,9 +93,10 @@ export async function benchEndToEnd({
 
   const rss = servers.map((s) => sampleTreeRss(s.pid));
   const dbRss = postmaster ? sampleTreeRss(postmaster) : null;
-  const cpuNow = () =>
-    servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + (postmaster ? treeCpuMs(postmaster) : 0);
+  const dbCpuNow = () => (postmaster ? treeCpuMs(postmaster) : 0);
+  const cpuNow = () => servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + dbCpuNow();
   const cpuAtStart = cpuNow();
+  const dbCpuAtStart = dbCpuNow();
   const genCpuAtStart = process.cpuUsage();
   const load1mAtStart = loadavg()[0];
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -175,6 +176,7 @@ export async function benchEndToEnd({
   // the receipts of the last replies (read comes ~0.5 s after the send)
   await sink.receiptsSettled(10_000);
   const cpuAtEnd = cpuNow();
+  const dbCpuAtEnd = dbCpuNow();
   const load1mAtEnd = loadavg()[0];
   // the servers' trees side by side (an operator runs them on separate machines): the largest
   const peakRss = Math.max(...rss.map((r) => r.stop()));
@@ -300,6 +302,9 @@ export async function benchEndToEnd({
     // the whole tree's CPU time (npm, node) per answered turn: ingest of the message and
     // its receipts, the turn, the sends. Least sensitive to other load on the machine.
     serverCpuMsPerTurn: latencies.length > 0 ? round((cpuAtEnd - cpuAtStart) / latencies.length, 2) : null,
+    /** of which PostgreSQL's processes (0 on SQLite, which runs inside the server) */
+    databaseCpuMsPerTurn:
+      latencies.length > 0 ? round((dbCpuAtEnd - dbCpuAtStart) / latencies.length, 2) : null,
     generatorCpuShareOfCore: round((genCpu.user + genCpu.system) / 1000 / offeringMs, 2),
     loadAverage1m: { start: round(load1mAtStart, 2), end: round(load1mAtEnd, 2) },
     targets: {

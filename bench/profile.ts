@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchEndToEnd } from './e2e.js';
 
-// `npx tsx bench/profile.ts [rate] [seconds]`: one end-to-end run with the compiled server
-// under V8's CPU profiler, then the functions with the most self time (and the files).
+// `npx tsx bench/profile.ts [rate] [seconds] [sqlite|postgres]`: one end-to-end run with the
+// compiled server under V8's CPU profiler, then the functions with the most self time (and the files).
 const rate = Number(process.argv[2] ?? 500);
 const durationS = Number(process.argv[3] ?? 15);
+const database = process.argv[4] === 'postgres' ? 'postgres' : 'sqlite';
 const dir = join(tmpdir(), `sahayak-prof-${Date.now()}`);
 mkdirSync(dir, { recursive: true });
 const r = await benchEndToEnd({
@@ -17,6 +18,7 @@ const r = await benchEndToEnd({
   graphLatencyMs: 150,
   drainTimeoutMs: 15_000,
   profileDir: dir,
+  database,
 });
 console.log(JSON.stringify(r));
 

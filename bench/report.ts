@@ -99,6 +99,8 @@ export function table(r: BenchResults): string {
       '≤ 0.8 ms',
       ok(e.serverCpuMsPerTurn !== null && e.serverCpuMsPerTurn <= 0.8),
     ]);
+    if (e.databasePeakRssMb !== null)
+      rows.push([`${tag}:   of which PostgreSQL`, fmt(e.databaseCpuMsPerTurn, ' ms'), '', '']);
     rows.push([
       `${tag}: peak RSS (npm start tree)`,
       fmt(e.peakRssMb, ' MB'),

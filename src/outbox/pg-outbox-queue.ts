@@ -69,6 +69,9 @@ export function createPgOutboxQueue(o: {
       x.kind === 'sent' && !x.effects?.length ? [{ row: x.row, wamid: x.wamid, attempts: x.attempts }] : [],
     );
     const rest = batch.filter(({ outcome: x }) => !(x.kind === 'sent' && !x.effects?.length));
+    // only plain successes (the common case): one statement is its own transaction, without
+    // the two round trips of BEGIN and COMMIT
+    if (rest.length === 0) return outbox.markSentMany(plain);
     return outbox.batch([
       (w) => w.markSentMany(plain),
       ...rest.map(

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-database.js';
 import { exec, type Op, rows } from '../storage/operation.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { storeInbound } from '../whatsapp/ingest.js';
+import { withoutNul } from '../whatsapp/without-nul.js';
 
 export interface InboundMessage {
   waId: string;
@@ -39,8 +40,9 @@ const MAX_NAME = 256;
  * statements): the inbox row once per wamid, its sender as a citizen, a file for the media
  * fetch job and a photo or document as evidence. Run it as one transaction.
  */
-export const insertInboundOp = (m: InboundMessage, now: number): Op<{ id: number; duplicate: boolean }> =>
+export const insertInboundOp = (given: InboundMessage, now: number): Op<{ id: number; duplicate: boolean }> =>
   function* ({ db, t }) {
+    const m = withoutNul(given);
     const { event } = m;
     const [row] = yield* rows(
       db

@@ -2,7 +2,7 @@ import type { SqliteStore } from '../storage/sqlite-store.js';
 import type { Store } from '../storage/store.js';
 import type { IngestResult } from './ingest.js';
 import { createIngestBatcher } from './ingest-batcher.js';
-import { ingestWebhookOp } from './ingest-op.js';
+import { createPgIngestBatcher } from './pg-ingest-batcher.js';
 import type { WebhookEnvelope } from './webhook-payload.js';
 
 /** Stores one webhook delivery; resolves once it is committed (the caller may then answer 200). */
@@ -10,11 +10,11 @@ export type Ingest = (payload: WebhookEnvelope, now: number) => Promise<IngestRe
 
 /**
  * The webhook's ingest for the store it runs on. SQLite: prepared statements and a group commit
- * shared with the turns (one writer, so batching is what keeps up). PostgreSQL: each delivery in
- * its own transaction on the pool, so instances and deliveries commit side by side and a
- * delivery that fails fails alone.
+ * shared with the turns (one writer, so batching is what keeps up). PostgreSQL: a delivery in
+ * its own transaction on the pool while few are open, the ones that wait sharing one
+ * (pg-ingest-batcher.ts); instances commit side by side and a delivery that fails fails alone.
  */
 export function createIngest(store: Store): Ingest {
   if (store.dialect === 'sqlite') return createIngestBatcher((store as SqliteStore).db);
-  return (payload, now) => store.transaction(ingestWebhookOp(payload, now));
+  return createPgIngestBatcher(store);
 }

@@ -177,3 +177,13 @@ describe.each(testDialects)('webhook ingest on %s', (dialect) => {
     expect(await store().read(inbox)).toHaveLength(1);
   });
 });
+
+describe.each(testDialects)('a NUL character on %s', (dialect) => {
+  const store = useStore(dialect);
+  it('is dropped, not a delivery that fails on every retry (PostgreSQL’s text cannot hold it)', async () => {
+    const payload = parse(textDelivery({ waId: '919800000009', wamid: 'wamid.nul', text: 'nam\u0000aste' }));
+    const r = await createIngest(store())(payload, NOW);
+    expect(r.accepted).toHaveLength(1);
+    expect(await store().read(inbox)).toMatchObject([{ text: 'namaste', payload: { text: 'namaste' } }]);
+  });
+});
