@@ -13,25 +13,14 @@ import { type PgStore, pgDialect, runAsync } from '../storage/pg-store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { quotedTap, staleTapReplyOp } from '../whatsapp/quoted-reply.js';
-import { historyItems, type TurnStore, type TurnWrite } from './turn-store.js';
-
-const inboundOp = (id: number) =>
-  function* ({ db, t }: Q) {
-    const m = t.messages;
-    const r = yield* first(
-      db
-        .select({
-          id: m.id,
-          waId: m.waId,
-          direction: m.direction,
-          processStatus: m.processStatus,
-          payload: m.payload,
-        })
-        .from(m)
-        .where(eq(m.id, id)),
-    );
-    return r && { ...r, payload: r.payload as InboundEvent };
-  };
+import {
+  type CitizenRow,
+  type ConversationRow,
+  historyItems,
+  type InboundRow,
+  type TurnStore,
+  type TurnWrite,
+} from './turn-store.js';
 
 const citizenOp = (waId: string) =>
   function* ({ db, t }: Q) {
@@ -238,13 +227,120 @@ export function commitOpUnderLease<T>(pool: pg.Pool, lease: TurnLease, op: Op<T>
   );
 }
 
-/** The turn on PostgreSQL for the holder of the citizen's `lease` (src/coordination/pg-turn-lease.ts). */
-export function pgTurnStore(store: PgStore, lease: TurnLease): TurnStore {
+type Snapshot = {
+  waId: string;
+  citizen: CitizenRow | undefined;
+  dialogue: { engineState: unknown; pendingAction: PendingAction | null } | undefined;
+  lastConversation: ConversationRow | undefined;
+};
+
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+
+/**
+ * The message and what the turn reads about its citizen first (citizen, dialogue state, last
+ * conversation) in one statement: on PostgreSQL every statement is a round trip and costs
+ * both processes CPU, and these four are read at every turn, one after the other.
+ */
+async function readSnapshot(
+  pool: pg.Pool,
+  id: number,
+): Promise<{ inbound: InboundRow | undefined; snapshot: Snapshot | undefined }> {
+  const { rows } = await pool.query<{
+    id: number;
+    waId: string;
+    direction: 'in' | 'out';
+    processStatus: InboundRow['processStatus'];
+    payload: InboundEvent;
+    hasCitizen: boolean;
+    language: Lang;
+    languageChosen: boolean;
+    name: string | null;
+    privacyNoticeAt: number | null;
+    handoff: CitizenRow['handoff'];
+    hasDialogue: boolean;
+    engineState: unknown;
+    pendingAction: PendingAction | null;
+    conversationId: number | null;
+    lastMessageAt: number;
+    closedAt: number | null;
+  }>(
+    `select m.id::float8 as id, m.wa_id as "waId", m.direction, m.process_status as "processStatus", m.payload,
+       c.wa_id is not null as "hasCitizen", c.language, c.language_chosen as "languageChosen", c.name,
+       ${ms('c.privacy_notice_at')} as "privacyNoticeAt", c.handoff,
+       d.wa_id is not null as "hasDialogue", d.engine_state as "engineState", d.pending_action as "pendingAction",
+       lc.id::float8 as "conversationId", ${ms('lc.last_message_at')} as "lastMessageAt", ${ms('lc.closed_at')} as "closedAt"
+     from messages m
+       left join citizens c on c.wa_id = m.wa_id
+       left join dialogue_states d on d.wa_id = m.wa_id
+       left join lateral (select id, last_message_at, closed_at from conversations
+                          where wa_id = m.wa_id order by id desc limit 1) lc on true
+     where m.id = $1`,
+    [id],
+  );
+  const r = rows[0];
+  if (!r) return { inbound: undefined, snapshot: undefined };
   return {
-    inbound: (id) => store.read(inboundOp(id)),
-    citizen: (waId) => store.read(citizenOp(waId)),
-    dialogue: (waId) => store.read(dialogueOp(waId)),
-    lastConversation: (waId) => store.read(lastConversationOp(waId)),
+    inbound: {
+      id: r.id,
+      waId: r.waId,
+      direction: r.direction,
+      processStatus: r.processStatus,
+      payload: r.payload,
+    },
+    snapshot: {
+      waId: r.waId,
+      citizen: r.hasCitizen
+        ? {
+            language: r.language,
+            languageChosen: r.languageChosen,
+            name: r.name,
+            privacyNoticeAt: r.privacyNoticeAt,
+            handoff: r.handoff,
+          }
+        : undefined,
+      dialogue: r.hasDialogue
+        ? { engineState: r.engineState, pendingAction: r.pendingAction ?? null }
+        : undefined,
+      lastConversation:
+        r.conversationId == null
+          ? undefined
+          : { id: r.conversationId, lastMessageAt: r.lastMessageAt, closedAt: r.closedAt },
+    },
+  };
+}
+
+/**
+ * The turn on PostgreSQL for the holder of the citizen's `lease` (src/coordination/pg-turn-lease.ts).
+ * Made for one turn: the first reads come from the snapshot taken with the message (nothing
+ * else writes this citizen's rows while the lease is ours); any other read goes to the database.
+ */
+export function pgTurnStore(store: PgStore, lease: TurnLease): TurnStore {
+  let snapshot: Snapshot | undefined;
+  // each part of the snapshot is used once: a second read (after a write) asks the database
+  const once = <K extends 'citizen' | 'dialogue' | 'lastConversation'>(k: K, waId: string) => {
+    if (!snapshot || snapshot.waId !== waId || !(k in snapshot)) return null;
+    const value = snapshot[k];
+    delete (snapshot as Partial<Snapshot>)[k];
+    return { value };
+  };
+  return {
+    inbound: async (id) => {
+      const r = await readSnapshot(store.db.$client, id);
+      snapshot = r.snapshot;
+      return r.inbound;
+    },
+    citizen: (waId) => {
+      const hit = once('citizen', waId);
+      return hit ? hit.value : store.read(citizenOp(waId));
+    },
+    dialogue: (waId) => {
+      const hit = once('dialogue', waId);
+      return hit ? hit.value : store.read(dialogueOp(waId));
+    },
+    lastConversation: (waId) => {
+      const hit = once('lastConversation', waId);
+      return hit ? hit.value : store.read(lastConversationOp(waId));
+    },
     newConversation: (waId, nowMs) => store.read(newConversationOp(waId, nowMs)),
     recentInbound: (waId, sinceMs) => store.read(recentInboundOp(waId, sinceMs)),
     history: async (conversationId, beforeId, limit) =>
