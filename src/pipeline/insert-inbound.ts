@@ -41,8 +41,9 @@ const MAX_NAME = 256;
  * fetch job and a photo or document as evidence. Run it as one transaction.
  */
 export const insertInboundOp = (given: InboundMessage, now: number): Op<{ id: number; duplicate: boolean }> =>
-  function* ({ db, t }) {
-    const m = withoutNul(given);
+  function* ({ db, t, d }) {
+    // PostgreSQL cannot store U+0000 (without-nul.ts); SQLite keeps the text as it came
+    const m = d.name === 'postgres' ? withoutNul(given) : given;
     const { event } = m;
     const [row] = yield* rows(
       db

@@ -9,7 +9,6 @@ import {
   toStatusUpdates,
   type WebhookEnvelope,
 } from './webhook-payload.js';
-import { withoutNul } from './without-nul.js';
 
 /** An inbound message just stored: its row, its sender, and Meta's id (what a read receipt names). */
 export interface AcceptedMessage {
@@ -72,9 +71,7 @@ function prepare(client: Database.Database) {
        and (case send_status when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 3 else 0 end) < ?`,
   );
   /** One inbound message: durable inbox row (once per wamid), its sender, a photo as evidence. */
-  const store = (given: InboundItem, now: number): { id: number; duplicate: boolean; media?: true } => {
-    // the same as on PostgreSQL, which cannot store it: one dialect's transcript, not two
-    const item = withoutNul(given);
+  const store = (item: InboundItem, now: number): { id: number; duplicate: boolean; media?: true } => {
     const { event } = item;
     const info = insertMessage.run(
       item.waId,

@@ -1,6 +1,7 @@
 /**
- * The value with every U+0000 removed from its strings. PostgreSQL's text and jsonb cannot hold
- * it, so a message carrying one would fail its delivery on every retry; no one means it.
+ * The value with every U+0000 removed from its strings, for PostgreSQL: its text and jsonb
+ * cannot hold it, so a message carrying one would fail its delivery on every retry (no one
+ * means it). SQLite stores it as it came (src/reliability/literal-text.test.ts).
  */
 export function withoutNul<T>(value: T): T {
   return hasNul(value) ? stripNul(value) : value;
