@@ -65,7 +65,7 @@ export function createPgIngestBatcher(
       await Promise.all(ordered.map(alone));
       return;
     }
-    ordered.forEach((j, i) => j.resolve(results[i] as IngestResult));
+    for (const [i, j] of ordered.entries()) j.resolve(results[i] as IngestResult);
   }
 
   function pump(): void {
