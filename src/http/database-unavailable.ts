@@ -1,3 +1,5 @@
+import { causeChain, codeOf } from '../db/cause-chain.js';
+
 // PostgreSQL SQLSTATEs that mean "not now": the server is shutting down or starting, too many
 // connections, a connection was lost, a lock or serialization conflict. Classes 08 (connection
 // exception) and 57P (operator intervention) as a whole.
@@ -13,9 +15,9 @@ const NET_TRANSIENT = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|EN
  * any other error. Drizzle wraps a failed query: its `cause` is looked at too.
  */
 export function databaseUnavailable(err: unknown): string | null {
-  for (let e = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
+  for (const e of causeChain(err, 3)) {
+    const code = codeOf(e);
+    if (code !== undefined) {
       if (/^SQLITE_(BUSY|LOCKED|READONLY)/.test(code) || PG_TRANSIENT.test(code) || NET_TRANSIENT.test(code))
         return code;
     } else if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) {

@@ -1,6 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { defaultCatalogue } from '../cases/default-catalogue.js';
+import { causeChain, codeOf } from '../db/cause-chain.js';
 import type { payments } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
@@ -148,12 +149,7 @@ export const confirmPaymentOp = (input: PaymentConfirmation, o: ConfirmOptions):
 
 /** The unique index on a column refused the write (PostgreSQL 23505; SQLite's constraint code). */
 export function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return causeChain(err).some((e) => ['23505', 'SQLITE_CONSTRAINT_UNIQUE'].includes(codeOf(e) ?? ''));
 }
 
 /**

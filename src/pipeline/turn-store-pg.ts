@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lt, or, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { PendingAction } from '../agent/engine.js';
+import { epochMsOf } from '../coordination/pg-queryable.js';
 import { commitUnderLease, type TurnLease } from '../coordination/pg-turn-lease.js';
 import type { PgDb } from '../db/pg/open-pg.js';
 import { pgSchema } from '../db/pg/open-pg.js';
@@ -234,8 +235,6 @@ type Snapshot = {
   lastConversation: ConversationRow | undefined;
 };
 
-const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-
 /**
  * The message and what the turn reads about its citizen first (citizen, dialogue state, last
  * conversation) in one statement: on PostgreSQL every statement is a round trip and costs
@@ -266,9 +265,9 @@ async function readSnapshot(
   }>(
     `select m.id::float8 as id, m.wa_id as "waId", m.direction, m.process_status as "processStatus", m.payload,
        c.wa_id is not null as "hasCitizen", c.language, c.language_chosen as "languageChosen", c.name,
-       ${ms('c.privacy_notice_at')} as "privacyNoticeAt", c.handoff,
+       ${epochMsOf('c.privacy_notice_at')} as "privacyNoticeAt", c.handoff,
        d.wa_id is not null as "hasDialogue", d.engine_state as "engineState", d.pending_action as "pendingAction",
-       lc.id::float8 as "conversationId", ${ms('lc.last_message_at')} as "lastMessageAt", ${ms('lc.closed_at')} as "closedAt"
+       lc.id::float8 as "conversationId", ${epochMsOf('lc.last_message_at')} as "lastMessageAt", ${epochMsOf('lc.closed_at')} as "closedAt"
      from messages m
        left join citizens c on c.wa_id = m.wa_id
        left join dialogue_states d on d.wa_id = m.wa_id

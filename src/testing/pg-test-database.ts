@@ -86,3 +86,12 @@ export function usePgTestDatabase(): { url: () => string } {
     },
   };
 }
+
+/** Every table of the database's public schema emptied and its ids restarted: a fresh database for the next test. */
+export async function emptyAllTables(client: Pick<pg.Client | pg.Pool, 'query'>): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(
+    "select quote_ident(tablename) as name from pg_tables where schemaname = 'public'",
+  );
+  if (rows.length)
+    await client.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`);
+}

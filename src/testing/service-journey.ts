@@ -10,7 +10,7 @@ import { signBody } from '../whatsapp/signature.js';
 import { createSahayak } from '../wiring/create-sahayak.js';
 import { createSahayakPg } from '../wiring/create-sahayak-pg.js';
 import { type FakeGraphServer, startFakeGraphServer } from './fake-graph-server.js';
-import { usePgTestDatabase } from './pg-test-database.js';
+import { emptyAllTables, usePgTestDatabase } from './pg-test-database.js';
 import type { DialectName } from './store-dialects.js';
 import { buttonDelivery, envelope, textDelivery } from './whatsapp-payloads.js';
 
@@ -34,20 +34,6 @@ const backlogOp: Op<number> = function* ({ db, t }) {
   return num(r?.n);
 };
 
-/** Every table of a PostgreSQL test database emptied (each journey starts as a fresh database). */
-async function emptyPgDatabase(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string }>(
-      "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename not like '%migrations%'",
-    );
-    if (tables.length)
-      await client.query(`truncate ${tables.map((r) => r.name).join(', ')} restart identity cascade`);
-  } finally {
-    await client.end();
-  }
-}
 const TOKEN = 'journey-staff-token';
 
 export interface Journey {
@@ -82,7 +68,11 @@ export async function startJourney(o: {
   databaseUrl?: string;
 }): Promise<Journey> {
   const graph = await startFakeGraphServer({});
-  if (o.databaseUrl) await emptyPgDatabase(o.databaseUrl);
+  if (o.databaseUrl) {
+    const client = new pg.Client({ connectionString: o.databaseUrl });
+    await client.connect();
+    await emptyAllTables(client).finally(() => client.end());
+  }
   const config = loadConfig({
     DATABASE_PATH: ':memory:',
     ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),

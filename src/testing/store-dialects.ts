@@ -4,7 +4,7 @@ import { openPg } from '../db/pg/open-pg.js';
 import { type PgStore, pgStore } from '../storage/pg-store.js';
 import { type SqliteStore, sqliteStore } from '../storage/sqlite-store.js';
 import type { Store } from '../storage/store.js';
-import { pgTestServer, usePgTestDatabase } from './pg-test-database.js';
+import { emptyAllTables, pgTestServer, usePgTestDatabase } from './pg-test-database.js';
 
 export type DialectName = Store['dialect'];
 
@@ -30,10 +30,7 @@ export function useStore(dialect: DialectName): () => SqliteStore | PgStore {
     }, 60_000);
     beforeEach(async () => {
       if (!pg) throw new Error('no PostgreSQL store');
-      const { rows } = await pg.db.$client.query<{ name: string }>(
-        "select quote_ident(tablename) as name from pg_tables where schemaname = 'public'",
-      );
-      await pg.db.$client.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity cascade`);
+      await emptyAllTables(pg.db.$client);
       store = pg;
     });
     afterAll(async () => {

@@ -6,21 +6,22 @@ import { toInboundEvents, toStatusUpdates, type WebhookEnvelope } from './webhoo
 type Job = {
   payload: WebhookEnvelope;
   now: number;
+  /** whom the delivery is about (its first message's sender, else its first status's recipient) */
+  citizen: string;
+  /** one statement: no message and at most one status */
+  single: boolean;
   resolve: (r: IngestResult) => void;
   reject: (e: unknown) => void;
 };
 
-/** The citizen a delivery is about (its first message's sender, else its first status's recipient). */
-function citizenOf(payload: WebhookEnvelope): string {
-  const [m] = toInboundEvents(payload);
-  if (m) return m.waId;
-  const [s] = toStatusUpdates(payload);
-  return s?.recipientId ?? '';
-}
-
-/** A delivery that is a single statement: no message, at most one status. */
-function oneStatement(payload: WebhookEnvelope): boolean {
-  return toInboundEvents(payload).length === 0 && toStatusUpdates(payload).length <= 1;
+/** What the batcher needs to know of a delivery, read once when it arrives. */
+function shapeOf(payload: WebhookEnvelope): { citizen: string; single: boolean } {
+  const messages = toInboundEvents(payload);
+  const statuses = toStatusUpdates(payload);
+  return {
+    citizen: messages[0]?.waId ?? statuses[0]?.recipientId ?? '',
+    single: messages.length === 0 && statuses.length <= 1,
+  };
 }
 
 /**
@@ -46,12 +47,12 @@ export function createPgIngestBatcher(
   // itself: run without BEGIN and COMMIT, a third of the round trips
   const alone = (j: Job) => {
     const op = ingestWebhookOp(j.payload, j.now);
-    return (oneStatement(j.payload) ? store.read(op) : store.transaction(op)).then(j.resolve, j.reject);
+    return (j.single ? store.read(op) : store.transaction(op)).then(j.resolve, j.reject);
   };
 
   async function together(jobs: Job[]): Promise<void> {
     const ordered = jobs
-      .map((job, i) => ({ job, i, key: citizenOf(job.payload) }))
+      .map((job, i) => ({ job, i, key: job.citizen }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
       .map((x) => x.job);
     let results: IngestResult[];
@@ -82,7 +83,7 @@ export function createPgIngestBatcher(
 
   return (payload: WebhookEnvelope, now: number): Promise<IngestResult> =>
     new Promise((resolve, reject) => {
-      queue.push({ payload, now, resolve, reject });
+      queue.push({ payload, now, ...shapeOf(payload), resolve, reject });
       pump();
     });
 }
