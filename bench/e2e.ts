@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { databaseUrl, startPgCluster } from '../src/testing/pg-cluster.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
-import { sampleTreeRss, treeCpuMs } from './lib/process-tree.js';
+import { sampleTreeRss, treeCpuMs, treeSystemCpuMs } from './lib/process-tree.js';
 import { openResultDb, type RunDatabase, waitForQuietDb } from './lib/result-db.js';
 import { type BenchServer, removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
 import { quantile, round } from './lib/stats.js';
@@ -34,6 +34,7 @@ export async function benchEndToEnd({
   serverRoot,
   database = 'sqlite',
   instances = 1,
+  receipts = true,
 }: {
   rate: number;
   durationS: number;
@@ -49,6 +50,8 @@ export async function benchEndToEnd({
   database?: 'sqlite' | 'postgres';
   /** servers on the one database, the deliveries and receipts spread over them in turn */
   instances?: number;
+  /** false: no status receipts posted back (what a turn costs without Meta's ~4 webhooks) */
+  receipts?: boolean;
 }) {
   const sink = await startGraphSink({ latencyMs: graphLatencyMs });
   const cluster = database === 'postgres' ? await startPgCluster({ durable: true }) : null;
@@ -84,7 +87,7 @@ export async function benchEndToEnd({
     );
   }
   const server = servers[0];
-  sink.sendReceiptsTo({ webhookUrl: servers.map((s) => `${s.url}/webhook/whatsapp`), secret: SECRET });
+  if (receipts) sink.sendReceiptsTo({ webhookUrl: servers.map((s) => `${s.url}/webhook/whatsapp`), secret: SECRET });
 
   // signed in advance: the generator's CPU during the run is sending, not HMAC
   const next = deliveryStream({ run: `e2e${rate}x${graphLatencyMs}`, citizens, secret: SECRET });
@@ -96,6 +99,8 @@ export async function benchEndToEnd({
   const dbCpuNow = () => (postmaster ? treeCpuMs(postmaster) : 0);
   const cpuNow = () => servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + dbCpuNow();
   const cpuAtStart = cpuNow();
+  const sysNow = () => servers.reduce((sum, s) => sum + treeSystemCpuMs(s.pid), 0);
+  const sysAtStart = sysNow();
   const dbCpuAtStart = dbCpuNow();
   const genCpuAtStart = process.cpuUsage();
   const load1mAtStart = loadavg()[0];
@@ -140,6 +145,11 @@ export async function benchEndToEnd({
 
   const start = performance.now();
   const wall = () => performance.now() + performance.timeOrigin;
+  // the servers' CPU once the JIT has warmed: the steady state, beside the whole run's
+  let cpuAtWarm: number | null = null;
+  const warmTimer = setTimeout(() => {
+    cpuAtWarm = cpuNow();
+  }, WARMUP_MS);
   let offered = 0;
   let last: Delivery | undefined;
   await new Promise<void>((resolve) => {
@@ -167,6 +177,7 @@ export async function benchEndToEnd({
     };
     tick();
   });
+  clearTimeout(warmTimer);
   while (inflight > 0) await new Promise((r) => setTimeout(r, 10));
   const sendEnd = wall();
   const genCpu = process.cpuUsage(genCpuAtStart);
@@ -176,6 +187,7 @@ export async function benchEndToEnd({
   // the receipts of the last replies (read comes ~0.5 s after the send)
   await sink.receiptsSettled(10_000);
   const cpuAtEnd = cpuNow();
+  const sysAtEnd = sysNow();
   const dbCpuAtEnd = dbCpuNow();
   const load1mAtEnd = loadavg()[0];
   // the servers' trees side by side (an operator runs them on separate machines): the largest
@@ -277,6 +289,9 @@ export async function benchEndToEnd({
       p50Ms: round(quantile(warm, 0.5), 1),
       p99Ms: round(quantile(warm, 0.99), 1),
       turns: warm.length,
+      /** the servers' CPU from 5 s on, per turn of a message sent from then on */
+      serverCpuMsPerTurn:
+        cpuAtWarm !== null && warm.length > 0 ? round((cpuAtEnd - cpuAtWarm) / warm.length, 2) : null,
     },
     // acknowledged (200) with no reply at Graph when the run ended (not stored, or stored
     // and never answered or sent within the drain timeout): what a citizen would call lost
@@ -302,6 +317,9 @@ export async function benchEndToEnd({
     // the whole tree's CPU time (npm, node) per answered turn: ingest of the message and
     // its receipts, the turn, the sends. Least sensitive to other load on the machine.
     serverCpuMsPerTurn: latencies.length > 0 ? round((cpuAtEnd - cpuAtStart) / latencies.length, 2) : null,
+    /** of which the servers' time in the kernel */
+    serverSystemCpuMsPerTurn:
+      latencies.length > 0 ? round((sysAtEnd - sysAtStart) / latencies.length, 2) : null,
     /** of which PostgreSQL's processes (0 on SQLite, which runs inside the server) */
     databaseCpuMsPerTurn:
       latencies.length > 0 ? round((dbCpuAtEnd - dbCpuAtStart) / latencies.length, 2) : null,

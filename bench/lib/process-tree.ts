@@ -2,12 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const CLOCK_TICKS = 100;
 
-function stat(pid: number): { ppid: number; cpuMs: number } | null {
+function stat(pid: number): { ppid: number; cpuMs: number; systemMs: number } | null {
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // fields after the command name, which is in parentheses and may contain spaces
     const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS };
+    return {
+      ppid: Number(f[1]),
+      cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS,
+      systemMs: (Number(f[12]) * 1000) / CLOCK_TICKS,
+    };
   } catch {
     return null;
   }
@@ -45,6 +49,11 @@ export function treePids(root: number): number[] {
 /** CPU time (user + system) the whole tree has used so far, in ms. */
 export function treeCpuMs(root: number): number {
   return treePids(root).reduce((sum, pid) => sum + (stat(pid)?.cpuMs ?? 0), 0);
+}
+
+/** Of that, the time in the kernel (system calls: sockets, file writes), in ms. */
+export function treeSystemCpuMs(root: number): number {
+  return treePids(root).reduce((sum, pid) => sum + (stat(pid)?.systemMs ?? 0), 0);
 }
 
 /** Samples the summed RSS of the tree every `everyMs`; stop() gives the peak in MB. */

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,5 +84,38 @@ describe('openDatabase against a locked or read-only file', () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/is read-only/);
     });
+  });
+});
+
+describe('temporary files', () => {
+  // SQLite names its temporary files once per process (SQLITE_TMPDIR), and unlinks each as
+  // soon as it is open: a child process, watching its own temp folder, sees one come and go
+  const probe = `
+    import { watch } from 'node:fs';
+    import { openDatabase } from ${JSON.stringify(join(root, 'src', 'db', 'open-database.ts'))};
+    const seen = [];
+    const watcher = watch(process.env.SQLITE_TMPDIR, (_event, file) => seen.push(String(file)));
+    const c = openDatabase({ path: process.env.PROBE_DB }).$client;
+    const add = c.prepare("insert into citizens (wa_id, name, created_at) values (?, ?, 0)");
+    c.transaction(() => { for (let i = 0; i < 2000; i++) add.run('91' + i, 'x'.repeat(200)); })();
+    const rename = c.prepare('update citizens set name = ? where wa_id = ?');
+    // as the iteration's commit does: a savepoint that rewrites pages the transaction dirtied
+    const writer = c.transaction(() => { for (let i = 0; i < 2000; i++) rename.run('y'.repeat(200), '91' + i); });
+    c.transaction(() => { for (let i = 0; i < 2000; i++) rename.run('z'.repeat(200), '91' + i); writer(); })();
+    setTimeout(() => { watcher.close(); console.log(JSON.stringify(seen)); }, 200);
+  `;
+
+  it("keeps a savepoint's journal in memory: a large one opens no temporary file", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sahayak-temp-'));
+    dirs.push(dir);
+    const temp = join(dir, 'temp');
+    mkdirSync(temp);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', SQLITE_TMPDIR: temp, PROBE_DB: join(dir, 'sahayak.db') },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? 'null')).toEqual([]);
   });
 });
