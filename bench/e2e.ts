@@ -87,7 +87,8 @@ export async function benchEndToEnd({
     );
   }
   const server = servers[0];
-  if (receipts) sink.sendReceiptsTo({ webhookUrl: servers.map((s) => `${s.url}/webhook/whatsapp`), secret: SECRET });
+  if (receipts)
+    sink.sendReceiptsTo({ webhookUrl: servers.map((s) => `${s.url}/webhook/whatsapp`), secret: SECRET });
 
   // signed in advance: the generator's CPU during the run is sending, not HMAC
   const next = deliveryStream({ run: `e2e${rate}x${graphLatencyMs}`, citizens, secret: SECRET });

@@ -57,7 +57,9 @@ function launch(command: string, args: string[], env: Record<string, string>, po
       HOST: '127.0.0.1',
       PORT: String(port),
       // e.g. --perf-basic-prof, to read the server under `perf record` (bench/README.md)
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
