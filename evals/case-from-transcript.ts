@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/open-database.js';
+import { sqliteStore } from '../src/storage/sqlite-store.js';
 import { caseFromTranscript, TranscriptNotFoundError } from './src/case-from-transcript.js';
 
 const USAGE =
   'usage: npm run -s eval:case-from-transcript -- --db data/sahayak.db (--phone <wa_id> | --conversation <id>) [--out evals/suites/regressions/<name>.yaml]';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let v: { db?: string; phone?: string; conversation?: string; out?: string };
   try {
     ({ values: v } = parseArgs({
@@ -37,7 +38,10 @@ function main(argv: string[]): number {
   }
   const db = openDatabase({ path });
   try {
-    const yaml = caseFromTranscript(db, v.phone !== undefined ? { phone: v.phone } : { conversationId: id! });
+    const yaml = await caseFromTranscript(
+      sqliteStore(db),
+      v.phone !== undefined ? { phone: v.phone } : { conversationId: id! },
+    );
     if (v.out) {
       mkdirSync(dirname(v.out), { recursive: true });
       writeFileSync(v.out, yaml);
@@ -55,4 +59,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

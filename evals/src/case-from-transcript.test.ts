@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/db/open-database.js';
 import { annotations, messages as dbMessages, turns } from '../../src/db/schema.js';
 import { loadCatalogue } from '../../src/i18n/catalogue.js';
 import { createPipeline } from '../../src/pipeline/create-pipeline.js';
+import { sqliteStore } from '../../src/storage/sqlite-store.js';
 import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import { caseFromTranscript, TranscriptNotFoundError } from './case-from-transcript.js';
@@ -55,7 +56,7 @@ describe('caseFromTranscript', () => {
       await pipeline.idle();
     }
 
-    const yaml = caseFromTranscript(db, { phone: '919811112222' });
+    const yaml = await caseFromTranscript(sqliteStore(db), { phone: '919811112222' });
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=/);
     expect(yaml).toContain('# assistant: ');
     const [c] = parseSuiteFile(yaml, 'generated.yaml');
@@ -76,15 +77,17 @@ describe('caseFromTranscript', () => {
       ],
     });
     expect(c.expect?.applications).toEqual({ count: 0 });
-    expect(caseFromTranscript(db, { conversationId: 1 })).toBe(yaml);
+    expect(await caseFromTranscript(sqliteStore(db), { conversationId: 1 })).toBe(yaml);
 
     const replay = await runCaseTrial(c, 0, deps);
     expect(replay.checks.filter((x) => !x.pass)).toEqual([]);
   });
 
-  it('says so when there is no such conversation', () => {
+  it('says so when there is no such conversation', async () => {
     const db = openDatabase({ path: ':memory:' });
-    expect(() => caseFromTranscript(db, { phone: '91000' })).toThrow(TranscriptNotFoundError);
+    await expect(caseFromTranscript(sqliteStore(db), { phone: '91000' })).rejects.toThrow(
+      TranscriptNotFoundError,
+    );
   });
 });
 
@@ -109,7 +112,7 @@ describe('a staff-flagged transcript as a regression case', () => {
     const liveRef = complaintRows(live)[0]?.reference;
     expect(liveRef).toBe('HC-2026-000003');
 
-    const yaml = caseFromTranscript(live, { phone: '919811113333' });
+    const yaml = await caseFromTranscript(sqliteStore(live), { phone: '919811113333' });
     expect(yaml).not.toContain('HC-2026-000003');
     const [c] = parseSuiteFile(yaml, 'regression.yaml');
     expect(c.turns?.at(-1)?.text).toBe('what is the status of {{ref:complaints[0]}}');
@@ -139,7 +142,7 @@ describe('a staff-flagged transcript as a regression case', () => {
         createdAt: clock,
       })
       .run();
-    const flagged = caseFromTranscript(live, { phone: '919811113333' });
+    const flagged = await caseFromTranscript(sqliteStore(live), { phone: '919811113333' });
     expect(flagged).toContain('# staff (bad): wrong_date — stored the wrong date');
     const [f] = parseSuiteFile(flagged, 'regression.yaml');
     expect(f.tags).toContain('staff-flagged');
@@ -165,7 +168,10 @@ describe('a staff-flagged transcript as a regression case', () => {
         createdAt: clock,
       })
       .run();
-    const [g] = parseSuiteFile(caseFromTranscript(live, { phone: '919811113333' }), 'regression.yaml');
+    const [g] = parseSuiteFile(
+      await caseFromTranscript(sqliteStore(live), { phone: '919811113333' }),
+      'regression.yaml',
+    );
     expect(g.expect?.complaints?.records?.[0]?.incidentDate).toBe('{{date:-2}}');
   });
 });

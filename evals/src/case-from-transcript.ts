@@ -1,8 +1,11 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { Document, isMap, isSeq } from 'yaml';
-import { applicationRows, complaintRows } from '../../src/cases/legacy-rows.js';
-import type { Db } from '../../src/db/open-database.js';
-import { annotations, conversations, messages, payments, turns } from '../../src/db/schema.js';
+import type { CaseRow } from '../../src/cases/case-store.js';
+import { asApplication, asComplaint } from '../../src/cases/legacy-rows.js';
+import { birthCertificate } from '../../src/services/birth-certificate/definition.js';
+import { hospitalComplaint } from '../../src/services/hospital-complaint/definition.js';
+import { first, type Op, rows } from '../../src/storage/operation.js';
+import type { Store } from '../../src/storage/store.js';
 import type { InboundEvent } from '../../src/whatsapp/inbound-event.js';
 import type { OutboundMessage } from '../../src/whatsapp/outbound-message.js';
 import { expectationsFromAnnotation, type StaffAnnotation } from './annotation-expectations.js';
@@ -12,13 +15,6 @@ import { readableText } from './scorers/turn-checks.js';
 
 export class TranscriptNotFoundError extends Error {
   override name = 'TranscriptNotFoundError';
-}
-
-/** A table's rows in their flat shape, oldest first; birth applications and complaints are cases of their service. */
-function storeRows(db: Db, table: TableName): Record<string, unknown>[] {
-  if (table === 'applications') return applicationRows(db);
-  if (table === 'complaints') return complaintRows(db);
-  return db.select().from(payments).orderBy(asc(payments.id)).all();
 }
 
 // The fields a regression case compares; ids, timestamps and tokens change on every run.
@@ -65,61 +61,116 @@ function turnOf(e: InboundEvent): Record<string, unknown> {
   }
 }
 
+type Row = Record<string, unknown>;
+type Message = { id: number; payload: unknown; inReplyTo: number | null; createdAt: number };
+
+/** What a case is built from: one conversation as stored, and the citizen's records. */
+export interface Transcript {
+  conv: { id: number; waId: string; language: string | null; engine: string | null; startedAt: number };
+  inbound: Message[];
+  turnRows: { id: number; inboundId: number; steps: unknown; language: string | null }[];
+  replies: Message[];
+  notes: StaffAnnotation[];
+  /** the citizen's birth applications and complaints (flat, as cases of their service) and payments, oldest first */
+  records: Record<TableName, Row[]>;
+}
+
+/**
+ * Reads a stored conversation (the latest of a phone, or one by id) and the citizen's records:
+ * an operation of the store, so the same read runs on SQLite and on PostgreSQL.
+ */
+export const transcriptOp = (by: { phone: string } | { conversationId: number }): Op<Transcript> =>
+  function* ({ db, t }) {
+    const conv = yield* first(
+      'phone' in by
+        ? db
+            .select()
+            .from(t.conversations)
+            .where(eq(t.conversations.waId, by.phone))
+            .orderBy(desc(t.conversations.id))
+            .limit(1)
+        : db.select().from(t.conversations).where(eq(t.conversations.id, by.conversationId)),
+    );
+    if (!conv)
+      throw new TranscriptNotFoundError(
+        `no conversation for ${'phone' in by ? `phone ${by.phone}` : `id ${by.conversationId}`}`,
+      );
+    const inbound = yield* rows(
+      db
+        .select()
+        .from(t.messages)
+        .where(and(eq(t.messages.conversationId, conv.id), eq(t.messages.direction, 'in')))
+        .orderBy(asc(t.messages.id)),
+    );
+    if (!inbound.length) throw new TranscriptNotFoundError(`conversation ${conv.id} has no citizen message`);
+    const ids = inbound.map((m) => m.id);
+    const turnRows = yield* rows(db.select().from(t.turns).where(inArray(t.turns.inboundId, ids)));
+    const replies = yield* rows(
+      db.select().from(t.messages).where(inArray(t.messages.inReplyTo, ids)).orderBy(asc(t.messages.id)),
+    );
+    const notes = turnRows.length
+      ? yield* rows(
+          db
+            .select()
+            .from(t.annotations)
+            .where(
+              inArray(
+                t.annotations.turnId,
+                turnRows.map((r) => r.id),
+              ),
+            )
+            .orderBy(asc(t.annotations.id)),
+        )
+      : [];
+    // the citizen's own records: what the conversation made, and what came before it (setup)
+    const ofService = (service: string) =>
+      rows(
+        db
+          .select()
+          .from(t.cases)
+          .where(and(eq(t.cases.service, service), eq(t.cases.waId, conv.waId)))
+          .orderBy(asc(t.cases.id)),
+      );
+    const applications = (yield* ofService(birthCertificate.id)) as unknown as CaseRow[];
+    const complaints = (yield* ofService(hospitalComplaint.id)) as unknown as CaseRow[];
+    const payments = yield* rows(
+      db.select().from(t.payments).where(eq(t.payments.waId, conv.waId)).orderBy(asc(t.payments.id)),
+    );
+    return {
+      conv,
+      inbound,
+      turnRows,
+      replies,
+      notes: notes as StaffAnnotation[],
+      records: {
+        applications: applications.map(asApplication),
+        complaints: complaints.map(asComplaint),
+        payments,
+      },
+    };
+  };
+
 /**
  * A stored conversation (the latest of a phone, or one by id) as a YAML eval case skeleton:
  * the citizen's messages, the tools each turn called, the reply language, the citizen's
  * earlier records as setup and the records the conversation created as the expected end
  * state. Review it (and remove personal data) before committing it as a regression case.
  */
-export function caseFromTranscript(db: Db, by: { phone: string } | { conversationId: number }): string {
-  const conv =
-    'phone' in by
-      ? db
-          .select()
-          .from(conversations)
-          .where(eq(conversations.waId, by.phone))
-          .orderBy(desc(conversations.id))
-          .limit(1)
-          .get()
-      : db.select().from(conversations).where(eq(conversations.id, by.conversationId)).get();
-  if (!conv)
-    throw new TranscriptNotFoundError(
-      `no conversation for ${'phone' in by ? `phone ${by.phone}` : `id ${by.conversationId}`}`,
-    );
+export async function caseFromTranscript(
+  store: Store,
+  by: { phone: string } | { conversationId: number },
+): Promise<string> {
+  return caseFromRead(await store.read(transcriptOp(by)));
+}
 
-  const inbound = db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.conversationId, conv.id), eq(messages.direction, 'in')))
-    .orderBy(asc(messages.id))
-    .all();
-  if (!inbound.length) throw new TranscriptNotFoundError(`conversation ${conv.id} has no citizen message`);
+/** The case of a transcript already read. */
+export function caseFromRead({ conv, inbound, turnRows, replies, notes, records }: Transcript): string {
   const ids = inbound.map((m) => m.id);
-  const turnRows = db.select().from(turns).where(inArray(turns.inboundId, ids)).all();
-  const replies = db
-    .select()
-    .from(messages)
-    .where(inArray(messages.inReplyTo, ids))
-    .orderBy(asc(messages.id))
-    .all();
-
-  const notes = turnRows.length
-    ? db
-        .select()
-        .from(annotations)
-        .where(
-          inArray(
-            annotations.turnId,
-            turnRows.map((r) => r.id),
-          ),
-        )
-        .orderBy(asc(annotations.id))
-        .all()
-    : [];
+  const storeRows = (table: TableName) => records[table];
   const madeByConversation = Object.fromEntries(
     TABLES.map((table) => [
       table,
-      storeRows(db, table)
+      storeRows(table)
         .filter((r) => ids.includes(r.sourceMessageId as number))
         .map((r) => pick(r, FIELDS[table])),
     ]),
@@ -167,7 +218,7 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   const setup: Record<string, unknown[]> = {};
   const expect: Record<string, unknown> = {};
   for (const table of TABLES) {
-    const rows = storeRows(db, table);
+    const rows = storeRows(table);
     const before = rows.filter((r) => r.waId === conv.waId && (r.createdAt as number) < inbound[0].createdAt);
     if (before.length)
       setup[table] = before.map((r) => ({ waId: DEFAULT_WA_ID, ...pick(r, SEED_FIELDS[table]) }));
@@ -187,7 +238,7 @@ export function caseFromTranscript(db: Db, by: { phone: string } | { conversatio
   // references the conversation created are made afresh by a replay: placeholders bound at run time
   const refMap = new Map<string, string>();
   for (const table of TABLES) {
-    storeRows(db, table)
+    storeRows(table)
       .filter((r) => ids.includes(r.sourceMessageId as number))
       .forEach((r, i) => {
         refMap.set(String(r.reference), `{{ref:${table}[${i}]}}`);

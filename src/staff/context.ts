@@ -17,10 +17,7 @@ export type Logger = {
 export type StaffDeps = {
   /** where the converted parts of the console read and write (either database: src/storage) */
   store: Store;
-  /**
-   * the SQLite database, when there is one: the default store, and what the eval export reads
-   * (evals/ is written on SQLite; on PostgreSQL the export answers 501)
-   */
+  /** the SQLite database, when there is one (the default store) */
   db?: Db;
   catalogue: Catalogue;
   now: () => number;
@@ -31,7 +28,7 @@ export type StaffDeps = {
   logger: Logger;
   secureCookies: boolean;
   /** may load its module on first use (the server does not import the eval tooling at start) */
-  exportCase?: (db: Db, opts: { conversationId: number }) => string | Promise<string>;
+  exportCase?: (store: Store, opts: { conversationId: number }) => string | Promise<string>;
   /** where citizens' photos, documents and voice notes are kept (src/media) */
   mediaStore?: MediaStore;
   /** approved templates per purpose, for officers' messages outside the 24-hour window */

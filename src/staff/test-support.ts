@@ -28,8 +28,8 @@ export function consoleFixture(over: Partial<StaffDeps> = {}) {
     },
     logger: silent,
     secureCookies: false,
-    exportCase: (d, { conversationId }) => {
-      const rows = d.$client
+    exportCase: (_store, { conversationId }) => {
+      const rows = db.$client
         .prepare("select text from messages where conversation_id = ? and direction = 'in' order by id")
         .all(conversationId) as { text: string }[];
       return `id: conversation-${conversationId}\nturns:\n${rows.map((r) => `  - user: ${JSON.stringify(r.text)}`).join('\n')}\n`;

@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logging/create-logger.js';
 import { num, type Op, rows } from '../storage/operation.js';
+import type { Store } from '../storage/store.js';
 import { signBody } from '../whatsapp/signature.js';
 import { createSahayak } from '../wiring/create-sahayak.js';
 import { createSahayakPg } from '../wiring/create-sahayak-pg.js';
@@ -53,6 +54,8 @@ export interface Journey {
   ) => Promise<{ status: number; body: Record<string, unknown> }>;
   /** a JSON API read with the staff token */
   api: (path: string) => Promise<{ status: number; body: { items: Record<string, unknown>[] } }>;
+  /** the service's store (either database), for what no endpoint shows */
+  store: Store;
   close: () => Promise<void>;
 }
 
@@ -174,6 +177,7 @@ export async function startJourney(o: {
       const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
       return { status: res.status, body: (await res.json()) as { items: Record<string, unknown>[] } };
     },
+    store: sahayak.store,
     close: async () => {
       await new Promise((done) => server.close(done));
       await sahayak.stop();

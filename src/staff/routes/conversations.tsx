@@ -84,9 +84,7 @@ export function conversationRoutes(deps: StaffDeps) {
       throw new HTTPException(501, { message: 'eval export is not available in this build' });
     const found = await deps.store.read(conversationWaId(id));
     if (!found) return c.notFound();
-    // the eval tooling reads the SQLite database (evals/); on PostgreSQL there is none to read
-    if (!deps.db) throw new HTTPException(501, { message: 'eval export needs the SQLite database' });
-    const yaml = await deps.exportCase(deps.db, { conversationId: id });
+    const yaml = await deps.exportCase(deps.store, { conversationId: id });
     await deps.store.read(
       auditOp({
         userId: session.user.id,

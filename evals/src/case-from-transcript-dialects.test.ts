@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { usePgTestDatabase } from '../../src/testing/pg-test-database.js';
+import { type Journey, startJourney } from '../../src/testing/service-journey.js';
+import { type DialectName, testDialects } from '../../src/testing/store-dialects.js';
+import { caseFromTranscript } from './case-from-transcript.js';
+
+const NOW = new Date('2026-11-24T06:30:00Z');
+const open: Journey[] = [];
+afterEach(async () => {
+  for (const j of open.splice(0)) await j.close();
+});
+
+// The staff console's "export as eval case" reads through the store: a conversation held on
+// PostgreSQL becomes the same case as on SQLite (it answered 501 there before).
+describe.each(testDialects)('a conversation on %s exported as an eval case', (dialect: DialectName) => {
+  const database = dialect === 'postgres' ? usePgTestDatabase() : null;
+
+  it('has the citizen’s turns, the tools they led to and the application as the end state', async () => {
+    const j = await startJourney({ now: NOW, ...(database ? { databaseUrl: database.url() } : {}) });
+    open.push(j);
+    const waId = '919876500011';
+    await j.say(waId, 'I want to apply for a birth certificate for my son');
+    await j.say(waId, 'His name is Arjun, born on 15/11/2026 at home');
+    await j.say(waId, 'Mother is Sunita Sharma and father is Rakesh Sharma');
+    await j.say(waId, 'Address: 12 Civil Lines, Lucknow 226001');
+    await j.tap(waId, 'informant:father', 'I am the father');
+    await j.tap(waId, 'confirm:yes', 'Yes, submit');
+
+    const doc = parse(await caseFromTranscript(j.store, { phone: waId })) as {
+      suite: string;
+      cases: {
+        language: string;
+        turns: Record<string, unknown>[];
+        expect: { applications: { count: number; records: Record<string, unknown>[] } };
+      }[];
+    };
+    expect(doc.suite).toBe('regressions');
+    const [c] = doc.cases;
+    expect(c.language).toBe('en');
+    expect(c.turns.map((t) => t.text ?? (t.button as { id: string }).id)).toEqual([
+      'I want to apply for a birth certificate for my son',
+      'His name is Arjun, born on 15/11/2026 at home',
+      'Mother is Sunita Sharma and father is Rakesh Sharma',
+      'Address: 12 Civil Lines, Lucknow 226001',
+      'informant:father',
+      'confirm:yes',
+    ]);
+    expect(c.turns.at(-1)).toMatchObject({ tool: 'apply_birth_certificate', replyLanguage: 'en' });
+    expect(c.expect.applications.count).toBe(1);
+    expect(c.expect.applications.records[0]).toMatchObject({
+      childName: 'Arjun',
+      sex: 'male',
+      dateOfBirth: '2026-11-15',
+      placeOfBirthType: 'home',
+      motherName: 'Sunita Sharma',
+      fatherName: 'Rakesh Sharma',
+      district: 'Lucknow',
+      pinCode: '226001',
+    });
+  });
+
+  it('says so when the conversation is not there', async () => {
+    const j = await startJourney({ now: NOW, ...(database ? { databaseUrl: database.url() } : {}) });
+    open.push(j);
+    await expect(caseFromTranscript(j.store, { conversationId: 424242 })).rejects.toThrow(
+      /no conversation for id 424242/,
+    );
+  });
+});
