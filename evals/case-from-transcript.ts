@@ -1,12 +1,36 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/db/open-database.js';
+import { DatabaseUnavailableError, openDatabase } from '../src/db/open-database.js';
+import { openPg } from '../src/db/pg/open-pg.js';
+import { pgStore } from '../src/storage/pg-store.js';
 import { sqliteStore } from '../src/storage/sqlite-store.js';
+import type { Store } from '../src/storage/store.js';
 import { caseFromTranscript, TranscriptNotFoundError } from './src/case-from-transcript.js';
 
 const USAGE =
-  'usage: npm run -s eval:case-from-transcript -- --db data/sahayak.db (--phone <wa_id> | --conversation <id>) [--out evals/suites/regressions/<name>.yaml]';
+  'usage: npm run -s eval:case-from-transcript -- --db (data/sahayak.db | postgres://…) (--phone <wa_id> | --conversation <id>) [--out evals/suites/regressions/<name>.yaml]';
+
+/** The store at `path`: a SQLite file, or a PostgreSQL URL (read only: its migrations are left to the server). */
+async function openStore(path: string): Promise<Store | string> {
+  if (/^postgres(ql)?:\/\//.test(path)) {
+    try {
+      return pgStore(await openPg({ url: path, max: 1, applyMigrations: false }));
+    } catch (err) {
+      if (err instanceof DatabaseUnavailableError) return err.message;
+      throw err;
+    }
+  }
+  // openDatabase would create an empty file: a typo must not look like "no conversation"
+  if (path !== ':memory:' && !existsSync(path)) return `no database at ${path}`;
+  const db = openDatabase({ path });
+  return {
+    ...sqliteStore(db),
+    close: async () => {
+      db.$client.close();
+    },
+  };
+}
 
 async function main(argv: string[]): Promise<number> {
   let v: { db?: string; phone?: string; conversation?: string; out?: string };
@@ -31,15 +55,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  // openDatabase would create an empty file: a typo must not look like "no conversation"
-  if (path !== ':memory:' && !existsSync(path)) {
-    console.error(`no database at ${path}`);
+  const store = await openStore(path);
+  if (typeof store === 'string') {
+    console.error(store);
     return 2;
   }
-  const db = openDatabase({ path });
   try {
     const yaml = await caseFromTranscript(
-      sqliteStore(db),
+      store,
       v.phone !== undefined ? { phone: v.phone } : { conversationId: id! },
     );
     if (v.out) {
@@ -55,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    db.$client.close();
+    await store.close();
   }
 }
 

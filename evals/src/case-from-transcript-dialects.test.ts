@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { usePgTestDatabase } from '../../src/testing/pg-test-database.js';
@@ -6,6 +9,16 @@ import { type DialectName, testDialects } from '../../src/testing/store-dialects
 import { caseFromTranscript } from './case-from-transcript.js';
 
 const NOW = new Date('2026-11-24T06:30:00Z');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** `npm run -s eval:case-from-transcript -- …` as an operator runs it */
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'evals', 'case-from-transcript.ts'), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 const open: Journey[] = [];
 afterEach(async () => {
   for (const j of open.splice(0)) await j.close();
@@ -27,7 +40,14 @@ describe.each(testDialects)('a conversation on %s exported as an eval case', (di
     await j.tap(waId, 'informant:father', 'I am the father');
     await j.tap(waId, 'confirm:yes', 'Yes, submit');
 
-    const doc = parse(await caseFromTranscript(j.store, { phone: waId })) as {
+    const yaml = await caseFromTranscript(j.store, { phone: waId });
+    // the command line reads the same conversation from the database's file or URL
+    if (database) {
+      const out = cli('--db', database.url(), '--phone', waId);
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toBe(yaml);
+    }
+    const doc = parse(yaml) as {
       suite: string;
       cases: {
         language: string;
@@ -66,5 +86,19 @@ describe.each(testDialects)('a conversation on %s exported as an eval case', (di
     await expect(caseFromTranscript(j.store, { conversationId: 424242 })).rejects.toThrow(
       /no conversation for id 424242/,
     );
+    if (database) {
+      const out = cli('--db', database.url(), '--conversation', '424242');
+      expect(out.status).toBe(1);
+      expect(out.stderr.trim()).toBe('no conversation for id 424242');
+    }
+  });
+});
+
+describe('the command line on a PostgreSQL it cannot use', () => {
+  it('says why in one line and changes nothing', () => {
+    const out = cli('--db', 'postgres://nobody@127.0.0.1:1/none', '--phone', '91');
+    expect(out.status).toBe(2);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/cannot reach PostgreSQL at 127\.0\.0\.1:1\/none/);
   });
 });

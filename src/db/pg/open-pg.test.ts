@@ -1,12 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../testing/pg-cluster.js';
 import { pgSkipNote, pgTestServer, usePgTestDatabase } from '../../testing/pg-test-database.js';
 import { DatabaseUnavailableError } from '../open-database.js';
 import { openPg, type PgDb, pgMigrationsApplied, pgMigrationsFolder } from './open-pg.js';
 import { citizens, messages } from './schema.js';
+
+/** tables in the public and drizzle schemas of the database at `url` */
+async function tablesIn(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: string }>(
+      `select count(*) as n from information_schema.tables where table_schema in ('public', 'drizzle')`,
+    );
+    return Number(rows[0]?.n);
+  } finally {
+    await c.end();
+  }
+}
 
 describe('openPg: unreachable server', () => {
   it('fails fast with one line that names the server, not the password', async () => {
@@ -125,6 +140,24 @@ describe.skipIf(!pgTestServer.available)(`openPg on PostgreSQL${pgSkipNote}`, ()
       const d = await openPg({ url: database.url(), onWarning: (m) => ok.push(m) });
       await d.$client.end();
       expect(ok).toEqual([]);
+    } finally {
+      await admin.$client.query(`drop database if exists "${name}" with (force)`);
+    }
+  });
+
+  it('opened to read only, leaves the schema alone: refuses an unmigrated database in one line', async () => {
+    const url = new URL(database.url());
+    const name = `${url.pathname.slice(1)}_bare`;
+    const admin = opened[0] as PgDb;
+    await admin.$client.query(`create database "${name}"`);
+    try {
+      url.pathname = `/${name}`;
+      const err = await openPg({ url: url.toString(), applyMigrations: false }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DatabaseUnavailableError);
+      expect((err as Error).message).toMatch(/lacks this version's migrations: start the server on it once/);
+      expect((err as Error).message).not.toContain('\n');
+      // nothing was created in it: no table, not even drizzle's journal
+      expect(await tablesIn(url.toString())).toBe(0);
     } finally {
       await admin.$client.query(`drop database if exists "${name}" with (force)`);
     }

@@ -30,7 +30,8 @@ export function describePgUrl(url: string): string {
 
 /**
  * Connects a node-postgres pool to `url`, applies the migrations of src/db/pg-migrations
- * (under an advisory lock, so several instances may start at once) and returns drizzle on it.
+ * (under an advisory lock, so several instances may start at once; or, for a tool that only
+ * reads, checks they were applied) and returns drizzle on it.
  * A server that does not answer is a DatabaseUnavailableError with a one-line message.
  */
 export async function openPg({
@@ -38,10 +39,13 @@ export async function openPg({
   max = 10,
   connectTimeoutMs = 5_000,
   applicationName = 'sahayak',
+  applyMigrations = true,
   onError,
   onWarning,
 }: {
   url: string;
+  /** false: only connect (a tool that reads must not change the schema; the server migrates) */
+  applyMigrations?: boolean;
   /** pooled connections (each instance; PostgreSQL's max_connections bounds the sum) */
   max?: number;
   connectTimeoutMs?: number;
@@ -65,11 +69,13 @@ export async function openPg({
   try {
     const client = await pool.connect();
     try {
-      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-      try {
-        await migrate(drizzle(client), { migrationsFolder: pgMigrationsFolder });
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      if (applyMigrations) {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        try {
+          await migrate(drizzle(client), { migrationsFolder: pgMigrationsFolder });
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+        }
       }
     } finally {
       client.release();
@@ -79,6 +85,13 @@ export async function openPg({
     throw unavailable(err, url);
   }
   const db = drizzle(pool, { schema: pgSchema }) as PgDb;
+  // left unmigrated, the schema must still be the one this code reads
+  if (!applyMigrations && !(await pgMigrationsApplied(db))) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(
+      `PostgreSQL at ${describePgUrl(url)} lacks this version's migrations: start the server on it once (it applies them)`,
+    );
+  }
   if (!(await trigramsIndexDevanagari(db))) {
     onWarning?.(
       `PostgreSQL at ${describePgUrl(url)} has a non-UTF-8 LC_CTYPE: pg_trgm finds no trigrams in Devanagari, so Hindi transcript search scans every message; create the database with LC_CTYPE 'C.UTF-8' (or another UTF-8 locale)`,
