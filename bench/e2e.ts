@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { databaseUrl, startPgCluster } from '../src/testing/pg-cluster.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
-import { sampleTreeRss, treeCpuMs, treeSystemCpuMs } from './lib/process-tree.js';
+import { sampleTreeRss, treeCpu, treeCpuMs } from './lib/process-tree.js';
 import { openResultDb, type RunDatabase, waitForQuietDb } from './lib/result-db.js';
 import { type BenchServer, removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
 import { quantile, round } from './lib/stats.js';
@@ -100,7 +100,7 @@ export async function benchEndToEnd({
   const dbCpuNow = () => (postmaster ? treeCpuMs(postmaster) : 0);
   const cpuNow = () => servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + dbCpuNow();
   const cpuAtStart = cpuNow();
-  const sysNow = () => servers.reduce((sum, s) => sum + treeSystemCpuMs(s.pid), 0);
+  const sysNow = () => servers.reduce((sum, s) => sum + treeCpu(s.pid).systemMs, 0);
   const sysAtStart = sysNow();
   const dbCpuAtStart = dbCpuNow();
   const genCpuAtStart = process.cpuUsage();

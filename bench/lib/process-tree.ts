@@ -48,12 +48,19 @@ export function treePids(root: number): number[] {
 
 /** CPU time (user + system) the whole tree has used so far, in ms. */
 export function treeCpuMs(root: number): number {
-  return treePids(root).reduce((sum, pid) => sum + (stat(pid)?.cpuMs ?? 0), 0);
+  return treeCpu(root).cpuMs;
 }
 
-/** Of that, the time in the kernel (system calls: sockets, file writes), in ms. */
-export function treeSystemCpuMs(root: number): number {
-  return treePids(root).reduce((sum, pid) => sum + (stat(pid)?.systemMs ?? 0), 0);
+/** The same, and how much of it was in the kernel (system calls: sockets, file writes). */
+export function treeCpu(root: number): { cpuMs: number; systemMs: number } {
+  let cpuMs = 0;
+  let systemMs = 0;
+  for (const pid of treePids(root)) {
+    const s = stat(pid);
+    cpuMs += s?.cpuMs ?? 0;
+    systemMs += s?.systemMs ?? 0;
+  }
+  return { cpuMs, systemMs };
 }
 
 /** Samples the summed RSS of the tree every `everyMs`; stop() gives the peak in MB. */

@@ -3,6 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import {
+  ENGLISH_BIRTH_RECORD,
+  englishBirthUpToSummary,
+} from '../../src/testing/english-birth-application.js';
 import { usePgTestDatabase } from '../../src/testing/pg-test-database.js';
 import { type Journey, startJourney } from '../../src/testing/service-journey.js';
 import { type DialectName, testDialects } from '../../src/testing/store-dialects.js';
@@ -33,11 +37,7 @@ describe.each(testDialects)('a conversation on %s exported as an eval case', (di
     const j = await startJourney({ now: NOW, ...(database ? { databaseUrl: database.url() } : {}) });
     open.push(j);
     const waId = '919876500011';
-    await j.say(waId, 'I want to apply for a birth certificate for my son');
-    await j.say(waId, 'His name is Arjun, born on 15/11/2026 at home');
-    await j.say(waId, 'Mother is Sunita Sharma and father is Rakesh Sharma');
-    await j.say(waId, 'Address: 12 Civil Lines, Lucknow 226001');
-    await j.tap(waId, 'informant:father', 'I am the father');
+    await englishBirthUpToSummary(j, waId);
     await j.tap(waId, 'confirm:yes', 'Yes, submit');
 
     const yaml = await caseFromTranscript(j.store, { phone: waId });
@@ -68,16 +68,7 @@ describe.each(testDialects)('a conversation on %s exported as an eval case', (di
     ]);
     expect(c.turns.at(-1)).toMatchObject({ tool: 'apply_birth_certificate', replyLanguage: 'en' });
     expect(c.expect.applications.count).toBe(1);
-    expect(c.expect.applications.records[0]).toMatchObject({
-      childName: 'Arjun',
-      sex: 'male',
-      dateOfBirth: '2026-11-15',
-      placeOfBirthType: 'home',
-      motherName: 'Sunita Sharma',
-      fatherName: 'Rakesh Sharma',
-      district: 'Lucknow',
-      pinCode: '226001',
-    });
+    expect(c.expect.applications.records[0]).toMatchObject(ENGLISH_BIRTH_RECORD);
   });
 
   it('says so when the conversation is not there', async () => {

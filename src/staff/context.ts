@@ -28,7 +28,7 @@ export type StaffDeps = {
   logger: Logger;
   secureCookies: boolean;
   /** may load its module on first use (the server does not import the eval tooling at start) */
-  exportCase?: (store: Store, opts: { conversationId: number }) => string | Promise<string>;
+  exportCase?: (opts: { conversationId: number }) => string | Promise<string>;
   /** where citizens' photos, documents and voice notes are kept (src/media) */
   mediaStore?: MediaStore;
   /** approved templates per purpose, for officers' messages outside the 24-hour window */

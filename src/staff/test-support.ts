@@ -28,7 +28,7 @@ export function consoleFixture(over: Partial<StaffDeps> = {}) {
     },
     logger: silent,
     secureCookies: false,
-    exportCase: (_store, { conversationId }) => {
+    exportCase: ({ conversationId }) => {
       const rows = db.$client
         .prepare("select text from messages where conversation_id = ? and direction = 'in' order by id")
         .all(conversationId) as { text: string }[];

@@ -29,7 +29,6 @@ import { startRetentionJob } from '../privacy/retention-job.js';
 import { createStaffConsole } from '../staff/create-staff-console.js';
 import type { PgStore } from '../storage/pg-store.js';
 import type { SqliteStore } from '../storage/sqlite-store.js';
-import type { Store } from '../storage/store.js';
 import { voiceResolverFromConfig } from '../stt/voice-notes.js';
 import { createGraphSender, type GraphSender } from '../whatsapp/graph-sender.js';
 import { createReadReceipts } from '../whatsapp/read-receipt.js';
@@ -223,8 +222,8 @@ export function assembleSahayak(
         secureCookies: config.publicBaseUrl.startsWith('https://'),
         // the eval tooling (and the yaml library it writes with) is loaded on the first export;
         // it reads through the store, so either database
-        exportCase: async (s: Store, o: { conversationId: number }) =>
-          (await import('../../evals/src/case-from-transcript.js')).caseFromTranscript(s, o),
+        exportCase: async (o: { conversationId: number }) =>
+          (await import('../../evals/src/case-from-transcript.js')).caseFromTranscript(store, o),
         mediaStore,
         templates: config.whatsapp,
       }),

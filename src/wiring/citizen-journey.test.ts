@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ENGLISH_BIRTH_RECORD, englishBirthUpToSummary } from '../testing/english-birth-application.js';
 import { usePgTestDatabase } from '../testing/pg-test-database.js';
 import { type Journey, startJourney } from '../testing/service-journey.js';
 import { type DialectName, testDialects } from '../testing/store-dialects.js';
@@ -69,28 +70,13 @@ describe.each(testDialects)('on %s', (dialect: DialectName) => {
     it('in English: English replies, and the JSON API shows the application', async () => {
       const r = await journey();
       const waId = '919876500011';
-      await r.say(waId, 'I want to apply for a birth certificate for my son');
-      await r.say(waId, 'His name is Arjun, born on 15/11/2026 at home');
-      await r.say(waId, 'Mother is Sunita Sharma and father is Rakesh Sharma');
-      await r.say(waId, 'Address: 12 Civil Lines, Lucknow 226001');
-      await r.tap(waId, 'informant:father', 'I am the father');
+      await englishBirthUpToSummary(r, waId);
       expect(r.received(waId).at(-1)).toContain('Is everything correct?');
       await r.tap(waId, 'confirm:yes', 'Yes, submit');
 
       const { items } = await api(r, `/api/applications?phone=${waId}`);
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({
-        status: 'submitted',
-        childName: 'Arjun',
-        sex: 'male',
-        dateOfBirth: '2026-11-15',
-        placeOfBirthType: 'home',
-        motherName: 'Sunita Sharma',
-        fatherName: 'Rakesh Sharma',
-        district: 'Lucknow',
-        pinCode: '226001',
-        language: 'en',
-      });
+      expect(items[0]).toMatchObject({ status: 'submitted', ...ENGLISH_BIRTH_RECORD, language: 'en' });
       const last = r.received(waId).at(-1) ?? '';
       expect(last).toContain(items[0].reference as string);
       expect(last).not.toMatch(/[\u0900-\u097F]/);
@@ -99,11 +85,7 @@ describe.each(testDialects)('on %s', (dialect: DialectName) => {
     it('the same delivery twice makes one application and one reply', async () => {
       const r = await journey();
       const waId = '919800000077';
-      await r.say(waId, 'I want to apply for a birth certificate for my son');
-      await r.say(waId, 'His name is Arjun, born on 15/11/2026 at home');
-      await r.say(waId, 'Mother is Sunita Sharma and father is Rakesh Sharma');
-      await r.say(waId, 'Address: 12 Civil Lines, Lucknow 226001');
-      await r.tap(waId, 'informant:father', 'I am the father');
+      await englishBirthUpToSummary(r, waId);
       const yes = buttonDelivery({ waId, wamid: 'wamid.e2e.twice', id: 'confirm:yes', title: 'Yes, submit' });
       await r.deliver(yes);
       const before = r.graph.delivered().length;

@@ -84,7 +84,7 @@ export function conversationRoutes(deps: StaffDeps) {
       throw new HTTPException(501, { message: 'eval export is not available in this build' });
     const found = await deps.store.read(conversationWaId(id));
     if (!found) return c.notFound();
-    const yaml = await deps.exportCase(deps.store, { conversationId: id });
+    const yaml = await deps.exportCase({ conversationId: id });
     await deps.store.read(
       auditOp({
         userId: session.user.id,
