@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/sahayak.db'),
   // the HTTP thread blocks while it waits: short, then a 503 that WhatsApp retries
   DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  // SQLite under load: commits this far apart carry several iterations' writes (0: every iteration)
+  SQLITE_COMMIT_INTERVAL_MS: z.coerce.number().int().min(0).max(1000).default(10),
   // set: everything runs on PostgreSQL (several instances may share it); unset: the SQLite file
   DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), {
     message: 'must be a postgres:// or postgresql:// URL (unset it to use the SQLite file DATABASE_PATH)',
@@ -76,6 +78,8 @@ export type Config = {
   databasePath: string;
   /** how long a request waits for another process's write lock before a 503 */
   databaseBusyTimeoutMs: number;
+  /** SQLite: while writes keep coming, at least this long between two commits */
+  sqliteCommitIntervalMs: number;
   /** PostgreSQL instead of SQLite: every instance with the same URL shares the work */
   databaseUrl?: string;
   databasePoolSize: number;
@@ -155,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
+    sqliteCommitIntervalMs: e.SQLITE_COMMIT_INTERVAL_MS,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     instanceId: e.INSTANCE_ID,

@@ -65,3 +65,61 @@ it('is one per connection: writers created apart share it', () => {
   expect(iterationCommit(db)).toBe(iterationCommit(db));
   expect(iterationCommit(db)).not.toBe(iterationCommit(openDatabase({ path: ':memory:' })));
 });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('under a minimum interval, writes that keep coming wait for it; one after a quiet spell does not', async () => {
+  const db = openDatabase({ path: ':memory:' });
+  const commit = iterationCommit(db);
+  commit.setMinInterval(200);
+  const a = participant(db, 'p1');
+  commit.join(a.p);
+  // nothing was committed for longer than the interval: the next iteration commits it
+  await nextIteration();
+  expect(a.events).toHaveLength(1);
+
+  const b = participant(db, 'p2');
+  commit.join(b.p);
+  await sleep(50);
+  expect(b.events).toEqual([]); // 50 ms after the last commit: it waits
+  const c = participant(db, 'p3');
+  commit.join(c.p); // and what joins meanwhile shares its commit
+  await sleep(250);
+  expect([b.events, c.events]).toEqual([
+    ['committed, in transaction: false'],
+    ['committed, in transaction: false'],
+  ]);
+  expect(names(db)).toEqual(['p1', 'p2', 'p3']);
+
+  await sleep(250);
+  const d = participant(db, 'p4');
+  commit.join(d.p);
+  await nextIteration();
+  expect(d.events).toHaveLength(1);
+});
+
+it('flush() commits what waits at once, and the timer it replaces writes nothing twice', async () => {
+  const db = openDatabase({ path: ':memory:' });
+  const commit = iterationCommit(db);
+  commit.setMinInterval(1_000);
+  commit.join(participant(db, 'p1').p);
+  await nextIteration();
+  let writes = 0;
+  const b = participant(db, 'p2', () => {
+    writes++;
+    db.$client.prepare(`insert into counters (name, value) values ('p2', 1)`).run();
+  });
+  commit.join(b.p);
+  commit.flush();
+  expect(b.events).toEqual(['committed, in transaction: false']);
+  expect(names(db)).toEqual(['p1', 'p2']);
+  db.$client.close(); // a drain closes right after: nothing is left to write into a closed file
+  await sleep(1_100);
+  expect(writes).toBe(1);
+  expect(b.events).toHaveLength(1);
+});
+
+it('refuses a negative interval', () => {
+  const commit = iterationCommit(openDatabase({ path: ':memory:' }));
+  expect(() => commit.setMinInterval(-1)).toThrow(RangeError);
+});

@@ -6,6 +6,7 @@ import { createMediaStore } from '../media/media-store.js';
 import { createOutboxWorker } from '../outbox/outbox-worker.js';
 import { createSendPreparation } from '../outbox/send-preparation.js';
 import { createPipeline } from '../pipeline/create-pipeline.js';
+import { iterationCommit } from '../pipeline/iteration-commit.js';
 import { sqliteStore } from '../storage/sqlite-store.js';
 import { assembleSahayak, type ScheduleJob } from './assemble-sahayak.js';
 import { loadRuntime } from './load-runtime.js';
@@ -40,6 +41,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
     busyTimeoutMs: config.databaseBusyTimeoutMs,
     onWait: (message) => logger.warn(message),
   });
+  // the ingest, the turns and the outbox share the connection's one commit (and its spacing)
+  const commit = iterationCommit(db);
+  commit.setMinInterval(config.sqliteCommitIntervalMs);
   // files on disk, by sha256 (one machine: its disk is every instance's)
   const mediaStore = createMediaStore(config.mediaDir);
   const sahayak = assembleSahayak(config, { logger, now }, runtime, {
@@ -64,6 +68,9 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       startSearchIndexer({ db, onError: (err) => logger.error({ err }, 'search indexing failed') }),
     ],
     close: async () => {
+      // what the drain's last turns and sends wrote is waiting for its commit: write it now,
+      // or a reply's outcome is lost and its lease re-sends it on the next start
+      commit.flush();
       db.$client.close();
     },
   });
