@@ -60,6 +60,10 @@ function launch(command: string, args: string[], env: Record<string, string>, po
       ...(process.env.BENCH_SERVER_NODE_OPTIONS
         ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
         : {}),
+      // e.g. 0, to measure the server committing every iteration (bench/README.md)
+      ...(process.env.SQLITE_COMMIT_INTERVAL_MS
+        ? { SQLITE_COMMIT_INTERVAL_MS: process.env.SQLITE_COMMIT_INTERVAL_MS }
+        : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { openDatabase } from '../db/open-database.js';
-import { type CommitParticipant, iterationCommit } from './iteration-commit.js';
+import { type CommitParticipant, FLUSH_AT_WRITES, iterationCommit } from './iteration-commit.js';
 
 const names = (db: ReturnType<typeof openDatabase>) =>
   (
@@ -122,4 +122,21 @@ it('flush() commits what waits at once, and the timer it replaces writes nothing
 it('refuses a negative interval', () => {
   const commit = iterationCommit(openDatabase({ path: ':memory:' }));
   expect(() => commit.setMinInterval(-1)).toThrow(RangeError);
+});
+
+it(`${FLUSH_AT_WRITES} writes waiting end the interval early: callers who wait for the commit are not held back`, async () => {
+  const db = openDatabase({ path: ':memory:' });
+  const commit = iterationCommit(db);
+  commit.setMinInterval(1_000);
+  commit.join(participant(db, 'p0').p);
+  await nextIteration();
+  const ps = Array.from({ length: FLUSH_AT_WRITES - 1 }, (_, i) => participant(db, `p${i + 1}`));
+  for (const x of ps) commit.join(x.p);
+  await sleep(20);
+  expect(ps.every((x) => x.events.length === 0)).toBe(true); // one short of it: they wait
+  const last = participant(db, 'plast');
+  commit.join(last.p);
+  await nextIteration();
+  expect([...ps, last].every((x) => x.events.length === 1)).toBe(true);
+  expect(names(db)).toHaveLength(FLUSH_AT_WRITES + 1);
 });
