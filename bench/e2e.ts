@@ -242,6 +242,8 @@ export async function benchEndToEnd({
   const firstLatencies: number[] = [];
   const warm: number[] = [];
   const warmFirst: number[] = [];
+  // first-reply latencies by the second they were sent in: where in the run the tail is
+  const bySecond: number[][] = [];
   let unanswered = 0;
   let lastAt = 0;
   for (const wamid of acked) {
@@ -254,6 +256,8 @@ export async function benchEndToEnd({
     const sent = sentAt.get(wamid) ?? at;
     latencies.push(at - sent);
     firstLatencies.push(first - sent);
+    const second = Math.floor((sent - firstSend) / 1000);
+    (bySecond[second] ??= []).push(first - sent);
     if (sent - firstSend >= WARMUP_MS) {
       warm.push(at - sent);
       warmFirst.push(first - sent);
@@ -284,6 +288,7 @@ export async function benchEndToEnd({
     p50Ms: round(quantile(latencies, 0.5), 1),
     p99Ms: round(quantile(latencies, 0.99), 1),
     maxMs: round(quantile(latencies, 1), 1),
+    firstReplyP99BySecondMs: Array.from(bySecond, (l) => (l ? round(quantile(l, 0.99), 0) : null)),
     // the same without the first seconds, while the fresh process warms its JIT
     afterWarmup: {
       firstReplyP99Ms: round(quantile(warmFirst, 0.99), 1),
