@@ -257,7 +257,9 @@ export async function benchEndToEnd({
     latencies.push(at - sent);
     firstLatencies.push(first - sent);
     const second = Math.floor((sent - firstSend) / 1000);
-    (bySecond[second] ??= []).push(first - sent);
+    const inSecond = bySecond[second] ?? [];
+    bySecond[second] = inSecond;
+    inSecond.push(first - sent);
     if (sent - firstSend >= WARMUP_MS) {
       warm.push(at - sent);
       warmFirst.push(first - sent);

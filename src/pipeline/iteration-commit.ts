@@ -35,7 +35,8 @@ const shared = new WeakMap<Database.Database, IterationCommit>();
  * One BEGIN … COMMIT per event-loop iteration for every writer on this connection. Each
  * commit appends every page it dirtied to the WAL, and the ingest, the turns and the
  * outbox all dirty the same pages (the tail of `messages`, its indexes): four commits an
- * iteration wrote those pages four times. On one thread and one connection, synchronous:
+ * iteration wrote those pages four times. Under load (`setMinInterval`) one commit also
+ * spans several iterations. On one thread and one connection, synchronous:
  * nothing else runs while the transaction is open, so nothing reads a write before it is
  * committed, and every caller hears of its write only after the COMMIT.
  */

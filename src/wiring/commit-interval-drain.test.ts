@@ -102,7 +102,9 @@ it('closing the database writes what waits for the spaced commit, before the fil
 
   const db = new Database(path, { readonly: true });
   try {
-    expect(db.prepare(`select name from counters where name in ('first', 'second') order by name`).pluck().all()).toEqual(['first', 'second']);
+    expect(
+      db.prepare(`select name from counters where name in ('first', 'second') order by name`).pluck().all(),
+    ).toEqual(['first', 'second']);
   } finally {
     db.close();
   }
