@@ -65,4 +65,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
     expect(loadConfig({ INSTANCE_ID: 'web-2' }).instanceId).toBe('web-2');
   });
+
+  it('SQLITE_COMMIT_INTERVAL_MS: 10 by default, 0 to commit every iteration, whole milliseconds up to 1 s', () => {
+    expect(loadConfig({}).sqliteCommitIntervalMs).toBe(10);
+    expect(loadConfig({ SQLITE_COMMIT_INTERVAL_MS: '0' }).sqliteCommitIntervalMs).toBe(0);
+    for (const bad of ['-1', '2.5', '5000', 'soon'])
+      expect(() => loadConfig({ SQLITE_COMMIT_INTERVAL_MS: bad })).toThrow(/SQLITE_COMMIT_INTERVAL_MS/);
+  });
 });

@@ -68,8 +68,8 @@ export function createSahayak(config: Config, { logger, now: clock }: { logger: 
       startSearchIndexer({ db, onError: (err) => logger.error({ err }, 'search indexing failed') }),
     ],
     close: async () => {
-      // what the drain's last turns and sends wrote is waiting for its commit: write it now,
-      // or a reply's outcome is lost and its lease re-sends it on the next start
+      // writes may still wait for their spaced commit: write them now, or the closed file
+      // refuses them (a delivery answered 503 instead of 200, a finished turn redone)
       commit.flush();
       db.$client.close();
     },
