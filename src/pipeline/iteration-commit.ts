@@ -51,12 +51,12 @@ export function iterationCommit(db: Db): IterationCommit {
 
 function createIterationCommit(client: Database.Database): IterationCommit {
   let joined: CommitParticipant[] = [];
-  let timer: { cancel(): void } | undefined;
+  /** the pending commit: after `delayed` ones wait out the interval, others run next iteration */
+  let timer: { cancel(): void; delayed: boolean } | undefined;
   let minIntervalMs = 0;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   // writes asked for since the last commit (a participant joins once per job it holds)
   let asked = 0;
-  let delayed = false;
 
   // nested inside `all`: a savepoint, so a participant that throws rolls back alone
   const one = client.transaction((p: CommitParticipant) => p.write());
@@ -74,7 +74,6 @@ function createIterationCommit(client: Database.Database): IterationCommit {
   function flush() {
     timer?.cancel();
     timer = undefined;
-    delayed = false;
     asked = 0;
     if (joined.length === 0) return;
     lastCommitAt = performance.now();
@@ -98,19 +97,14 @@ function createIterationCommit(client: Database.Database): IterationCommit {
     });
   }
 
-  function schedule() {
-    // Each commit appends to the WAL every page it dirtied, and a turn's reply, the ingest
-    // before it and the outbox's outcome after it are commits of their own: at 500 turns/s
-    // that was ~60 write calls and ~116 KB of WAL a turn. Spacing commits under load lets
-    // one commit carry several iterations' writes (bench/README.md has the figures).
-    const wait = minIntervalMs - (performance.now() - lastCommitAt);
-    delayed = wait > 0;
-    if (delayed) {
+  function schedule(wait: number) {
+    timer?.cancel();
+    if (wait > 0) {
       const t = setTimeout(flush, wait);
-      timer = { cancel: () => clearTimeout(t) };
+      timer = { cancel: () => clearTimeout(t), delayed: true };
     } else {
       const t = setImmediate(flush);
-      timer = { cancel: () => clearImmediate(t) };
+      timer = { cancel: () => clearImmediate(t), delayed: false };
     }
   }
 
@@ -120,15 +114,14 @@ function createIterationCommit(client: Database.Database): IterationCommit {
       // Enough writes for one commit to be worth it: waiting longer saves little and holds
       // back callers who wait for the commit to answer (50 webhook connections waiting 10 ms
       // each could not post more than 5,000 receipts a second).
-      if (delayed && asked >= FLUSH_AT_WRITES) {
-        timer?.cancel();
-        const t = setImmediate(flush);
-        timer = { cancel: () => clearImmediate(t) };
-        delayed = false;
-      }
+      if (timer?.delayed && asked >= FLUSH_AT_WRITES) schedule(0);
       if (joined.includes(p)) return;
       joined.push(p);
-      if (!timer) schedule();
+      // Each commit appends to the WAL every page it dirtied, and a turn's reply, the ingest
+      // before it and the outbox's outcome after it are commits of their own: at 500 turns/s
+      // that was ~60 write calls and ~116 KB of WAL a turn. Spacing commits under load lets
+      // one commit carry several iterations' writes (bench/README.md has the figures).
+      if (!timer) schedule(minIntervalMs - (performance.now() - lastCommitAt));
     },
     flush() {
       // a participant's `committed` may join again at once (a batch with more waiting)
