@@ -98,8 +98,10 @@ export async function benchEndToEnd({
   const rss = servers.map((s) => sampleTreeRss(s.pid));
   const dbRss = postmaster ? sampleTreeRss(postmaster) : null;
   const dbCpuNow = () => (postmaster ? treeCpuMs(postmaster) : 0);
-  const cpuNow = () => servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) + dbCpuNow();
+  const serversCpuNow = () => servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0);
+  const cpuNow = () => serversCpuNow() + dbCpuNow();
   const cpuAtStart = cpuNow();
+  const serversCpuAtStart = serversCpuNow();
   const sysNow = () => servers.reduce((sum, s) => sum + treeCpu(s.pid).systemMs, 0);
   const sysAtStart = sysNow();
   const dbCpuAtStart = dbCpuNow();
@@ -183,6 +185,9 @@ export async function benchEndToEnd({
   const sendEnd = wall();
   const genCpu = process.cpuUsage(genCpuAtStart);
   const offeringMs = performance.now() - start;
+  // each server's and PostgreSQL's CPU while the deliveries were offered: what limited the run
+  const serversCpuWhileOffered = serversCpuNow() - serversCpuAtStart;
+  const dbCpuWhileOffered = dbCpuNow() - dbCpuAtStart;
   const drained = await waitForQuietDb(run, drainTimeoutMs);
   const drainedMs = drained ? round(wall() - sendEnd, 0) : null;
   // the receipts of the last replies (read comes ~0.5 s after the send)
@@ -332,6 +337,9 @@ export async function benchEndToEnd({
     databaseCpuMsPerTurn:
       latencies.length > 0 ? round((dbCpuAtEnd - dbCpuAtStart) / latencies.length, 2) : null,
     generatorCpuShareOfCore: round((genCpu.user + genCpu.system) / 1000 / offeringMs, 2),
+    /** one server tree's CPU while the deliveries were offered, as a share of one core */
+    serverCpuShareOfCore: round(serversCpuWhileOffered / instances / offeringMs, 2),
+    databaseCpuShareOfCore: round(dbCpuWhileOffered / offeringMs, 2),
     loadAverage1m: { start: round(load1mAtStart, 2), end: round(load1mAtEnd, 2) },
     targets: {
       firstReplyP99Ms: 150,

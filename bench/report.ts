@@ -1,3 +1,5 @@
+import { limitOf } from './lib/limit.js';
+
 type Row = [string, string, string, string];
 
 const fmt = (n: number | null | undefined, unit = '') =>
@@ -129,6 +131,9 @@ export function table(r: BenchResults): string {
       '',
     ]);
     rows.push([`${tag}: generator CPU`, `${fmt(e.generatorCpuShareOfCore)} core`, '', '']);
+    rows.push([`${tag}: server CPU while offered`, `${fmt(e.serverCpuShareOfCore)} core`, '', '']);
+    const limit = limitOf({ ...e, cpus: Number(r.machine.cpus) });
+    if (limit) rows.push([`${tag}: limited by`, limit, '', '']);
   }
   const o = r.openaiOverhead;
   if (o)
