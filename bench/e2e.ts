@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { databaseUrl, startPgCluster } from '../src/testing/pg-cluster.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
+import { machineBusyMs } from './lib/machine.js';
 import { sampleTreeRss, treeCpu, treeCpuMs } from './lib/process-tree.js';
 import { openResultDb, type RunDatabase, waitForQuietDb } from './lib/result-db.js';
 import { type BenchServer, removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
@@ -102,6 +103,7 @@ export async function benchEndToEnd({
   const cpuNow = () => serversCpuNow() + dbCpuNow();
   const cpuAtStart = cpuNow();
   const serversCpuAtStart = serversCpuNow();
+  const machineBusyAtStart = machineBusyMs();
   const sysNow = () => servers.reduce((sum, s) => sum + treeCpu(s.pid).systemMs, 0);
   const sysAtStart = sysNow();
   const dbCpuAtStart = dbCpuNow();
@@ -188,6 +190,8 @@ export async function benchEndToEnd({
   // each server's and PostgreSQL's CPU while the deliveries were offered: what limited the run
   const serversCpuWhileOffered = serversCpuNow() - serversCpuAtStart;
   const dbCpuWhileOffered = dbCpuNow() - dbCpuAtStart;
+  // every process on the machine, ours or not: whether the cores were full
+  const machineBusyWhileOffered = machineBusyMs() - machineBusyAtStart;
   const drained = await waitForQuietDb(run, drainTimeoutMs);
   const drainedMs = drained ? round(wall() - sendEnd, 0) : null;
   // the receipts of the last replies (read comes ~0.5 s after the send)
@@ -340,6 +344,8 @@ export async function benchEndToEnd({
     /** one server tree's CPU while the deliveries were offered, as a share of one core */
     serverCpuShareOfCore: round(serversCpuWhileOffered / instances / offeringMs, 2),
     databaseCpuShareOfCore: round(dbCpuWhileOffered / offeringMs, 2),
+    /** every core's busy time while the deliveries were offered, in cores */
+    machineBusyCores: round(machineBusyWhileOffered / offeringMs, 2),
     loadAverage1m: { start: round(load1mAtStart, 2), end: round(load1mAtEnd, 2) },
     targets: {
       firstReplyP99Ms: 150,

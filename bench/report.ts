@@ -132,7 +132,9 @@ export function table(r: BenchResults): string {
     ]);
     rows.push([`${tag}: generator CPU`, `${fmt(e.generatorCpuShareOfCore)} core`, '', '']);
     rows.push([`${tag}: server CPU while offered`, `${fmt(e.serverCpuShareOfCore)} core`, '', '']);
-    const limit = limitOf({ ...e, cpus: Number(r.machine.cpus) });
+    const cpus = Number(r.machine.cpus);
+    rows.push([`${tag}: machine busy while offered`, `${fmt(e.machineBusyCores)} of ${cpus} cores`, '', '']);
+    const limit = limitOf({ ...e, cpus });
     if (limit) rows.push([`${tag}: limited by`, limit, '', '']);
   }
   const o = r.openaiOverhead;

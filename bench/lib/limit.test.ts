@@ -7,6 +7,7 @@ const run = {
   instances: 1,
   databaseCpuShareOfCore: 0,
   generatorCpuShareOfCore: 0.4,
+  machineBusyCores: 1.2,
 };
 
 describe('limitOf', () => {
@@ -32,25 +33,18 @@ describe('limitOf', () => {
     ).toMatch(/^the load generator/);
   });
 
-  it('names the machine when the parts together fill its cores', () => {
+  it('names the machine when its cores were full, whoever used them', () => {
+    const twoServers = { ...run, instances: 2, turnsPerSecond: 123, serverCpuShareOfCore: 0.49 };
     expect(
       limitOf({
-        ...run,
-        turnsPerSecond: 120,
-        serverCpuShareOfCore: 0.6,
-        databaseCpuShareOfCore: 0.5,
-        generatorCpuShareOfCore: 0.4,
+        ...twoServers,
+        databaseCpuShareOfCore: 0.78,
+        generatorCpuShareOfCore: 0.17,
+        machineBusyCores: 1.93,
       }),
-    ).toMatch(/^the machine's 2 cores/);
-  });
-
-  it('counts every server when several share the load', () => {
-    const twoServers = { ...run, instances: 2, turnsPerSecond: 85, serverCpuShareOfCore: 0.55 };
-    expect(limitOf({ ...twoServers, databaseCpuShareOfCore: 0.64, generatorCpuShareOfCore: 0.18 })).toBe(
-      "the machine's 2 cores (2 servers 0.55 each, PostgreSQL 0.64, generator 0.18 core)",
-    );
-    // the same figures for one server leave most of a core idle
-    expect(limitOf({ ...twoServers, instances: 1, databaseCpuShareOfCore: 0.3 })).toMatch(/^not CPU/);
+    ).toBe("the machine's 2 cores, 1.93 busy (2 servers 0.49 each, PostgreSQL 0.78, generator 0.17 core)");
+    // the same run with half the machine idle was waiting on something else
+    expect(limitOf({ ...twoServers, machineBusyCores: 1.1 })).toMatch(/^not CPU/);
   });
 
   it('says it is not CPU when nothing was busy', () => {

@@ -8,7 +8,10 @@ export interface RunLoad {
   instances: number;
   /** PostgreSQL's processes, the same way (0 on SQLite) */
   databaseCpuShareOfCore: number;
+  /** the load generator's process (the fake Graph API and its receipts run in it too) */
   generatorCpuShareOfCore: number;
+  /** every process on the machine, in cores (from the kernel's per-core busy time) */
+  machineBusyCores: number;
   /** cores of the machine */
   cpus: number;
 }
@@ -31,9 +34,8 @@ export function limitOf(r: RunLoad): string | null {
   if (r.serverCpuShareOfCore >= BUSY) return `the server's event loop, one core (${parts})`;
   if (r.databaseCpuShareOfCore >= BUSY * r.cpus) return `PostgreSQL (${parts})`;
   if (r.generatorCpuShareOfCore >= BUSY) return `the load generator (${parts})`;
-  const used = r.serverCpuShareOfCore * r.instances + r.databaseCpuShareOfCore + r.generatorCpuShareOfCore;
-  // the fake Graph API and the receipts it posts run in the generator's process too, so the
-  // machine is full before the sum reaches every core
-  if (used >= BUSY * (r.cpus - 0.5)) return `the machine's ${r.cpus} cores (${parts})`;
+  if (r.machineBusyCores >= BUSY * r.cpus) {
+    return `the machine's ${r.cpus} cores, ${r.machineBusyCores} busy (${parts})`;
+  }
   return `not CPU: a wait (${parts}; sends in flight, locks, the drain)`;
 }

@@ -13,3 +13,8 @@ export function machineInfo() {
     loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
   };
 }
+
+/** Busy milliseconds summed over every core since boot (user, nice, system, irq). */
+export function machineBusyMs(): number {
+  return cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+}
