@@ -101,10 +101,17 @@ describe.skipIf(!pgTestServer.available)(`per-citizen turn leases on PostgreSQL$
       });
     };
     const turns = [instance(0), instance(1)];
-    // every message is delivered to both instances (a duplicated webhook), in arrival order
+    // Both pools open all their connections first: a pool that still has to connect loses
+    // every race for a lease to the warm one, and the test would then run on one instance.
+    await Promise.all(
+      [0, 1].flatMap((i) => Array.from({ length: 5 }, () => instances.pool(i).query('select pg_sleep(0.02)'))),
+    );
+    // every message is delivered to both instances (a duplicated webhook), in arrival order;
+    // which of the two hears first alternates by citizen, so each wins some citizens' leases
     const kicks: Promise<number>[] = [];
     for (const m of ids) {
-      kicks.push(turns[0]!.drain(m.waId), turns[1]!.drain(m.waId));
+      const first = citizens.indexOf(m.waId) % 2;
+      kicks.push(turns[first]!.drain(m.waId), turns[1 - first]!.drain(m.waId));
       if (m.id % 5 === 0) await sleep(1);
     }
     await Promise.all(kicks);
