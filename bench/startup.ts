@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/reliability/spawn-server.js';
 
-// `npx tsx bench/startup.ts <rounds> <root>...`: the compiled server alone (`node
-// dist/src/main.js` in each root, a fresh database each time), alternating between roots:
+// `npx tsx bench/startup.ts <rounds> <root>...`: the built server alone (`node dist/main.mjs`,
+// the bundle `npm start` runs, or `dist/src/main.js` in a root built before the bundle; a
+// fresh database each time), alternating between roots:
 // the time from spawn to the first 200 of /healthz, and its RSS 1 s later (idle).
 const [roundsArg, ...roots] = process.argv.slice(2);
 if (roots.length === 0) throw new Error('usage: bench/startup.ts <rounds> <root>...');
@@ -17,7 +18,8 @@ for (let i = 0; i < Number(roundsArg); i++) {
     const dir = mkdtempSync(join(tmpdir(), 'sahayak-startup-'));
     const port = await freePort();
     const started = performance.now();
-    const child = spawn(process.execPath, ['dist/src/main.js'], {
+    const entry = existsSync(join(root, 'dist', 'main.mjs')) ? 'dist/main.mjs' : 'dist/src/main.js';
+    const child = spawn(process.execPath, [entry], {
       cwd: root,
       stdio: 'ignore',
       env: {

@@ -1,11 +1,13 @@
-// Compiles the server to dist/ (tsc, tsconfig.build.json) and copies the files it reads at
-// run time to the same relative places: prompts/, migrations, the chat page, the case schema.
+// Compiles the server to dist/ (tsc, tsconfig.build.json), copies the files it reads at run
+// time to the same relative places (prompts/, migrations, the chat page, the case schema) and
+// bundles it into dist/main.mjs, what `npm start` runs (scripts/bundle.mjs).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { bundleServer } from './bundle.mjs';
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -27,4 +29,5 @@ for (const file of readdirSync('dist/prompts/messages').filter((f) => f.endsWith
   const key = createHash('sha1').update(text).digest('hex');
   writeFileSync(join('dist/.yaml-cache', `${key}.json`), JSON.stringify(parse(text)));
 }
+await bundleServer();
 writeFileSync('dist/.build-stamp', `${new Date().toISOString()}\n`);

@@ -1,5 +1,5 @@
-// `npm start` (scripts/start.mjs) runs the compiled server (dist/). `npm ci` builds it (prepare); this builds it
-// again only when a source file is newer than the last build, so a `git pull` followed by
+// `npm start` (scripts/start.mjs) runs the bundled server (dist/main.mjs). `npm ci` builds it (prepare); this builds it
+// again only when a source file (or the build itself) is newer than the last build, so a `git pull` followed by
 // `npm start` never runs stale code, and an up-to-date start costs a directory walk.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +14,8 @@ const roots = [
   'tsconfig.json',
   'tsconfig.build.json',
   'package.json',
+  'scripts/build.mjs',
+  'scripts/bundle.mjs',
 ];
 
 function newest(path) {
@@ -24,7 +26,8 @@ function newest(path) {
   return m;
 }
 
-const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+// a build from before the bundle has a stamp and no dist/main.mjs
+const built = existsSync(stamp) && existsSync('dist/main.mjs') ? statSync(stamp).mtimeMs : 0;
 if (roots.some((r) => existsSync(r) && newest(r) > built)) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }

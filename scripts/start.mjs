@@ -1,5 +1,5 @@
 // `npm start`: rebuilds dist/ first when a source is newer (scripts/ensure-build.mjs), then
-// runs the server in this same process. One node start instead of two (a `prestart` was a
+// runs the bundled server (dist/main.mjs, scripts/bundle.mjs) in this same process. One node start instead of two (a `prestart` was a
 // separate node, ~60–80 ms more before /healthz answers on an idle machine).
 // package.json starts this node with --max-semi-space-size=8 --max-old-space-size=256: with
 // V8's defaults the young generation grows to 2 × 16 MB and the old one to ~100 MB of mostly
@@ -7,4 +7,4 @@
 // peaked at ~210 MB (the npm start tree ~270 MB); with these ~130 MB (tree ~191 MB), the
 // same CPU a turn measured in the same run (bench/README.md). The live heap is ~50 MB.
 await import('./ensure-build.mjs');
-await import('../dist/src/main.js');
+await import('../dist/main.mjs');

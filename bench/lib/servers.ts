@@ -93,7 +93,8 @@ export async function startRealServer(
   } = {},
 ): Promise<BenchServer> {
   const port = await freePort();
-  // with a profile directory: the same compiled server without npm, under V8's CPU profiler
+  // with a profile directory: the same compiled server without npm, under V8's CPU profiler,
+  // from its unbundled files (the bundle npm start runs is minified: no names to read)
   const [command, args] = profileDir
     ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, 'dist/src/main.js']]
     : ['npm', ['start', '--silent']];

@@ -104,7 +104,9 @@ describe.skipIf(!pgTestServer.available)(`per-citizen turn leases on PostgreSQL$
     // Both pools open all their connections first: a pool that still has to connect loses
     // every race for a lease to the warm one, and the test would then run on one instance.
     await Promise.all(
-      [0, 1].flatMap((i) => Array.from({ length: 5 }, () => instances.pool(i).query('select pg_sleep(0.02)'))),
+      [0, 1].flatMap((i) =>
+        Array.from({ length: 5 }, () => instances.pool(i).query('select pg_sleep(0.02)')),
+      ),
     );
     // every message is delivered to both instances (a duplicated webhook), in arrival order;
     // which of the two hears first alternates by citizen, so each wins some citizens' leases
