@@ -17,7 +17,8 @@ let graph: FakeGraphServer | undefined;
 let child: ChildProcess | undefined;
 afterEach(async () => {
   // npm and the server are one process group (detached): nothing outlives the test
-  if (child?.pid && child.exitCode === null && !child.signalCode) process.kill(-child.pid, 'SIGKILL');
+  // (even after npm itself ended: a server it left behind would keep its group alive)
+  if (child?.pid && groupAlive(child.pid)) process.kill(-child.pid, 'SIGKILL');
   child = undefined;
   await graph?.close();
   graph = undefined;
@@ -114,10 +115,29 @@ it('npm start serves WhatsApp and /chat from the bundle, and drains on SIGTERM',
   // the signal it got. The drain itself is main-process.test.ts's; here: no stack, no orphan.
   const pid = run.child.pid!;
   process.kill(-pid, 'SIGTERM');
-  expect((await run.exited).signal ?? (await run.exited).code).toMatch(/^(SIGTERM|0)$/);
+  const { signal, code } = await run.exited;
+  expect(String(signal ?? code)).toMatch(/^(SIGTERM|0)$/);
   expect(run.stderr()).toBe('');
   for (let i = 0; i < 100 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   expect(groupAlive(pid)).toBe(false);
+});
+
+it('SIGTERM to npm alone, as `docker stop` sends it to PID 1, stops the server too', {
+  timeout: 180_000,
+}, async () => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const run = npmStart({ PORT: String(port) });
+  await healthy(url, run);
+  // npm passes the signal to the script's process; had a shell stayed between them (`sh -c`
+  // without exec), the shell would die of it and leave the server serving, orphaned, undrained
+  const pid = run.child.pid!;
+  process.kill(pid, 'SIGTERM');
+  await run.exited;
+  for (let i = 0; i < 100 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  expect(groupAlive(pid)).toBe(false);
+  await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  expect(run.stderr()).toBe('');
 });
 
 it('a bad fee schedule ends npm start with one clear line', { timeout: 180_000 }, async () => {
