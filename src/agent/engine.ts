@@ -52,7 +52,7 @@ export interface EngineInput {
 export interface EngineDecision {
   /** tools to run now; the runtime calls decide() again with their results */
   toolCalls?: ToolCallRequest[];
-  /** the reply that ends the turn */
+  /** the reply that ends the turn; beside tool calls, what is shown before a confirmation's summary */
   reply?: OutboundMessage[];
   /** state to persist for the next turn (undefined: leave as is; null: clear) */
   engineState?: unknown;

@@ -150,10 +150,12 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnOut
         step.toolCalls.push(ex.record);
         toolCalls = [...toolCalls, ex.record];
         if (ex.kind === 'needs_confirmation') {
-          // The summary is the turn's last word: the citizen answers it, nothing else.
+          // The summary is the turn's last word: the citizen answers it, nothing else. What the
+          // engine said of this turn comes before it ("Changed the date of birth…").
           return finish(
             [
               ...toolMessages,
+              ...(decision.reply ?? []),
               ...confirmationPrompt(deps.catalogue, lang, ex.summary, confirmKindOf(call.name)),
             ],
             ex.pending,

@@ -107,4 +107,27 @@ describe('classifyConfirmation', () => {
   ])('%j is not a yes', (t) => {
     expect(classifyConfirmationText(t)).not.toBe('yes');
   });
+
+  // asked back at the summary: the citizen wants to know, not to submit or to throw the form away
+  it.each(['sahi hai?', 'ok?', 'theek hai ?', 'सही है?', 'yes?', 'cancel?', 'nahi?', 'sab sahi hai na？'])(
+    '%j, a question, is neither yes nor no',
+    (t) => {
+      expect(classifyConfirmationText(t)).toBeNull();
+    },
+  );
+
+  it.each([
+    ['theek hai par date 2 december hai', 'change'],
+    ['sab sahi hai bas mummy ka naam Sunita Devi likho', 'change'],
+    ['सब सही है बस पिता का नाम बदलो', 'change'],
+    ['haan bas', 'yes'],
+    ['theek hai bas bhej do', 'yes'],
+    ['हाँ बस', 'yes'],
+  ] as const)('%j → %s: a "but" with something after it changes', (t, expected) => {
+    expect(classifyConfirmationText(t)).toBe(expected);
+  });
+
+  it('a correction asked as a question still asks what to change', () => {
+    expect(classifyConfirmationText('naam galat hai?')).toBe('change');
+  });
 });

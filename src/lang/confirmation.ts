@@ -13,8 +13,8 @@ const YES_CORE =
 // …and may only be surrounded by these.
 const YES_EXTRA =
   set(`hai h he hain is it its s ab to toh ekdam kr krdo krdijiye all everything sab kuch good great please plz pls sir madam mam maam bhai
-  bhaiya ji go ahead do kar karo kro karen karein kariye kijiye dijiye de dena jama submit send bhej bhejo done thats that qr code
-  है हैं सब कुछ कर करो करें कीजिए दीजिए दो दें दें भेजो भेज दो जी अब now`);
+  bhaiya ji go ahead do kar karo kro karen karein kariye kijiye dijiye de dena jama submit send bhej bhejo done thats that qr code bas
+  है हैं सब कुछ कर करो करें कीजिए दीजिए दो दें दें भेजो भेज दो जी अब now बस`);
 const NO_CORE = set(
   `no n nope nah nahi nhi nahin nai na naa mat cancel radd stop dont don नहीं नही ना न मत रद्द`,
 );
@@ -30,9 +30,14 @@ const NEGATED_YES =
   /(?:^| )(?:sahi|theek|thik|correct|right|सही|ठीक) (?:nahi|nhi|nahin|नहीं|नही)(?: |$)|(?:^| )not (?:correct|right|ok)(?: |$)|(?:^| )(?:theek|thik|ठीक) (?:karna|karni|karo|kar|करना|करो|कर)(?: |$)/;
 const CORRECTING_NO = set('no nope nahi nhi nahin nai na नहीं नही ना');
 const NOT_A_CORRECTION = set('name naam problem idea need issue worries');
-const CONTRAST = set('lekin but magar however parantu लेकिन मगर परंतु');
+// "theek hai par date galat hai", "sab sahi hai bas naam badlo", "all ok except the date"
+const CONTRAST = set(
+  'lekin but magar however parantu par pr bas bus sirf except only लेकिन मगर परंतु पर बस सिर्फ',
+);
 const YES_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{2705}\u{2714}\u{1F197}]\u{FE0F}?[\u{1F3FB}-\u{1F3FF}]?\s*)+$/u;
 const NO_EMOJI = /^(?:[\u{1F44E}\u{274C}\u{1F6AB}\u{2716}]\u{FE0F}?[\u{1F3FB}-\u{1F3FF}]?\s*)+$/u;
+// "sahi hai?", "ok?", "cancel?": a question about the summary is neither consent nor refusal
+const ASKED = /[?？]\s*$/u;
 
 /**
  * Whether a message answers a pending confirmation. 'yes' only when the message is essentially
@@ -62,6 +67,7 @@ export function confirmationOf(normalised: string, toks: readonly string[]): Con
   if (toks.length === 0) return null;
   const folded = toks.join(' ');
   if (NEGATED_YES.test(folded) || toks.some((w) => CHANGE.has(w))) return 'change';
+  if (ASKED.test(normalised)) return null;
   const hasYes = toks.some((w) => YES_CORE.has(w));
   const hasNo = toks.some((w) => NO_CORE.has(w));
   if (hasYes && !hasNo && toks.every((w) => YES_CORE.has(w) || YES_EXTRA.has(w))) return 'yes';
@@ -73,6 +79,15 @@ export function confirmationOf(normalised: string, toks: readonly string[]): Con
   // "no name yet", "no problem" answer something else
   if (CORRECTING_NO.has(toks[0]) && toks.length > 2 && !NOT_A_CORRECTION.has(toks[1])) return 'change';
   const opensWithAnswer = YES_CORE.has(toks[0]) || NO_CORE.has(toks[0]);
-  if (opensWithAnswer && toks.some((w) => CONTRAST.has(w))) return 'change';
+  // a yes with a "but" and something after it ("sab sahi hai bas naam …") goes on to change
+  // something; "haan bas", "theek hai bas bhej do" are only a yes
+  const contrastAt = toks.findIndex((w) => CONTRAST.has(w));
+  const after = toks.slice(contrastAt + 1);
+  if (
+    contrastAt > 0 &&
+    (opensWithAnswer || toks.slice(0, contrastAt).some((w) => YES_CORE.has(w))) &&
+    after.some((w) => !YES_CORE.has(w) && !YES_EXTRA.has(w) && !CONTRAST.has(w))
+  )
+    return 'change';
   return null;
 }

@@ -69,6 +69,9 @@ function finish(input: EngineInput, o: Outcome): EngineDecision {
           arguments: JSON.stringify(o.call.args),
         },
       ],
+      // shown before the summary if the call needs the citizen's yes; otherwise the notes reach
+      // the reply after the tool, from the turn's state
+      ...(o.call.purpose === 'submit' && o.notes.length > 0 ? { reply: o.say.reply(o.notes) } : {}),
       engineState: withTurn(input, o),
       ...meta,
     };

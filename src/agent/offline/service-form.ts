@@ -219,6 +219,13 @@ export function serviceFormStep(
       if (named) return askField(turn, service, clearNamed(service, form, named), named, false);
       return askWhatToChange(turn, service, form);
     }
+    // "date 2 december hai", "theek hai, aur date parso ki hai": words we could not read as a
+    // change. Shown the same summary without a word, the citizen would take it as corrected and
+    // confirm the old value.
+    if (raw.trim() && !COMMANDS.has(r.intent) && r.intent !== 'greeting' && r.intent !== 'thanks') {
+      turn.notes.push(turn.say.t('form.unchanged'));
+      return next(turn, service, form);
+    }
   }
 
   if (COMMANDS.has(r.intent) && r.score >= COMMAND_SCORE && !answersAsked(service, form, raw, turn)) {

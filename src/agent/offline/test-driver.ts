@@ -100,7 +100,11 @@ export function createDriver(o: { now: Date; lang?: Lang; waId?: string; engine?
         calls = [...calls, ex.record];
         if (ex.kind === 'needs_confirmation') {
           pending = ex.pending;
-          return done([...sent, ...confirmationPrompt(catalogue, lang, ex.summary)], true);
+          // as the runtime does: what the engine said of the turn, then the summary
+          return done(
+            [...sent, ...(decision.reply ?? []), ...confirmationPrompt(catalogue, lang, ex.summary)],
+            true,
+          );
         }
         if (ex.kind === 'done' && ex.result.ok && ex.result.messages) sent.push(...ex.result.messages);
       }
