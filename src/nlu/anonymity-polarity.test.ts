@@ -32,6 +32,14 @@ describe('anonymity: the verb and its own negation', () => {
     ['हाँ, मेरा नाम छुपा दीजिए', true],
     ['मेरा नाम अस्पताल को मत बताना', true],
     ['नाम दिखा सकते हैं', false],
+    // "na" before a verb negates it; at the end it only asks nicely
+    ['naam gupt na rakhein', false],
+    ['मेरा नाम गुप्त न रखें', false],
+    ['mera naam chhupa dijiye na', true],
+    // not forgetting to hide is hiding
+    ["don't forget to hide my name", true],
+    ['naam chhupana mat bhoolna', true],
+    ['नाम छुपाना मत भूलना', true],
   ])('%j → anonymous %s', (text, expected) => {
     expect(asked(text)).toBe(expected);
   });

@@ -44,6 +44,11 @@ const NOT_BEFORE = new Set([
 // a negation after it: "chhupana nahi hai", "छुपाने की ज़रूरत नहीं", "hide karne ki zarurat nahi"
 const NOT_AFTER = new Set(['nahi', 'nhi', 'nahin', 'nai', 'नहीं', 'नही', 'mat', 'मत', 'not']);
 const NO_NEED = /^(?:no need|not necessary|no necessity|need not|needn t)$/;
+// "gupt na rakhein", "गुप्त न रखें": a "na" with a verb after it negates; a "na" at the end is
+// the tag of a request ("chhupa do na": do hide it)
+const NA = new Set(['na', 'naa', 'न', 'ना']);
+// "don't forget to hide", "chhupana mat bhoolna": the negation is of the forgetting
+const FORGET = /^(?:forget|forgot|bh[ou]{1,2}l\p{L}*|भूल\p{M}*.*|भुल\p{M}*.*)$/u;
 const LEAD_NO = new Set(['no', 'nahi', 'nhi', 'nahin', 'nope', 'नहीं', 'नही', 'na', 'ना']);
 // words between a verb and its trailing negation: "chhupane ki zarurat nahi", "hide karna nahi hai"
 const BRIDGE = new Set([
@@ -117,7 +122,8 @@ function negatedBefore(folded: readonly string[], i: number, lead: number): bool
   for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
     if (NO_NEED.test(folded.slice(k, k + 2).join(' '))) return true;
     // the lead "no"/"nahi" answers the question; it is not this verb's negation
-    if (NOT_BEFORE.has(folded[k]) && !(k === 0 && lead === 1)) return true;
+    if (NOT_BEFORE.has(folded[k]) && !(k === 0 && lead === 1))
+      return !folded.slice(k + 1, i).some((w) => FORGET.test(w));
   }
   // "nahi chhupana" (a prohibition, the verb in its -na form): the lead "nahi" is the verb's own;
   // "no, show my name" and "nahi, chhupao" answer the question first
@@ -127,7 +133,7 @@ function negatedBefore(folded: readonly string[], i: number, lead: number): bool
 function negatedAfter(folded: readonly string[], i: number): boolean {
   for (let k = i + 1; k < Math.min(folded.length, i + 6); k++) {
     const w = folded[k];
-    if (NOT_AFTER.has(w)) return true;
+    if (NOT_AFTER.has(w) || (NA.has(w) && k + 1 < folded.length)) return !FORGET.test(folded[k + 1] ?? '');
     if (!BRIDGE.has(w)) return false;
   }
   return false;
