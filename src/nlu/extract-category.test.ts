@@ -35,6 +35,19 @@ describe('extractCategory', () => {
     ['ghanton intezaar karna pada line mein', 'waiting_time'],
     ['x ray band hai', 'equipment_or_facilities'],
     ['bed nahi mila', 'equipment_or_facilities'],
+    // money denied is no bribe; a bribe not given, or "or else", still is
+    [
+      'AIIMS Delhi: no bribe was asked, but the X-ray machine has been broken for a week',
+      'equipment_or_facilities',
+    ],
+    ['kisi ne rishwat nahi maangi, lekin MRI machine kharab hai', 'equipment_or_facilities'],
+    ['किसी ने रिश्वत नहीं मांगी पर पंखा खराब है', 'equipment_or_facilities'],
+    ['paise nahi maange par ward bahut ganda tha', 'cleanliness'],
+    ['500 rupaye nahi liye, doctor ne badtameezi ki', 'staff_behaviour'],
+    ['rishwat nahi di to ilaj nahi kiya', 'bribery_or_fees'],
+    ['they refused treatment for not giving a bribe', 'bribery_or_fees'],
+    ['doctor ne paise maange nahi to ilaj nahi karenge bola', 'bribery_or_fees'],
+    ['x-ray ke 500 rupaye liye, no receipt', 'bribery_or_fees'],
   ] as const)('%j → %s', (text, category) => {
     expect(extractCategory(folded(text))).toBe(category);
   });

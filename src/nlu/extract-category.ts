@@ -55,10 +55,31 @@ const TAKING = new Set(
 const AMOUNT = /^\d{2,6}$/;
 const CURRENCY = new Set(['rs', 'rupaye', 'rupay', 'rupees', 'rupiya', 'rupaiya', 'रुपये', 'रुपए', 'inr']);
 
+// "no bribe was asked", "rishwat nahi maangi", "paise nahi maange": money denied is no bribe. Not
+// giving it is another matter ("rishwat nahi di to ilaj nahi kiya", "for not giving a bribe"),
+// and "nahi to" is "or else" ("paise maange, nahi to ilaj nahi").
+const NEGATOR = new Set(
+  'no not never nobody noone none didn didnt nahi nhi nahin nai na mat नहीं नही न ना मत'.split(' '),
+);
+const NEGATOR_AFTER = new Set('nahi nhi nahin nai नहीं नही'.split(' '));
+const GIVING = new Set(
+  'di diya diye dena dene de give giving gave given pay paying paid दी दिया दिए दिये देना देने दे'.split(' '),
+);
+const OR_ELSE = new Set(['to', 'toh', 'तो']);
+function denied(folded: readonly string[], start: number, end: number): boolean {
+  for (const k of [start - 1, start - 2])
+    if (NEGATOR.has(folded[k] ?? '') && !folded.slice(k + 1, start).some((w) => GIVING.has(w))) return true;
+  const next = folded[end + 1] ?? '';
+  return NEGATOR_AFTER.has(folded[end] ?? '') && !GIVING.has(next) && !OR_ELSE.has(next);
+}
+
 function amountTaken(folded: readonly string[]): boolean {
   return folded.some((w, i) => {
     if (!AMOUNT.test(w)) return false;
     const next = folded.slice(i + 1, i + 4);
+    // "500 rupaye nahi liye"
+    const taking = next.findIndex((x) => TAKING.has(x));
+    if (denied(folded, i, i + 1) || next.slice(0, taking).some((x) => NEGATOR_AFTER.has(x))) return false;
     // "500 rupaye liye", "₹500 liye", "rs 500 maange"
     return (
       next.some((x) => TAKING.has(x)) && (next.every((x) => !AMOUNT.test(x)) || CURRENCY.has(next[0] ?? ''))
@@ -73,8 +94,10 @@ function amountTaken(folded: readonly string[]): boolean {
  */
 export function extractCategory(folded: readonly string[]): Category | null {
   const score = new Map<Category, number>();
-  for (const { value } of INDEX.findLongest(folded))
+  for (const { value, start, end } of INDEX.findLongest(folded)) {
+    if (value[0] === 'bribery_or_fees' && denied(folded, start, end)) continue;
     score.set(value[0], (score.get(value[0]) ?? 0) + value[1]);
+  }
   if ((score.get('bribery_or_fees') ?? 0) >= 4 || amountTaken(folded)) return 'bribery_or_fees';
   let best: Category | null = null;
   let bestScore = 1;
