@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.js';
-import { detectCommand } from './detect-command.js';
+import { detectCommand, forbidsCancel } from './detect-command.js';
 
 describe('detectCommand: commands win over answers', () => {
   it.each([
@@ -11,6 +11,9 @@ describe('detectCommand: commands win over answers', () => {
     ['radd karo', 'cancel'],
     ['रद्द कर दीजिए', 'cancel'],
     ['rehne do', 'cancel'],
+    ['कैंसिल कर दो', 'cancel'],
+    ['nahi, cancel karo', 'cancel'],
+    ['nahi abhi nahi, cancel', 'cancel'],
     // start again
     ['start over please', 'restart'],
     ['i want to start again', 'restart'],
@@ -85,6 +88,13 @@ describe('detectCommand: commands win over answers', () => {
     'Humana Hospital',
     'Agent Colony, Jaipur',
     'operation cancel kar diya unhone',
+    // cancelling forbidden is no cancel
+    'mat cancel karo',
+    'cancel mat karo',
+    'cancel nahi karna',
+    'मत कैंसिल करो',
+    'रद्द मत करो',
+    "don't cancel",
     'bus stop ke paas wala hospital',
     'Start Point Hospital',
     'Options Clinic',
@@ -148,5 +158,19 @@ describe('money in a story, and paying, are not questions about fees', () => {
     'फीस कैसे भरें',
   ])('%j', (text) => {
     expect(detectCommand(text)).toBeNull();
+  });
+});
+
+describe('forbidsCancel', () => {
+  it.each([
+    ['mat cancel karo', true],
+    ['cancel nahi karna', true],
+    ['रद्द मत करो', true],
+    ['कैंसिल नहीं करना', true],
+    ['nahi, cancel karo', false],
+    ['cancel', false],
+    ['operation cancel ho gaya', false],
+  ] as const)('%j → %s', (text, expected) => {
+    expect(forbidsCancel(text)).toBe(expected);
   });
 });

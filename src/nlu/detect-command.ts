@@ -52,7 +52,7 @@ dobara shuru|dubara shuru|naye sire se|phir se start|fir se start|firse start|do
     'cancel',
     `cancel|cancel it|cancel this|cancel application|cancel the application|cancel complaint|cancel karo|cancel kar do|cancel kardo
 radd|radd karo|radd kar do|रद्द|रद्द करो|रद्द करें|रद्द कर दो|रद्द कीजिए|stop|stop it|quit|exit|abort|forget it|rehne do|rahne do
-rehne dijiye|rahne dijiye|रहने दो|रहने दीजिए|band karo|बंद करो`,
+rehne dijiye|rahne dijiye|रहने दो|रहने दीजिए|band karo|बंद करो|कैंसिल|कैंसिल करो|कैंसिल कर दो|कैंसल|कैंसल करो|कैंसल कर दो`,
   ],
   [
     'menu',
@@ -164,8 +164,24 @@ for (const [k, [, phrases]] of WHOLE_PHRASES.entries())
 
 // "nahi abhi nahi, cancel", "actually forget it, cancel": refusals around a cancel keep it a cancel
 const AROUND_CANCEL = new Set(
-  'nahi nhi no nope abhi mat actually ab band नहीं अभी मत अब बस'.split(' ').map(foldForMatch),
+  'nahi nhi no nope abhi actually ab band नहीं अभी अब बस'.split(' ').map(foldForMatch),
 );
+// …but "mat cancel karo", "cancel nahi karna", "रद्द मत करो" forbid it ("nahi, cancel karo" does not:
+// a "nahi" before it answers something else)
+const CANCEL_WORDS = new Set(
+  'cancel radd रद्द कैंसिल कैंसल stop quit exit abort band बंद'.split(' ').map(foldForMatch),
+);
+const NOT_BEFORE_CANCEL = new Set('mat na dont मत न'.split(' ').map(foldForMatch));
+const NOT_AFTER_CANCEL = new Set('nahi nhi nahin mat नहीं नही मत'.split(' ').map(foldForMatch));
+const cancelForbidden = (words: readonly string[]) =>
+  words.some(
+    (w, i) =>
+      CANCEL_WORDS.has(w) &&
+      (NOT_BEFORE_CANCEL.has(words[i - 1] ?? '') ||
+        NOT_AFTER_CANCEL.has(words[i + 1] ?? '') ||
+        // "cancel mat karna", "radd nahi karo": the verb between
+        NOT_AFTER_CANCEL.has(words[i + 2] ?? '')),
+  );
 
 function wholeCommand(words: string[]): WholeKind | null {
   const present = new Set(words);
@@ -184,7 +200,7 @@ function wholeCommand(words: string[]): WholeKind | null {
         found = true;
       }
     }
-    if (!found) continue;
+    if (!found || (kind === 'cancel' && cancelForbidden(words))) continue;
     const rest = text.split(' ').filter((w) => w !== '');
     if (rest.every((w) => AROUND.has(w) || (kind === 'cancel' && AROUND_CANCEL.has(w)))) return kind;
   }
@@ -237,4 +253,9 @@ function commandOf(text: string): Command | null {
     }
   }
   return null;
+}
+
+/** "mat cancel karo", "cancel nahi karna": the message forbids cancelling (its intent may still read "cancel"). */
+export function forbidsCancel(text: string): boolean {
+  return cancelForbidden(foldForMatch(normalise(text)).split(' ').map(repair));
 }

@@ -1,6 +1,6 @@
 import { asciiDigits } from '../../../tools/references.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
-import { detectCommand } from '../../nlu/detect-command.js';
+import { detectCommand, forbidsCancel } from '../../nlu/detect-command.js';
 import { districtLabel } from '../../nlu/district-label.js';
 import { extractDistrict, readDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
@@ -148,6 +148,11 @@ export function serviceFormStep(
   // a button of an earlier question or summary: where things stand now, never taken as an answer
   if (id && staleButton(id, service, form, pending)) return staleTap(turn, service, form, id, pending);
 
+  // "mat cancel karo", "cancel nahi karna": no cancel, and no answer to the question either
+  if (raw && forbidsCancel(raw) && id !== 'confirm:cancel') {
+    turn.notes.push(turn.say.t('form.not_cancelled'));
+    return resumeForm(turn, service, form);
+  }
   if (r.intent === 'cancel' || id === 'confirm:cancel') {
     turn.intent = 'cancel';
     turn.notes.push(service.texts.cancelled[turn.say.lang]);

@@ -56,3 +56,20 @@ describe('answers at the summary', () => {
     expect(turn.calls.filter((c) => c.status === 'ok')).toEqual([]);
   });
 });
+
+describe('cancelling forbidden', () => {
+  it.each(['mat cancel karo', 'cancel nahi karna', 'मत कैंसिल करो'])(
+    '%j keeps the form and asks its question again, taking the words for no answer',
+    async (text) => {
+      const d = createDriver({ now: NOW, lang: 'en' });
+      await d.send('I want to complain about a hospital');
+      await d.send('civil hospital');
+      expect((await d.send('lucknow')).text).toContain(t('en', 'ask.description'));
+      const turn = await d.send(text);
+      expect(turn.intent).not.toBe('cancel');
+      expect(turn.text).toContain(t(turn.lang, 'form.not_cancelled'));
+      // the question of before, not the next one: the words were not taken as the description
+      expect(turn.text).toContain(t(turn.lang, 'ask.description'));
+    },
+  );
+});
