@@ -26,6 +26,14 @@ describe('extractSex', () => {
     ['ladka nahi, ladki hai', 'female'],
     ['ladki hai ladka nahi', 'female'],
     ['a girl not a boy', 'female'],
+    // two children named: which one this application is for is asked
+    ['judwa bachche hue hain ek beta ek beti', null],
+    ['एक बेटा और एक बेटी हुई है', null],
+    ['twins, a boy and a girl', null],
+    // one child, of another
+    ['mere bete ki beti hui hai', 'female'],
+    ["my son's daughter", 'female'],
+    ['meri beti ka beta hua', 'male'],
   ] as const)('%j → %s', (text, expected) => {
     expect(sex(text)).toBe(expected);
   });

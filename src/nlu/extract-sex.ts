@@ -33,6 +33,7 @@ const BARE_INDEX = new PhraseIndex<Sex>(split(BARE, '|'));
 const NEGATION_AFTER = new Set(['nahi', 'nhi', 'nahin', 'na', 'नहीं', 'नही', 'न']);
 const NEGATION_BEFORE = new Set(['not']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const OF = new Set(['ki', 'ka', 'ke', 'की', 'का', 'के', 's', 'of']);
 
 /** The child's sex from folded tokens; "ladka nahi, ladki hai" → female (the last mention not negated). */
 export function extractSex(folded: readonly string[], opts: { bare?: boolean } = {}): Sex | null {
@@ -41,11 +42,15 @@ export function extractSex(folded: readonly string[], opts: { bare?: boolean } =
     const bare = BARE_INDEX.findLongest(folded);
     return bare.length === 1 ? bare[0].value : null;
   }
-  let chosen: Sex | null = null;
+  let chosen: (typeof hits)[number] | null = null;
   for (const h of hits) {
     const before = ARTICLES.has(folded[h.start - 1] ?? '') ? folded[h.start - 2] : folded[h.start - 1];
     const negated = NEGATION_AFTER.has(folded[h.end] ?? '') || NEGATION_BEFORE.has(before ?? '');
-    if (!negated) chosen = h.value;
+    if (negated) continue;
+    // "ek beta ek beti" (twins, or two children): which one is this application for? Ask. "bete
+    // ki beti", "my son's daughter": the child is the one the other is of
+    if (chosen && chosen.value !== h.value && !OF.has(folded[chosen.end] ?? '')) return null;
+    chosen = h;
   }
-  return chosen;
+  return chosen?.value ?? null;
 }
