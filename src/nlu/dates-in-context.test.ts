@@ -40,6 +40,37 @@ describe('relative incident dates resolve against the clock', () => {
   });
 });
 
+describe('a month or a year alone is no date; a day in it is that day', () => {
+  it.each([
+    ['pichle mahine ki 5 tareekh', 'dateOfBirth', '2026-10-05'],
+    ['पिछले महीने की 5 तारीख', 'dateOfBirth', '2026-10-05'],
+    ['5th of last month', 'incidentDate', '2026-10-05'],
+    ['pichle saal 5 march ko hua', 'incidentDate', '2025-03-05'],
+  ] as const)('%j (%s) → %s', (text, slot, iso) => {
+    expect(slots(text, slot)[slot]).toBe(iso);
+  });
+
+  it.each([
+    ['pichhle mahine', 'incidentDate'],
+    ['last month', 'incidentDate'],
+    ['पिछले महीने हुआ', 'incidentDate'],
+    ['pichle saal', 'dateOfBirth'],
+    ['last year in march', 'dateOfBirth'],
+    ['पिछले साल', 'dateOfBirth'],
+  ] as const)('%j (%s) sets no date: the form asks for the day', (text, slot) => {
+    const s = slots(text, slot);
+    expect(s.dateOfBirth).toBeUndefined();
+    expect(s.incidentDate).toBeUndefined();
+  });
+
+  it('relative days still resolve: kal, parso, 2 hafte pehle, a weekday', () => {
+    expect(slots('kal', 'incidentDate').incidentDate).toBe('2026-11-23');
+    expect(slots('parso', 'incidentDate').incidentDate).toBe('2026-11-22');
+    expect(slots('2 hafte pehle', 'incidentDate').incidentDate).toBe('2026-11-10');
+    expect(slots('somvar ko', 'incidentDate').incidentDate).toBe('2026-11-23');
+  });
+});
+
 describe('house numbers with slashes are not dates', () => {
   it.each([
     '14/2 gomti nagar lucknow 226010',

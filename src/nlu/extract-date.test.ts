@@ -73,6 +73,42 @@ describe('extractDate', () => {
     expect(date(text)).toBe(iso);
   });
 
+  it.each([
+    ['pichle mahine ki 5 tareekh', '2026-02-05'],
+    ['pichhle mahine ki 5 tarikh ko', '2026-02-05'],
+    ['5 tarikh pichle mahine', '2026-02-05'],
+    ['pichle mahine 5 ko', '2026-02-05'],
+    ['पिछले महीने की 5 तारीख', '2026-02-05'],
+    ['पिछले महीने की 5 को', '2026-02-05'],
+    ['5th of last month', '2026-02-05'],
+    ['last month on the 5th', '2026-02-05'],
+    ['is mahine ki 3 tarikh', '2026-03-03'],
+    ['इसी महीने की 3 तारीख', '2026-03-03'],
+    ['pichle saal 5 march ko', '2025-03-05'],
+    ['पिछले साल 12 दिसंबर', '2025-12-12'],
+    ['12th december last year', '2025-12-12'],
+  ])('a day of a named month or year: %j → %s', (text, iso) => {
+    expect(date(text)).toBe(iso);
+  });
+
+  it.each([
+    'pichle saal',
+    'pichhle mahine',
+    'pichhle mahine hua tha',
+    'last month',
+    'last year',
+    'sometime last month',
+    'पिछले महीने',
+    'पिछले साल',
+    'pichle saal disambar mein',
+    'pichle saal 5 tarikh',
+    'march 2025',
+    'is mahine',
+    'pichle mahine kal',
+  ])('only a month or a year is no date (no day made up): %j', (text) => {
+    expect(date(text)).toBeNull();
+  });
+
   it('takes the most recent past occurrence of a date without a year', () => {
     expect(date('25 dec')).toBe('2025-12-25');
     expect(date('20 march')).toBe('2026-03-20');

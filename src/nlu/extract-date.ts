@@ -22,6 +22,11 @@ for (const line of MONTHS.trim().split('\n')) {
   for (const name of names) MONTH.set(foldNormalised(name), Number(n));
 }
 
+/** Whether a folded token names a month ("nov", "नवंबर", "disambar"). */
+export function isMonthName(token: string): boolean {
+  return MONTH.has(token);
+}
+
 const WEEKDAYS = `
 0 sunday ravivar raviwar itvaar itwar itwaar रविवार इतवार
 1 monday somvar somwar सोमवार
@@ -207,8 +212,44 @@ function yearOf(token: string | undefined): number | null {
   return token && /^(19|20)\d{2}$/.test(token) ? Number(token) : null;
 }
 
-function wordDates(toks: string[], today: YMD): YMD[] {
+// "this month", "is mahine", "इसी महीने": a calendar month or year named without a day
+const THIS = new Set(['this', 'is', 'isi', 'iss', 'issi', 'current', 'इस', 'इसी']);
+// what sits between a bare day and its month: "pichle mahine ki 5", "पिछले महीने 5 को"
+const DAY_CUE_BEFORE = new Set(['on', 'the', 'ki', 'की', 'ke', 'के', 'ka', 'का']);
+const DAY_CUE_AFTER = new Set(['ko', 'को', 'of']);
+
+/**
+ * A calendar month or year the message names as a whole ("pichle mahine", "last year", "इस
+ * साल"): offset 0 is this one, -1 the one before. It says where a day or a month-and-day
+ * falls; alone it is no date (its day would be made up).
+ */
+interface Period {
+  unit: 'm' | 'y';
+  offset: number;
+}
+
+function calendarPeriod(toks: string[]): Period | null {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const unit = UNIT_DAYS.get(toks[i + 1]);
+    if (unit !== 'm' && unit !== 'y') continue;
+    if (LAST.has(toks[i])) return { unit, offset: -1 };
+    if (THIS.has(toks[i])) return { unit, offset: 0 };
+  }
+  return null;
+}
+
+/** Day d of the period's month ("pichle mahine ki 5 tareekh"); null when the period is a year (no month). */
+function dayOfPeriod(d: number, period: Period, today: YMD): YMD | null {
+  if (period.unit !== 'm') return null;
+  const month = addMonths({ ...today, d: 1 }, period.offset);
+  const t = { y: month.y, m: month.m, d };
+  return valid(t) ? t : null;
+}
+
+function wordDates(toks: string[], today: YMD, period: Period | null): YMD[] {
   const out: YMD[] = [];
+  // "5 march pichle saal": the year the period names, when none is written
+  const periodYear = period?.unit === 'y' ? today.y + period.offset : null;
   for (let i = 0; i < toks.length; i++) {
     const month = MONTH.get(toks[i]);
     if (month === undefined) continue;
@@ -219,19 +260,32 @@ function wordDates(toks: string[], today: YMD): YMD[] {
     let date: YMD | null = null;
     // "5 dec 25": a two-digit year right after the month
     const shortYear = /^\d{2}$/.test(toks[i + 1] ?? '') ? Number(toks[i + 1]) : null;
-    if (before !== null) date = build(before, month, yearOf(toks[i + 1]) ?? shortYear, today);
-    else if (after !== null) date = build(after, month, yearOf(toks[i + 2]), today);
+    if (before !== null) date = build(before, month, yearOf(toks[i + 1]) ?? shortYear ?? periodYear, today);
+    else if (after !== null) date = build(after, month, yearOf(toks[i + 2]) ?? periodYear, today);
     if (date) out.push(date);
   }
   for (let i = 1; i < toks.length; i++) {
     const day = TARIKH.has(toks[i]) ? dayOf(toks[i - 1]) : null;
-    const date = day === null ? null : dayThisMonth(day, today);
+    if (day === null) continue;
+    // "pichle mahine ki 5 tareekh" is day 5 of last month; "pichle saal 5 tarikh" names no month
+    const date = period ? dayOfPeriod(day, period, today) : dayThisMonth(day, today);
     if (date) out.push(date);
   }
   // "on 19th", "19th ko": an ordinal alone is a day of this month (not "2nd floor" inside an address)
   if (out.length === 0) {
     for (let i = 0; i < toks.length; i++) {
-      if (!/^\d{1,2}(?:st|nd|rd|th)$/.test(toks[i])) continue;
+      const ordinal = /^\d{1,2}(?:st|nd|rd|th)$/.test(toks[i]);
+      if (period) {
+        // "5th of last month", "last month on the 5th", "पिछले महीने की 5 को"
+        const bare = /^\d{1,2}$/.test(toks[i]);
+        const cued =
+          ordinal ||
+          (bare && (DAY_CUE_BEFORE.has(toks[i - 1] ?? '') || DAY_CUE_AFTER.has(toks[i + 1] ?? '')));
+        const date = cued ? dayOfPeriod(Number.parseInt(toks[i], 10), period, today) : null;
+        if (date) out.push(date);
+        continue;
+      }
+      if (!ordinal) continue;
       const cued = ORDINAL_CUE.has(toks[i - 1] ?? '') || toks[i + 1] === 'ko' || toks.length <= 2;
       const date = cued ? dayThisMonth(Number.parseInt(toks[i], 10), today) : null;
       if (date) out.push(date);
@@ -280,6 +334,7 @@ function relativeDate(toks: string[], today: YMD): YMD | null {
     const unit = UNIT_DAYS.get(toks[i + 1] ?? '');
     const n = numberFromToken(t);
     if (n !== null && unit && AGO.has(toks[i + 2] ?? '')) return shift(today, unit, n);
+    // "pichle hafte", "last week" (a month or a year named this way is a calendarPeriod, no day)
     if (LAST.has(t) && UNIT_DAYS.has(toks[i + 1] ?? '')) return shift(today, UNIT_DAYS.get(toks[i + 1])!, 1);
     // "hafta pehle", "week ago" without a count
     if (UNIT_DAYS.has(t) && AGO.has(toks[i + 1] ?? '') && numberFromToken(toks[i - 1] ?? '') === null) {
@@ -308,14 +363,21 @@ function shift(today: YMD, unit: 'h' | 'd' | 'w' | 'm' | 'y', n: number): YMD {
   return addMonths(today, unit === 'm' ? -n : -12 * n);
 }
 
-/** Every date in the message as ISO YYYY-MM-DD, explicit dates first; future dates are kept as they are. */
+/**
+ * Every date in the message as ISO YYYY-MM-DD, explicit dates first; future dates are kept as
+ * they are. Only whole days: a month or a year alone ("pichle mahine", "last year", "march
+ * 2025") is no date, so a caller asks for the day instead of storing one made up.
+ */
 export function extractDates(text: string, now: Date, folded?: readonly string[]): string[] {
   const today = istToday(now);
   const found: { at: number; date: YMD }[] = [];
   numericDates(text, today, found);
   const toks = folded ? [...folded] : tokens(foldNormalised(text));
-  const dates = [...found.map((f) => f.date), ...wordDates(toks, today)];
-  if (dates.length === 0) {
+  const period = calendarPeriod(toks);
+  const dates = [...found.map((f) => f.date), ...wordDates(toks, today, period)];
+  // "pichle mahine", "last year" without a day: only a month or a year, so no date (the form
+  // asks for the exact one rather than make a day up)
+  if (dates.length === 0 && !period) {
     const rel = relativeDate(toks, today);
     if (rel) dates.push(rel);
   }

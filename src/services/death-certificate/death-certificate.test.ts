@@ -2,6 +2,64 @@ import { describe, expect, it } from 'vitest';
 import { startFakeOpenAIServer } from '../../testing/fake-openai-server.js';
 import { useServiceJourneys } from '../../testing/service-journey.js';
 import { testDialects } from '../../testing/store-dialects.js';
+import { readAgeAtDeath } from './age-at-death.js';
+import { deathCertificate } from './definition.js';
+
+describe('the age at death is whole years, and only an exact one', () => {
+  const NOW0 = new Date('2026-11-24T06:30:00Z');
+  const read = (text: string) => deathCertificate.fields.ageAtDeath.read?.(text, NOW0, {});
+
+  it.each([
+    ['72 years', 72],
+    ['she was 78', 78],
+    ['82 yrs', 82],
+    ['65 साल', 65],
+    ['58 saal', 58],
+    ['69', 69],
+    ['उम्र गलत है, सही उम्र 71 है', 71],
+    ['age 61, date of death 20/11/2026', 61],
+    ['15 nov 2026, age 72', 72],
+    ['70 saal, 3 din se bimar the', 70],
+    ['0', 0],
+  ])('%j → %i', (text, years) => {
+    expect(read(text)).toBe(years);
+  });
+
+  it.each([
+    ['6 mahine', 0],
+    ['6 months old baby', 0],
+    ['छह महीने का था', 0],
+    ['2 din ka bachcha tha', 0],
+    ['३ दिन', 0],
+    ['ek din ka', 0],
+    ['5 ghante', 0],
+    ['18 mahine', 1],
+    ['1 saal 6 mahine', 1],
+  ])("an infant's %j is %i whole years, not the months or days as years", (text, years) => {
+    expect(read(text)).toBe(years);
+  });
+
+  it.each([
+    '65-70',
+    '65 se 70',
+    '65 से 70 साल',
+    '70 ya 72',
+    'lagbhag 70',
+    'about 70',
+    'around 70 years',
+    'करीब 65 साल',
+    '70 ke aas paas',
+    '70 saal ke honge',
+    '65+',
+    'in his 60s',
+    'pata nahi, shayad 70',
+    '2 din pehle',
+    '200',
+  ])('%j is no exact age: asked again, never stored', (text) => {
+    expect(read(text)).toBeNull();
+    expect(readAgeAtDeath(text)).toBeNull();
+  });
+});
 
 const NOW = new Date('2026-11-24T06:30:00Z');
 describe.each(testDialects)('on %s', (dialect) => {
@@ -86,6 +144,35 @@ describe.each(testDialects)('on %s', (dialect) => {
       await j.say(waId, '10/05/2025');
       expect(j.received(waId).at(-1)).toContain('Magistrate');
       expect(await cases(j, waId)).toHaveLength(0);
+    });
+
+    it('Hinglish, an infant: "6 mahine" is 0 years in the summary and on the case, a range is asked again', async () => {
+      const j = await journey();
+      const waId = '919833300005';
+      await j.say(waId, 'death certificate banwana hai');
+      await j.say(waId, 'baby of sunita');
+      await j.say(waId, 'purush');
+      await j.say(waId, 'pichle mahine');
+      expect(j.received(waId).at(-1)).toContain('Nidhan kis tareekh ko hua?');
+      await j.say(waId, 'pichle mahine ki 5 tareekh');
+      expect(j.received(waId).at(-1)).toContain('Unki umar kitne saal thi?');
+      await j.say(waId, '65-70');
+      expect(j.received(waId).at(-1)).toContain('Unki umar kitne saal thi?');
+      await j.say(waId, '6 mahine');
+      await j.say(waId, 'ghar pe');
+      await j.say(waId, 'gaon sarai, post jalalpur, jaunpur');
+      await j.say(waId, 'pita ka naam ramesh');
+      await j.say(waId, 'gaon sarai post jalalpur jaunpur');
+      await j.say(waId, 'jaunpur');
+      await j.say(waId, '222136');
+      await j.say(waId, 'mera naam ramesh hai');
+      const summary = j.received(waId).at(-1) ?? '';
+      expect(summary).toContain('Mrityu ke samay umar: 0 saal');
+      expect(summary).toContain('Mrityu ki tithi: 05/10/2026');
+      await j.tap(waId, 'confirm:yes', 'Haan, submit karo');
+      const items = await cases(j, waId);
+      expect(items).toHaveLength(1);
+      expect(items[0].fields).toMatchObject({ ageAtDeath: 0, dateOfDeath: '2026-10-05' });
     });
 
     it('on the openai engine: the generated tool, its late-fee summary and the stored case', async () => {

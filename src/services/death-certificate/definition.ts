@@ -15,6 +15,7 @@ import {
   pinField,
 } from '../_fields/common-fields.js';
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
+import { readAgeAtDeath } from './age-at-death.js';
 
 const schema = z.object({
   deceasedName: personName('Full name.'),
@@ -205,7 +206,14 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       question: text3('How old were they (in years)?', 'उनकी उम्र कितने साल थी?', 'Unki umar kitne saal thi?'),
       label: text3('Age at death', 'मृत्यु के समय उम्र', 'Mrityu ke samay umar'),
       cues: ['age', 'aged', 'umar', 'umr', 'उम्र', 'आयु', 'years old', 'saal ke', 'साल के', 'साल की'],
-      example: text3('For example: 67', 'जैसे: 67', 'Jaise: 67'),
+      // whole years only: "6 mahine" is 0 (shown as 0 in the summary), never 6; "65-70" or
+      // "lagbhag 70" is asked again, never stored as exact
+      read: (text) => readAgeAtDeath(text),
+      example: text3(
+        'For example: 67. Please write the exact age in completed years; for a baby under one year, write 0.',
+        'जैसे: 67। कृपया पूरे हुए वर्षों में सही उम्र लिखें; एक साल से छोटे बच्चे के लिए 0 लिखें।',
+        'Jaise: 67. Kripya poore hue saalon mein sahi umar likhiye; ek saal se chhote bachche ke liye 0 likhiye.',
+      ),
     },
     placeOfDeathType: {
       kind: 'choice',
