@@ -2,9 +2,10 @@ import { extractDistrict } from './extract-district.js';
 import { isSameAsEarlier } from './same-as-earlier.js';
 import { stripFillers } from './strip-fillers.js';
 
-// "pata: 12 Gandhi Nagar, Lucknow 226001", "ghar ka pata ...", "address is ...", "पता ..."
+// "pata: 12 Gandhi Nagar, Lucknow 226001", "ghar ka pata ...", "address is ...", "पता ..."; the
+// "h" of "address h 12 …" is "hai" only as a word of its own ("address H.No. 45" keeps its H)
 const AFTER_CUE =
-  /(?:^|[\s,(])(?:ghar ka pata|ghar ka address|mera pata|hamara pata|address|addr|pata|पता|घर का पता|निवास|residence|residing at|live at)\s*(?:hai|h|है|is|:|-|=|\s)*\s*(.+)$/isu;
+  /(?:^|[\s,(])(?:ghar ka pata|ghar ka address|mera pata|hamara pata|address|addr|pata|पता|घर का पता|निवास|residence|residing at|live at)\s*(?:(?:hai|h|है|is)(?=[\s:=-]|$)|:|-|=|\s)*\s*(.+)$/isu;
 // "hum 12 gandhi nagar lucknow mein rehte hain", "हम ... में रहते हैं", "I live in ..."
 const BEFORE_CUE =
   /^(?:hum|ham|main|mai|we|i|हम|मैं)?\s*(.+?)\s+(?:mein|me|में|par|pe|पर)?\s*(?:rehte|rahte|rehta|rahta|rehti|rahti|रहते|रहता|रहती)(?:\s|$)/iu;
@@ -16,7 +17,7 @@ const TRAILING = /[\s,.;।]*(?:\b(?:hai|h|he)\b|है)?[\s,.;।]*$/u;
 // "house no 12 ward 5 bahraich 271801": no cue, but a PIN and the words addresses are made of
 const PIN = /(?<!\d)[1-9]\d{5}(?!\d)/;
 const ADDRESS_WORD =
-  /(?:^|[\s,])(?:house|h ?no|makan|मकान|ward|वार्ड|gali|गली|mohalla|मोहल्ला|gram|ग्राम|gaon|gaanv|gaav|गांव|गाँव|post|पोस्ट|village|vill|thana|थाना|tehsil|तहसील|sector|flat|colony|कॉलोनी|nagar|नगर|road|marg|मार्ग|street|lane|block|floor|lines|enclave|apartment|apartments|vihar|विहार|chowk|चौक|kunj|puram|पुरम)(?=[\s,.:-]|$)/iu;
+  /(?:^|[\s,])(?:house|h\.? ?no|makan|मकान|ward|वार्ड|gali|गली|mohalla|मोहल्ला|gram|ग्राम|gaon|gaanv|gaav|गांव|गाँव|post|पोस्ट|village|vill|thana|थाना|tehsil|तहसील|sector|flat|colony|कॉलोनी|nagar|नगर|road|marg|मार्ग|street|lane|block|floor|lines|enclave|apartment|apartments|vihar|विहार|chowk|चौक|kunj|puram|पुरम)(?=[\s,.:-]|$)/iu;
 // a comma-separated part that starts like another answer ("mother Lakshmi", "born 10 March")
 const OTHER_SLOT =
   /^(?:mother|father|maa|mata|mummy|pita|papa|naam|name|child|baby|born|janm|janam|dob|date|sex|gender|beti|beta|son|daughter|girl|boy|i am|i m|main|mai|माँ|मां|माता|पिता|नाम|जन्म|बेटी|बेटा)(?=[\s:,-]|$)/iu;

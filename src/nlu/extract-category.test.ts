@@ -88,6 +88,12 @@ describe('extractAddress', () => {
     ['ghar ka pata 45 civil lines sitapur hai', '45 civil lines sitapur'],
     ['hum 12 gandhi nagar lucknow mein rehte hain', '12 gandhi nagar lucknow'],
     ['pata hai gram rampur, post bisalpur, pilibhit', 'gram rampur, post bisalpur, pilibhit'],
+    // the first letters of an address are its own, not a "h(ai)" or "is" after the cue
+    ['address H.No. 45, Gandhi Nagar, Jaipur 302001', 'H.No. 45, Gandhi Nagar, Jaipur 302001'],
+    ['address Hanuman Nagar 12, Jaipur', 'Hanuman Nagar 12, Jaipur'],
+    ['pata Islampur mohalla 4, Bareilly', 'Islampur mohalla 4, Bareilly'],
+    ['address h 12 gandhi nagar jaipur', '12 gandhi nagar jaipur'],
+    ['H.No. 45, Gandhi Nagar, Jaipur 302001', 'H.No. 45, Gandhi Nagar, Jaipur 302001'],
   ])('%j → %j', (text, address) => {
     expect(extractAddress(normalise(text))).toBe(address);
   });
