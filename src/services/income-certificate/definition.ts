@@ -13,6 +13,7 @@ import {
   purposeField,
 } from '../_fields/common-fields.js';
 import { type ServiceDefinition, text3 } from '../types.js';
+import { annualIncome } from './annual-income.js';
 
 const schema = z.object({
   applicantName: personName('Full name.'),
@@ -71,7 +72,14 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
       ),
       label: text3('Annual family income', 'परिवार की सालाना आय', 'Parivaar ki saalana aay'),
       cues: ['income is', 'income', 'aay', 'aamdani', 'kamai', 'आय', 'आमदनी', 'कमाई', 'salary'],
-      example: text3('For example: 1.5 lakh, or 80000', 'जैसे: डेढ़ लाख, या 80000', 'Jaise: dedh lakh, ya 80000'),
+      // a monthly figure, a bound ("se kam") or "1 lakh 20" is asked again, not guessed
+      read: (text) => annualIncome(text),
+      // shown when an answer was not read twice: the whole year, everyone's income, every unit written
+      example: text3(
+        "For example: 1.5 lakh, or 1 lakh 20 thousand: the whole family's income for the whole year. If you know it by the month, send the year's total (12 months).",
+        'जैसे: डेढ़ लाख, या 1 लाख 20 हज़ार: पूरे परिवार की पूरे साल की आय। महीने की आय पता हो तो साल भर (12 महीने) का जोड़ भेजिए।',
+        'Jaise: dedh lakh, ya 1 lakh 20 hazaar: poore parivaar ki poore saal ki aay. Mahine ki aay pata ho to saal bhar (12 mahine) ka jod bhejiye.',
+      ),
     },
     incomeSources: {
       kind: 'free_text',

@@ -88,6 +88,65 @@ describe.each(testDialects)('on %s', (dialect) => {
       });
     });
 
+    it('Hinglish: a monthly income is asked again for the year, never stored as the yearly one', async () => {
+      const j = await journey();
+      const waId = '919822200005';
+      await j.say(waId, 'aay praman patra chahiye');
+      await j.say(waId, 'Ramesh Yadav');
+      await j.say(waId, 'pita ka naam Shyam Yadav');
+      await j.say(waId, '15 hazaar mahine ka');
+      expect(j.received(waId).at(-1)).toContain('nahi padh paaya');
+      expect(j.received(waId).at(-1)).toContain('saal bhar ki kul aay');
+      await j.say(waId, 'papa ki 8000 mahina aur meri 5000');
+      // the second miss shows the example: the year's total of the whole family
+      expect(j.received(waId).at(-1)).toContain('12 mahine');
+      await j.say(waId, '1 lakh 80 hazaar');
+      expect(j.received(waId).at(-1)).toContain('Aay kis se hoti hai');
+      await j.say(waId, 'naukri');
+      await j.say(waId, 'makaan 9, nai basti, gorakhpur 273001');
+      await j.say(waId, 'gorakhpur');
+      await j.say(waId, 'ration card ke liye');
+      expect(j.received(waId).at(-1)).toContain('₹1,80,000');
+      await j.tap(waId, 'confirm:yes', 'Haan');
+      const items = await cases(j, waId);
+      expect(items).toHaveLength(1);
+      expect(items[0].fields).toMatchObject({ annualIncomeRupees: 180000 });
+    });
+
+    it('English: "12000 monthly" and "1 lakh 20" are asked again; "1.44 lakh a year" is taken', async () => {
+      const j = await journey();
+      const waId = '919822200006';
+      await j.say(waId, 'income certificate');
+      await j.say(waId, 'Anil Kumar');
+      await j.say(waId, 'father Ram Kumar');
+      await j.say(waId, '12000 monthly');
+      expect(j.received(waId).at(-1)).toContain("family's total income in a year");
+      await j.say(waId, '1 lakh 20');
+      expect(j.received(waId).at(-1)).toContain('1 lakh 20 thousand');
+      await j.say(waId, '1.44 lakh a year');
+      expect(j.received(waId).at(-1)).toContain('Where does the income come from');
+    });
+
+    it('Hindi: "एक लाख से कम" is no amount; "दो लाख पचास हज़ार" is 2,50,000', async () => {
+      const j = await journey();
+      const waId = '919822200007';
+      await j.say(waId, 'आय प्रमाण पत्र चाहिए');
+      await j.say(waId, 'रीना देवी');
+      await j.say(waId, 'पति का नाम महेश प्रसाद है');
+      await j.say(waId, 'एक लाख से कम');
+      expect(j.received(waId).at(-1)).toContain('सालाना कुल आय');
+      await j.say(waId, 'दो लाख पचास हज़ार');
+      await j.say(waId, 'खेती');
+      await j.say(waId, 'गाँव बेलवा, पोस्ट कुंडा, प्रतापगढ़');
+      await j.say(waId, 'प्रतापगढ़');
+      await j.say(waId, '230204');
+      await j.say(waId, 'छात्रवृत्ति के लिए');
+      expect(j.received(waId).at(-1)).toContain('₹2,50,000');
+      await j.tap(waId, 'confirm:yes', 'हाँ, जमा करें');
+      const items = await cases(j, waId);
+      expect(items[0]).toMatchObject({ language: 'hi', fields: { annualIncomeRupees: 250000 } });
+    });
+
     it('on the openai engine: the generated tool is called, confirmed and stored', async () => {
       const ai = track(await startFakeOpenAIServer());
       const j = await journey(ai.url);
