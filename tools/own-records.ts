@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { legacyTypeOf } from '../src/cases/legacy-rows.js';
+import { asciiDigits } from '../src/lang/ascii-digits.js';
 import { type Op, rows } from '../src/storage/operation.js';
-import { asciiDigits, parseReference } from './references.js';
+import { parseReference } from './references.js';
 
 export interface OwnRecord {
   reference: string;

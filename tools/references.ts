@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { asciiDigits } from '../src/lang/ascii-digits.js';
 import { services } from '../src/services/registry.js';
 import { type Op, rows } from '../src/storage/operation.js';
 
@@ -43,8 +44,4 @@ export function parseReference(text: string): string | null {
   const m = referenceRegex().exec(asciiDigits(text));
   if (!m) return null;
   return formatReference(m[1].toUpperCase() as ReferencePrefix, Number(m[2]), Number(m[3]));
-}
-
-export function asciiDigits(text: string): string {
-  return text.normalize('NFC').replace(/[\u0966-\u096F]/g, (d) => String(d.charCodeAt(0) - 0x0966));
 }

@@ -1,4 +1,4 @@
-import { asciiDigits } from '../../../tools/references.js';
+import { asciiDigits } from '../../lang/ascii-digits.js';
 import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { detectCommand, forbidsCancel } from '../../nlu/detect-command.js';
 import { districtLabel } from '../../nlu/district-label.js';

@@ -1,5 +1,5 @@
-// normalise, not tools/references' asciiDigits: that module loads the service registry, and the
-// income definition imports this reader (a cycle the registry cannot load through)
+// normalise turns Devanagari digits into ASCII too; nothing here may import tools/ (the registry
+// loads the income definition, which imports this reader)
 import { foldForMatch, normalise } from '../../lang/normalise.js';
 import { amountWord } from '../../nlu/number-words.js';
 
