@@ -39,6 +39,45 @@ describe('extractPlaceOfBirth', () => {
   });
 });
 
+describe('extractPlaceOfBirth: home words said of where the birth happened', () => {
+  it.each([
+    ['mere ghar', 'home'],
+    ['मेरे घर', 'home'],
+    ['मेरे घर।', 'home'],
+    ['hamare ghar', 'home'],
+    ['in our village', 'home'],
+    ['in the village', 'home'],
+    ['gaon mein', 'home'],
+    ['apne gaon', 'home'],
+    ['village', 'home'],
+    ['गाँव में हुआ', 'home'],
+    ['गांव में', 'home'],
+    ['Rampur gaon mein hua', 'home'],
+  ])('%j → %s', (text, type) => {
+    expect(place(text)).toEqual({ type, name: null });
+  });
+
+  it.each([
+    'gaon ka pata Rampur',
+    'गाँव का नाम रामपुर',
+    'village Rampur, district Sitapur',
+    'hum Rampur gaon mein rehte hain',
+    'Gandhi Nagar',
+    '302001',
+  ])('%j names no kind of place', (text) => {
+    expect(place(text)).toBeNull();
+  });
+
+  it('a village hospital is a hospital', () => {
+    expect(place('गाँव के अस्पताल में')).toEqual({ type: 'hospital', name: null });
+  });
+
+  it('"at home, address …" is a home birth; "home address …" only an address', () => {
+    expect(place('born at home, address 12/11 Gandhi Nagar Jaipur')).toEqual({ type: 'home', name: null });
+    expect(place('home address 12 civil lines')).toBeNull();
+  });
+});
+
 describe('findHospital', () => {
   it.each([
     ['District Hospital Sitapur mein', 'District Hospital Sitapur'],

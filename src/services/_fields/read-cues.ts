@@ -1,6 +1,10 @@
 import { normalise } from '../../lang/normalise.js';
 import { turnMemo } from '../../nlu/turn-memo.js';
 import type { AnyService, FieldMeta } from '../types.js';
+import { readField, stripTalk } from './read-field.js';
+
+/** What the cues are read from: a service's fields (a service, or its fields on their own). */
+type Labelled = Pick<AnyService, 'fields'>;
 
 // whole words only: "Kavita" does not lose its "ka"
 // ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
@@ -27,6 +31,7 @@ const NOT_A_CUE_BEFORE =
   /^\s+(?:(?:women|women's|womens|woman|mahila|महिला|civil|sadar|सदर|combined|general|male|purush|पुरुष|bal|children|maternity)\s+)?(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
 
 const NAME_WORD = /(?:name|naam|नाम)/iu;
+const LABEL_BEFORE = /(?:^|[,;.।\n])\s*$/u;
 const POSSESSIVE_BEFORE =
   /(?<![\p{L}\p{M}])(?:my|our|mere|meri|mera|apne|apni|apna|hamare|humare|अपने|अपनी|मेरे|मेरी|हमारे)\s+$/iu;
 
@@ -65,7 +70,8 @@ function compiled(cue: string): CompiledCue {
   return c;
 }
 
-type Cue = { field: string; cue: string };
+/** label: the summary's own "Label:", written back */
+type Cue = { field: string; cue: string; label?: true };
 interface CueList {
   key: number;
   /** the fields' cues, longest first */
@@ -76,10 +82,10 @@ interface CueList {
 
 // A service's cues, listed once per service (static data; the WeakMap lets go of a service no
 // longer used). The key tells service objects apart in the turn memo, even two with one id.
-const cueLists = new WeakMap<AnyService, CueList>();
+const cueLists = new WeakMap<Labelled, CueList>();
 let listed = 0;
 
-function cueList(service: AnyService): CueList {
+function cueList(service: Labelled): CueList {
   let list = cueLists.get(service);
   if (!list) {
     const byLength = (a: Cue, b: Cue) => b.cue.length - a.cue.length;
@@ -87,7 +93,7 @@ function cueList(service: AnyService): CueList {
       (meta.cues ?? []).map((cue) => ({ field, cue })),
     );
     const labels = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) =>
-      [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:` })),
+      [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:`, label: true as const })),
     );
     list = { key: ++listed, cues: [...own].sort(byLength), withLabels: own.concat(labels).sort(byLength) };
     cueLists.set(service, list);
@@ -110,13 +116,13 @@ export interface CuedValue {
  * "पता: 12 गांधी नगर", "pin 226001"), per field other than `except`. Longest cue first, so
  * "father's name" wins over "name".
  */
-export function cuedSegments(service: AnyService, text: string, except: string | null): CuedValue[] {
+export function cuedSegments(service: Labelled, text: string, except: string | null): CuedValue[] {
   // the form looks for the labels of one message several times a turn; each caller gets its own copies
   const key = `${cueList(service).key}\u0000${except ?? ''}\u0000${text}`;
   return turnMemo('cuedSegments', key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
 }
 
-function segmentsOf(service: AnyService, text: string, except: string | null): CuedValue[] {
+function segmentsOf(service: Labelled, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
   const lower = FOLDS_TO_ASCII.test(source) ? null : source.toLowerCase();
   // the summary's own "Label: value" written back ("Parents' address at the time of birth: …")
@@ -124,11 +130,16 @@ function segmentsOf(service: AnyService, text: string, except: string | null): C
   // "अनुसूचित जाति", "scheduled caste": a choice's own words hold no other field's label
   const taken: [number, number][] = choiceSpans(service, source);
   const found: { field: string; start: number; end: number; cue: string }[] = [];
-  for (const { field, cue } of cues) {
+  for (const { field, cue, label } of cues) {
     const c = compiled(cue);
     if (lower !== null && c.plain !== null && !lower.includes(c.plain)) continue;
     const m = c.re.exec(source);
     if (!m) continue;
+    // the summary's "Hospital: …" opens a line or follows a comma; in "Safdarjung hospital: staff
+    // was rude" the word ends a name and the colon opens what is said of it
+    // ("ok, Hospital: …", "haan Hospital: …": talk before it is no name)
+    if (label && !LABEL_BEFORE.test(source.slice(0, m.index)) && stripTalk(source.slice(0, m.index)) !== '')
+      continue;
     // "district hospital Sitapur" names a hospital, not the district
     if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
     // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
@@ -163,10 +174,10 @@ function segmentsOf(service: AnyService, text: string, except: string | null): C
   return out;
 }
 
-const CHOICE_WORDS = new WeakMap<AnyService, RegExp[]>();
+const CHOICE_WORDS = new WeakMap<Labelled, RegExp[]>();
 
 /** Where the message names a choice in words that hold another field's label. */
-function choiceSpans(service: AnyService, source: string): [number, number][] {
+function choiceSpans(service: Labelled, source: string): [number, number][] {
   let words = CHOICE_WORDS.get(service);
   if (!words) {
     const cues = Object.values(service.fields).flatMap((m) => m.cues ?? []);
@@ -182,4 +193,42 @@ function choiceSpans(service: AnyService, source: string): [number, number][] {
     if (m) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
+}
+
+// the kinds whose values any words fit: a label of one of these says less about whose the words are
+const OPEN_KINDS = new Set(['address', 'free_text']);
+const PERSON_LABEL = /(?:name|naam|नाम|(?<![\p{L}\p{M}])is$)/iu;
+const BEFORE_VALUE = /^[\s,;:.!\-–—]*$/u;
+const AFTER_VALUE = /^[\s,;:.!?।\-–—]*(?:(?:and|aur|और|also|bhi|भी)(?![\p{L}\p{M}])[\s,;:.!?।\-–—]*)?/iu;
+
+/**
+ * An answer that opens with another field's label and a value of that field ("mummy ka naam
+ * Sunita", "pin 208001" sent to the address question): that field's, not the one asked. Gives the
+ * field it names and what the message says after that value ('' when nothing), or null when the
+ * message does not open so. Only a label of a shaped value (a name, a PIN, a date, a district, a
+ * choice) counts: "Address: 12 Civil Lines" fits a home's place as well as the address.
+ */
+export function ledByLabel(
+  service: Labelled,
+  text: string,
+  asking: string,
+  now: Date,
+  filled: Record<string, unknown> = {},
+): { field: string; rest: string } | null {
+  const source = normalise(text);
+  const fields = service.fields as Record<string, FieldMeta>;
+  const first = cuedSegments(service, text, asking).find((s) => {
+    const meta = fields[s.field];
+    if (!meta || OPEN_KINDS.has(meta.kind)) return false;
+    // "Mata Mandir Road", "Pita Ji Nagar": a relation's word alone opens many a place's name; a
+    // person's label says "name" ("mummy ka naam", "mother's name is")
+    if (meta.kind === 'person_name' && !PERSON_LABEL.test(s.cue)) return false;
+    if (stripTalk(source.slice(0, s.start)).replace(BEFORE_VALUE, '') !== '') return false;
+    const value = readField(meta, s.words, now, filled);
+    return value !== null && value !== undefined;
+  });
+  if (!first) return null;
+  const at = source.indexOf(first.words, first.start);
+  const after = at < 0 ? '' : source.slice(at + first.words.length).replace(AFTER_VALUE, '');
+  return { field: first.field, rest: stripTalk(after) };
 }

@@ -1,4 +1,4 @@
-import { asciiDigits } from '../../../tools/references.js';
+import { asciiDigits } from '../../lang/ascii-digits.js';
 import { classifyConfirmationText } from '../../lang/confirmation.js';
 import { foldForMatch } from '../../lang/normalise.js';
 import { extractDate } from '../../nlu/extract-date.js';
@@ -37,6 +37,38 @@ export function bareAnswer(text: string): string {
     .replace(/[\s,;.!।]+$/u, '')
     .trim();
 }
+
+// "mai papa hoon", "I am the mother", "मैं उसका भाई हूँ": who the speaker is, which answers no
+// address or free-text question (the informant's, if anyone's)
+const RELATION =
+  '(?:father|dad|daddy|papa|papa ji|pita|pita ji|pitaji|mother|mom|mum|mummy|maa|ma|mata|mata ji|mataji|parent|guardian|brother|bhai|sister|behen|bahan|son|beta|daughter|beti|husband|pati|wife|patni|grandfather|grandmother|dada|dadi|nana|nani|chacha|chachi|mama|mami|uncle|aunt|relative|rishtedar|applicant|aavedak|informant|पिता|पिताजी|पिता जी|पापा|माँ|मां|माता|माता जी|मम्मी|अभिभावक|भाई|बहन|बेटा|बेटी|पति|पत्नी|दादा|दादी|नाना|नानी|चाचा|चाची|मामा|मामी|आवेदक)';
+const SPEAKER_IS = new RegExp(
+  `^(?:i am|i'm|i’m|i m|im|iam|me|main|mai|mein|mei|मैं|मै|hum|ham|हम)\\s+(?:(?:the|his|her|their|its|a|uska|uski|uske|iska|iski|unka|unki|unke|inka|inki|bachche ka|bachche ki|bache ka|bache ki|baby ka|baby ki|उसका|उसकी|उनका|उनकी|इसका|इसकी|बच्चे का|बच्चे की)\\s+)?${RELATION}(?:\\s+(?:hoon|hun|hu|h|hai|hain|है|हूँ|हूं|हू|हैं))?$`,
+  'iu',
+);
+
+/** Whether the message only says who the speaker is ("mai papa hoon", "I am the father"). */
+export function speakerStatement(text: string): boolean {
+  return SPEAKER_IS.test(
+    stripTalk(text)
+      .replace(/[\s,;.!?।]+$/u, '')
+      .replace(/\s+/g, ' '),
+  );
+}
+
+// the words of a PIN, not of a place: "pin 208001", "पिन कोड 226001"
+const PIN_WORDS =
+  /(?<![\p{L}\p{M}])(?:pin|pincode|pin code|code|zip|पिन|पिनकोड|पिन कोड|कोड)(?![\p{L}\p{M}])/giu;
+
+/** Whether an address names a place (a house, street, village or town), not only a PIN or a number. */
+export function hasAddressWords(value: string): boolean {
+  return /\p{L}[\p{L}\p{M}]/u.test(asciiDigits(value).replace(PIN_WORDS, ' ').replace(/\d/g, ' '));
+}
+
+// "mummy ka" (of "mummy ka naam Sunita"): a possessive that waits for its noun ends no answer
+const DANGLING = /(?:^|\s)(?:ka|ki|ke|का|की|के)$/iu;
+// "hoon", "है": the verb of an answer, not a name
+const ONLY_VERB = /^(?:hoon|hun|hu|hai|hain|h|he|tha|thi|है|हैं|हूँ|हूं|हू|था|थी)$/iu;
 
 const MONEY_WORD =
   /₹|\brs\b|rupe|rupa|rupay|रुपय|रुपए|रुपये|lakh|lac|laakh|लाख|hazar|hazaar|thousand|हज़ार|हजार|crore|करोड़/iu;
@@ -111,13 +143,18 @@ export function readField(
       // (from "my father's death") is words, not a name
       return /\p{L}/u.test(bare) &&
         !/\d/.test(bare) &&
+        !ONLY_VERB.test(bare) &&
         bare.split(/\s+/).length <= 6 &&
         !bare.split(/\s+/).every((w) => !nameLikeLoose(w.replace(/[.'’]/g, ''), foldForMatch(w)))
         ? bare
         : null;
     case 'address':
     case 'free_text':
-      return bare.length > 0 ? bare : null;
+      // an answer meant for another question is not this one: a PIN or a number alone ("227301" for
+      // the purpose, "pin 208001" for the address), the speaker saying who they are, a label cut short
+      if (bare.length === 0 || !/\p{L}/u.test(bare) || DANGLING.test(bare) || speakerStatement(text))
+        return null;
+      return meta.kind === 'address' && !hasAddressWords(bare) ? null : bare;
     case 'attachment':
       return null;
   }

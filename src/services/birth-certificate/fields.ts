@@ -1,5 +1,8 @@
 import { extractDistrict } from '../../nlu/extract-district.js';
+import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { districtAside, namedPlace, openingSlots, pick, slotOf } from '../_fields/nlu-read.js';
+import { ledByLabel } from '../_fields/read-cues.js';
+import { hasAddressWords, speakerStatement } from '../_fields/read-field.js';
 import { catalogueText as c } from '../catalogue-text.js';
 import type { FieldMeta } from '../types.js';
 import { informantCue } from './informant-cue.js';
@@ -11,13 +14,20 @@ const title = (key: string) => ({ title: c(key), words: [] as string[] });
 // "shanti hospitl" on the child's name question is the place of birth, given early
 const PLACE_WORD =
   /(?<![\p{L}\p{M}])(?:hospit\p{L}*|hosptal|hosp|aspatal|asptal|अस्पताल|हॉस्पिटल|clinic|nursing|chc|phc)(?![\p{L}\p{M}])/iu;
+// the kind of place a hospital's name is made of ("Sai Kripa Nursing", "ट्रॉमा सेंटर", "Jeevan Sewa
+// Sadan"): without one of these (or a hospital the NLU knows), an answer is no hospital's name
+const INSTITUTION_WORD =
+  /(?<![\p{L}\p{M}])(?:hospit\p{L}*|hosptal|hosp|aspatal|asptal|aspataal|अस्पताल|हॉस्पिटल|हस्पताल|clinic|clinik|क्लिनिक|nursing|नर्सिंग|maternity|मैटरनिटी|medical|मेडिकल|centre|center|सेंटर|केंद्र|केन्द्र|sadan|सदन|dispensary|डिस्पेंसरी|chc|phc|सीएचसी|पीएचसी|trauma|ट्रॉमा)(?![\p{L}\p{M}])/iu;
+// "Mata Mandir Road": after a bare "mata"/"maa" cue, the words of a street are no one's name
+const STREET_WORD =
+  /(?<![\p{L}\p{M}])(?:road|rd|marg|मार्ग|colony|कॉलोनी|कालोनी|mandir|मंदिर|gali|गली|mohalla|मोहल्ला|sector|chowk|चौक|bazar|bazaar|बाज़ार|बाजार|vihar|विहार|enclave|apartment|apartments)(?![\p{L}\p{M}])/iu;
 const NOT_A_NAME = /^(?:gril|grl|gurl|girll|bioy|boyy|bby|babby|babe|baby girl|baby boy)$/iu;
 // a district sent by itself is no one's name ("लखनऊ" on the mother's question)
 const nameRead =
   (slot: 'childName' | 'motherName' | 'fatherName') =>
   (text: string, now: Date): unknown => {
     const name = slotOf(text, now, slot);
-    if (!name || PLACE_WORD.test(name)) return null;
+    if (!name || PLACE_WORD.test(name) || STREET_WORD.test(name)) return null;
     const district = extractDistrict(text, { bare: true });
     return district && text.trim().split(/\s+/).length === 1 && !/\p{Lu}/u.test(text.trim()[0] ?? '')
       ? null
@@ -102,8 +112,11 @@ export const birthFields = {
       home: title('offline.place.home'),
       other: title('offline.place.other'),
     },
+    // "Gandhi Nagar", "302001", "mere ghar ka": an answer that names no kind of place and no hospital
+    // is asked again, not stored as a hospital
     read: (text, now) =>
-      slotOf(text, now, 'placeOfBirthType') ?? (slotOf(text, now, 'hospitalName') ? 'hospital' : null),
+      slotOf(text, now, 'placeOfBirthType') ??
+      (INSTITUTION_WORD.test(text) && slotOf(text, now, 'hospitalName') ? 'hospital' : null),
     // "Lokbandhu hospital": the type and the place in one answer
     readAlso: (text, now) => {
       const place = namedPlace(slotOf(text, now, 'placeOfBirth'));
@@ -121,12 +134,20 @@ export const birthFields = {
     cues: ['place of birth', 'birth place', 'janm sthan', 'janm ki jagah', 'जन्म स्थान', 'जन्म का स्थान'],
     // "I am the mother" answers who reports the birth, early; it is no place
     // a home birth's place is the house's address ("the same house, 14 Sector B, Aliganj")
-    read: (text, now, fields) =>
-      informantCue(text, false)
-        ? null
-        : (namedPlace(slotOf(text, now, 'placeOfBirth') ?? slotOf(text, now, 'hospitalName')) ??
-          (fields.placeOfBirthType === 'home' ? slotOf(text, now, 'address') : undefined) ??
-          null),
+    // "mummy ka naam Sunita" is the mother's name, no place; a PIN alone is no house's address
+    read: (text, now, fields) => {
+      const words = ownWords(text, 'placeOfBirth', now, fields);
+      if (!words) return null;
+      const home = fields.placeOfBirthType === 'home';
+      const place =
+        namedPlace(slotOf(words, now, 'placeOfBirth') ?? slotOf(words, now, 'hospitalName')) ??
+        (home ? slotOf(words, now, 'address') : undefined);
+      if (!place || !/\p{L}/u.test(place)) return null;
+      // "21 गांधी मार्ग" asked for the hospital: a house number opens an address, not an institution's name
+      if (fields.placeOfBirthType === 'hospital' && /^\d/.test(place.trim()) && !INSTITUTION_WORD.test(words))
+        return null;
+      return home && !hasAddressWords(place) ? null : place;
+    },
     // a home birth given as a full postal address (with its PIN) is the parents' address too
     // and the town in a hospital's name is the district of the birth ("District Hospital Agra")
     readAlso: (text, now, fields) => {
@@ -195,7 +216,16 @@ export const birthFields = {
     question: c('offline.ask.address'),
     label: c('tools.label.address'),
     cues: ['address is', 'address', 'ghar ka pata', 'mera pata', 'पता है', 'पता:', 'मेरा पता', 'घर का पता'],
-    read: (text, now) => slotOf(text, now, 'address') ?? null,
+    // "pin 208001", "mai papa hoon", "mummy ka naam Sunita": another question's answer, no address
+    read: (text, now, fields) => {
+      // "वही पता", "same as above" after a home birth: the house already given ("ग्राम मझगवां, पोस्ट
+      // बिधनू" has no number, so the form's own look-back for an address passes it by)
+      const house = fields.placeOfBirthType === 'home' ? fields.placeOfBirth : undefined;
+      if (isSameAsEarlier(text)) return typeof house === 'string' && hasAddressWords(house) ? house : null;
+      const words = ownWords(text, 'address', now, fields);
+      const address = words ? slotOf(words, now, 'address') : undefined;
+      return address && hasAddressWords(address) ? address : null;
+    },
     // the district written in the address (read with its PIN: a village named like a district loses)
     readAlso: (text, now) => {
       const district = districtAside(text, now);
@@ -254,6 +284,19 @@ export const birthFields = {
   },
 } satisfies Record<string, FieldMeta>;
 
+const FORM = { fields: birthFields };
+
+/**
+ * The words of a message that may answer a place or an address: none when it says who the speaker
+ * is ("I am the mother", "mai papa hoon"), only what follows another field's labelled value when
+ * it opens with one ("mummy ka naam Sunita" → nothing; "pin 208001, 12 Gandhi Nagar" → the street).
+ */
+function ownWords(text: string, asking: string, now: Date, fields: Record<string, unknown>): string {
+  if (informantCue(text, false) || speakerStatement(text)) return '';
+  const led = ledByLabel(FORM, text, asking, now, fields);
+  return led ? led.rest : text;
+}
+
 const OWN_NAME =
   /(?:mera|meraa|humara|hamara|hamaara|my|मेरा|हमारा)\s+(?:naam|name|नाम)(?:\s+(?:is|hai|है))?\s+$/iu;
 const SPOUSE_WIFE = /(?<![\p{L}\p{M}])(?:wife|patni|biwi|biwi|gharwali|पत्नी|बीवी|घरवाली)(?![\p{L}\p{M}])/iu;
@@ -289,6 +332,9 @@ export function birthOpening(text: string, now: Date): Record<string, unknown> {
     if (parent && out[parent] === undefined) out[parent] = out.childName;
     delete out.childName;
   }
+  // "Mata Mandir Road, Rampur": a street read after a relation's word is no one's name
+  for (const k of ['childName', 'motherName', 'fatherName'] as const)
+    if (typeof out[k] === 'string' && STREET_WORD.test(out[k] as string)) delete out[k];
   if (s.childNameBlank && out.childName === undefined) out.childName = null;
   if (!namedPlace(s.placeOfBirth)) delete out.placeOfBirth;
   // "ghar par, 5 nehru colony lucknow": the house named in the same message is the place of birth
