@@ -14,6 +14,7 @@ import { confirmationPrompt } from '../confirmation-prompt.js';
 import type { Engine, PendingAction, ToolCallRecord } from '../engine.js';
 import { executeToolCall } from '../tool-executor.js';
 import { createOfflineEngine } from './offline-engine.js';
+import type { ServiceForm } from './state.js';
 
 export interface DriverTurn {
   reply: OutboundMessage[];
@@ -136,3 +137,6 @@ export function createDriver(o: { now: Date; lang?: Lang; waId?: string; engine?
 export function argsOf(turn: DriverTurn, tool: string): unknown[] {
   return turn.calls.filter((c) => c.name === tool).map((c) => c.parsedArguments ?? JSON.parse(c.arguments));
 }
+
+/** The open form of the driver's engine state (its fields, the question asked, a proposal). */
+export const formOf = (d: { state: unknown }): ServiceForm => (d.state as { form: ServiceForm }).form;

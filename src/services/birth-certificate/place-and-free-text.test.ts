@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDriver } from '../../agent/offline/test-driver.js';
+import { createDriver, formOf } from '../../agent/offline/test-driver.js';
 import type { Lang } from '../../lang/language.js';
 
 // Where the child was born, and the free-text questions after it: an answer that names no kind of
 // place is asked again, not stored as a hospital; an answer meant for another question (a labelled
 // name, a PIN, who the speaker is) fills that question only.
 const NOW = new Date('2026-12-07T04:30:00Z');
-
-type Form = { fields: Record<string, unknown>; asking: string | null };
-const formOf = (d: ReturnType<typeof createDriver>) => (d.state as { form: Form }).form;
 
 async function atPlaceType(lang: Lang) {
   const d = createDriver({ now: NOW, lang });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDriver } from '../../agent/offline/test-driver.js';
+import { createDriver, formOf } from '../../agent/offline/test-driver.js';
 
 // The caste form's free-text questions (the address, the purpose) do not take an answer meant for
 // another question: a PIN or a number alone, the speaker saying who they are, another's name.
 const NOW = new Date('2026-11-24T06:30:00Z');
-
-type Form = { fields: Record<string, unknown>; asking: string | null; proposal: unknown };
-const formOf = (d: ReturnType<typeof createDriver>) => (d.state as { form: Form }).form;
 
 async function atAddress() {
   const d = createDriver({ now: NOW, lang: 'hinglish' });
