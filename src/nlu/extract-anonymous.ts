@@ -25,6 +25,9 @@ const NOT = new Set(['mat', 'na', 'naa', 'nahi', 'not', 'dont', 'never', 'मत
 const REVEAL =
   /^(?:bata[\p{L}\p{M}]*|dikha[\p{L}\p{M}]*|share|sharing|reveal|disclose|show|tell|de|dena|dedo|do|बता[\p{L}\p{M}]*|दिखा[\p{L}\p{M}]*|दे|देना|दो)$/u;
 
+// "you can shre my name": "share" typed in a hurry, read as itself wherever the phrases look for it
+const TYPED_SHARE = new Map(['shre', 'sahre', 'shaer', 'shar', 'shere', 'sharre'].map((w) => [w, 'share']));
+
 // "mera naam hospital ko mat batana", "मेरा नाम अस्पताल को मत बताना": the phrase with words in between
 function hiddenName(folded: readonly string[]): boolean | null {
   for (let i = 0; i < folded.length; i++) {
@@ -40,7 +43,8 @@ function hiddenName(folded: readonly string[]): boolean | null {
  * true: the complainant asks to stay anonymous; false: they agree to be named; null: not said.
  * opts.asked: the message answers "hide your name?", so "don't hide it" needs no "name" in it.
  */
-export function extractAnonymous(folded: readonly string[], opts: { asked?: boolean } = {}): boolean | null {
+export function extractAnonymous(typed: readonly string[], opts: { asked?: boolean } = {}): boolean | null {
+  const folded = typed.map((w) => TYPED_SHARE.get(w) ?? w);
   // the verb and its own negation first: "nahi naam chhupana nahi hai" does not hide the name
   const byVerb = anonymityFromVerbs(folded, opts);
   if (byVerb !== null) return byVerb;

@@ -46,6 +46,28 @@ const INDEX = new PhraseIndex<[Category, number]>(
   ),
 );
 
+// "shoued", "misbeaved": the surest single words (weight 4, seven letters or more) typed with one
+// letter missing. A form two such words share is dropped, as is any that is itself a lexicon word.
+const EXACT = new Set(
+  Object.values(LEXICON).flatMap((s) => s.split(/[|\n]/).map((e) => e.trim().replace(/\s\d$/, ''))),
+);
+const MISSING_LETTER = new Map<string, Category | null>();
+for (const [cat, s] of Object.entries(LEXICON) as [Category, string][]) {
+  for (const entry of s.split(/[|\n]/)) {
+    const m = /^([a-z]{7,})\s4$/.exec(entry.trim());
+    if (!m) continue;
+    const word = m[1];
+    for (let i = 0; i < word.length; i++) {
+      const typed = word.slice(0, i) + word.slice(i + 1);
+      if (EXACT.has(typed)) continue;
+      const seen = MISSING_LETTER.get(typed);
+      MISSING_LETTER.set(typed, seen === undefined || seen === cat ? cat : null);
+    }
+  }
+}
+// a word read through a missing letter counts a little less than the word itself
+const TYPED_WEIGHT = 3;
+
 // "₹500 liye", "200 rupaye maange", "1000 demanded": an amount next to a taking verb
 const TAKING = new Set(
   'liye liya li lete le maange mange maanga manga maangi mangi mangte maangte demanded took taken charged asked wasool vasool मांगे माँगे मांगा मांगी लिए लिया ली लेते वसूले'.split(
@@ -98,6 +120,11 @@ export function extractCategory(folded: readonly string[]): Category | null {
     if (value[0] === 'bribery_or_fees' && denied(folded, start, end)) continue;
     score.set(value[0], (score.get(value[0]) ?? 0) + value[1]);
   }
+  folded.forEach((w, i) => {
+    const cat = w.length >= 6 ? MISSING_LETTER.get(w) : undefined;
+    if (!cat || (cat === 'bribery_or_fees' && denied(folded, i, i + 1))) return;
+    score.set(cat, (score.get(cat) ?? 0) + TYPED_WEIGHT);
+  });
   if ((score.get('bribery_or_fees') ?? 0) >= 4 || amountTaken(folded)) return 'bribery_or_fees';
   let best: Category | null = null;
   let bestScore = 1;

@@ -1,4 +1,5 @@
 import { foldNormalised, tokens } from '../lang/normalise.js';
+import { withinEdits } from './edit-distance.js';
 import { dayFromWord, numberFromToken } from './number-words.js';
 
 const MONTHS = `
@@ -348,7 +349,8 @@ function relativeDate(toks: string[], today: YMD): YMD | null {
   }
   for (const t of toks) {
     if (TODAY.has(t)) return today;
-    if (YESTERDAY.has(t)) return addDays(today, -1);
+    // "yesteday", "yesturday": no other word is a letter away from it
+    if (YESTERDAY.has(t) || (t.length >= 8 && withinEdits(t, 'yesterday', 1))) return addDays(today, -1);
     if (DAY_BEFORE.has(t)) return addDays(today, -2);
     if (t === 'tomorrow') return addDays(today, 1);
   }

@@ -40,6 +40,12 @@ const STOP_BEFORE = new Set(
 );
 
 const IN = new Set(['in', 'at', 'of', 'me', 'mein', 'में']);
+// "ward 24 hospital", "bed no 12": a number after these counts something; it names no hospital
+const COUNTING = new Set(
+  'ward bed room kamra no number num platform gate floor vard वार्ड बेड कमरा नंबर'
+    .split(' ')
+    .map(foldNormalised),
+);
 const SAINT = new Set(['st', 'saint', 'sant', 'संत']);
 // "CHC Bakshi ka Talab", "PHC Kasba ki Bazar": a place's name may hold a "ka" between two of its words
 const LINKING = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के']);
@@ -80,8 +86,7 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
   let start = hit.start;
   let end = hit.end;
   if (hit.value === 'institution') {
-    const word = ANCHORS.findLongest(t.folded.slice(end, end + 2))[0];
-    if (word && word.start === 0 && word.value === 'word' && !t.breakAfter[end - 1]) end += word.end;
+    end = hospitalWordAfter(t, end);
     end = districtAfter(t, end);
     return { name: render(t, start, end), start, end };
   }
@@ -89,7 +94,13 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
   while (start > 0 && hit.start - start < 3 && !t.breakAfter[start - 1]) {
     const f = t.folded[start - 1];
     const raw = t.raw[start - 1];
-    if (STOP_BEFORE.has(f) || /\d/.test(raw)) break;
+    if (STOP_BEFORE.has(f) || COUNTING.has(f)) break;
+    // "24 Care Hospital", "Sector 12 Hospital": a short number may be part of a name (checked below)
+    if (/\d/.test(raw)) {
+      if (!/^\d{1,4}$/.test(raw)) break;
+      start -= 1;
+      continue;
+    }
     const modifier = GENERIC.has(f) || NAMING.has(f) || NAMING_HI.has(f);
     // "mujhe hospital ki shikayat", "मुझे अस्पताल की": a sentence word, not part of the name
     if (!modifier && NOT_A_NAME.has(f)) break;
@@ -100,6 +111,8 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
     named = true;
     start -= 1;
   }
+  start = withoutCount(t, start, hit.start);
+  named = start < hit.start;
   // the whole message is the name ("holy family hospital", "st marys hospital"): all of it, lower case or not
   if (start > 0 && hit.start <= 4 && wholeNameBefore(t, hit.start)) {
     start = 0;
@@ -147,6 +160,39 @@ function mentionAt(t: Tokens, hit: { start: number; end: number; value: Kind }):
   }
   if (!named) return { name: null, start: hit.start, end: hit.end };
   return { name: render(t, start, afterDistrict), start, end: afterDistrict };
+}
+
+/**
+ * A number that opens a name stays only where it cannot be counting something: at the start of
+ * the message or a clause, and before a capitalised word of the name ("24 Care Hospital"), not
+ * straight before the hospital word ("ward 24 hospital", "2 hospital gaye").
+ */
+function withoutCount(t: Tokens, start: number, anchor: number): number {
+  let s = start;
+  while (s < anchor && /^\d+$/.test(t.raw[s])) {
+    const opensClause = s === 0 || t.breakAfter[s - 1] || STOP_BEFORE.has(t.folded[s - 1]);
+    const next = t.raw[s + 1] ?? '';
+    if (opensClause && s + 1 < anchor && /^[A-Z\u0900-\u097F]/.test(next)) break;
+    s += 1;
+  }
+  return s;
+}
+
+/**
+ * "Apollo Cradle Hospital", "Fortis Memorial Hospital": an institution's name may run on, word by
+ * word, to a hospital word within three words; "Apollo me doctor …" stops at the sentence.
+ */
+function hospitalWordAfter(t: Tokens, from: number): number {
+  for (let k = from; k < from + 3 && k < t.raw.length; k++) {
+    if (t.breakAfter[k - 1]) return from;
+    const word = ANCHORS.findLongest(t.folded.slice(k, k + 2))[0];
+    if (word && word.start === 0) return word.value === 'word' ? k + word.end : from;
+    const f = t.folded[k];
+    const modifier = NAMING.has(f) || NAMING_HI.has(f);
+    if (STOP_BEFORE.has(f) || COUNTING.has(f) || (!modifier && NOT_A_NAME.has(f))) return from;
+    if (!/^[\p{L}\p{M}]+$/u.test(t.raw[k])) return from;
+  }
+  return from;
 }
 
 function render(t: Tokens, start: number, end: number): string {

@@ -149,6 +149,25 @@ function initial(t: Tokens, i: number): boolean {
   return t.dotAfter?.[i] === true && (/^\p{L}$/u.test(t.raw[i]) || DEVANAGARI_INITIALS.has(t.raw[i]));
 }
 
+// "S K Sharma", "A P J Kalam", "a k yadav", "एस के शर्मा": single letters without dots are initials
+// only when a name word follows them in the same clause; alone, "s" is a possessive, "a" an article
+// and "के" a postposition
+function undottedInitials(t: Tokens, i: number): number {
+  let k = i;
+  while (k < t.raw.length && k - i < 3 && !t.breakAfter[k] && !t.dotAfter?.[k]) {
+    const raw = t.raw[k];
+    const letter = /^[A-Za-z]$/.test(raw) || (DEVANAGARI_INITIALS.has(raw) && (k > i || !LEADS_NOT.has(raw)));
+    if (!letter) break;
+    k++;
+  }
+  if (k === i || k >= t.raw.length) return 0;
+  const next = t.raw[k];
+  const word = nameLike(next, t.folded[k]) && !/^\p{L}$/u.test(next) && !DEVANAGARI_INITIALS.has(next);
+  return word ? k - i : 0;
+}
+// a postposition and an honorific, before a name never the first initial
+const LEADS_NOT = new Set(['के', 'जी']);
+
 function namePart(t: Tokens, i: number, start: number): boolean {
   return (
     nameLike(t.raw[i], t.folded[i]) ||
@@ -170,7 +189,15 @@ function takeName(t: Tokens, from: number): { name: string; end: number } | null
   let i = from;
   while (i < t.folded.length && HONORIFIC.has(t.folded[i]) && !t.breakAfter[i]) i++;
   const start = i;
-  while (i < t.folded.length && i - start < 4 && namePart(t, i, start)) {
+  let initials = 0;
+  while (i < t.folded.length && i - start - initials < 4) {
+    const letters = undottedInitials(t, i);
+    if (letters > 0) {
+      i += letters;
+      initials += letters;
+      continue;
+    }
+    if (!namePart(t, i, start)) break;
     i++;
     if (t.breakAfter[i - 1]) break;
   }

@@ -89,3 +89,32 @@ describe('names as people write them', () => {
     expect(slots('usne paise le liye aur kuch nahi diya').childName).toBeUndefined();
   });
 });
+
+describe('initials written without dots', () => {
+  it.each([
+    ['S K Sharma', 'fatherName', 'S K Sharma'],
+    ['A P J Kalam', 'fatherName', 'A P J Kalam'],
+    ['a k yadav', 'fatherName', 'A K Yadav'],
+    ['M S Dhoni', 'fatherName', 'M S Dhoni'],
+    ['S. K Sharma', 'fatherName', 'S. K Sharma'],
+    ['एस के शर्मा', 'fatherName', 'एस के शर्मा'],
+    ['आर के वर्मा', 'motherName', 'आर के वर्मा'],
+  ] as const)('%j answering %s → %j', (text, field, name) => {
+    expect(slots(text, field)[field]).toBe(name);
+  });
+
+  it('after a cue too, and the sentence after the name stays out', () => {
+    expect(slots('papa ka naam S K Sharma hai').fatherName).toBe('S K Sharma');
+    expect(slots('पिता का नाम एस के शर्मा है').fatherName).toBe('एस के शर्मा');
+    expect(slots('mummy ka naam R S Devi aur papa ka naam S K Sharma')).toMatchObject({
+      motherName: 'R S Devi',
+      fatherName: 'S K Sharma',
+    });
+  });
+
+  it('letters alone, or before no name, are no name', () => {
+    expect(slots('S K', 'fatherName')).not.toHaveProperty('fatherName');
+    expect(slots('a boy', 'childName')).not.toHaveProperty('childName');
+    expect(slots('पिता के', 'fatherName')).not.toHaveProperty('fatherName');
+  });
+});

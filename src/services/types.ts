@@ -37,8 +37,13 @@ export interface FieldMeta {
    * name is", "पिता का नाम", "pita ka naam"): without one, the answer is not taken for it.
    */
   cues?: string[];
-  /** shown after two misreads: what an answer looks like */
+  /** shown after two misreads, or when a needed field is skipped: what an answer looks like */
   example?: Text3;
+  /**
+   * The example when it depends on an earlier answer (a hospital's name, or its kind and town);
+   * shown from the first misread.
+   */
+  exampleFor?: (fields: Record<string, unknown>) => Text3 | undefined;
   /**
    * The field's own extractor, when its kind's generic one is not enough (the NLU's tuned
    * readers for the first services): null = the text does not hold a value. `fields` is what

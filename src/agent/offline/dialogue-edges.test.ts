@@ -97,9 +97,12 @@ describe('cancel and skip', () => {
   it('a required field cannot be skipped', async () => {
     const d = await birthUpToMother();
     const turn = await d.tap('skip', 'Skip');
-    // the engine names the field it cannot skip (issue 10: the form engine's own message)
+    // the engine names the field it cannot skip (issue 10: the form engine's own message), and
+    // shows what an answer looks like
     const label = catalogue.t('en', 'tools.label.mother_name');
-    expect(turn.text).toBe(`${t('en', 'form.needed', { label })}\n\n${t('en', 'ask.motherName')}`);
+    expect(turn.text).toBe(
+      `${t('en', 'form.needed', { label })}\n\n${t('en', 'ask.motherName')}\nFor example: Sunita Devi`,
+    );
   });
 });
 

@@ -332,8 +332,10 @@ export function serviceFormStep(
         (raw.trim() !== '' && meta.skipWhen?.(raw, turn.input.now) === true));
     if (skipped) return next(turn, service, setField(turn, service, form, asking, null, raw, 'set'));
     if (meta.optional === undefined && (r.intent === 'skip' || id === 'skip')) {
+      // "pata nahi" to a needed question: what an answer can be ("Government hospital, Sitapur"
+      // from one who does not know the hospital's name)
       turn.notes.push(turn.say.t('form.needed', { label: meta.label[turn.say.lang] }));
-      return askField(turn, service, form, asking, false);
+      return askField(turn, service, form, asking, true);
     }
   }
   const corrected = raw ? applyCorrection(turn, service, form, raw) : null;
@@ -976,13 +978,15 @@ function yesNo(turn: FormTurn): Option[] {
   ];
 }
 
+const exampleOf = (meta: FieldMeta, fields: Record<string, unknown>) =>
+  meta.exampleFor?.(fields) ?? meta.example;
+
 function questionPrompt(turn: FormTurn, service: AnyService, field: string, withExample: boolean): Prompt {
   const lang = turn.say.lang;
   const meta = service.fields[field];
   const question = meta.questionFor?.(turn.state.form?.fields ?? {}) ?? meta.question;
-  const text = [question[lang], withExample && meta.example ? meta.example[lang] : '']
-    .filter(Boolean)
-    .join('\n');
+  const example = exampleOf(meta, turn.state.form?.fields ?? {});
+  const text = [question[lang], withExample && example ? example[lang] : ''].filter(Boolean).join('\n');
   const options: Option[] = [];
   if (meta.kind === 'choice') {
     for (const [value, c] of Object.entries(meta.choices ?? {})) {
@@ -1042,7 +1046,7 @@ function misread(
     turn.state = { ...turn.state, form: { ...f, asked: 0, misreads: 0 } };
     return done(turn, {
       prompt: {
-        text: meta.example?.[lang] ?? '',
+        text: exampleOf(meta, form.fields)?.[lang] ?? '',
         options: [
           { id: 'menu:human', title: turn.say.t('form.button_person') },
           { id: 'confirm:cancel', title: turn.say.t('button_cancel') },
@@ -1076,7 +1080,8 @@ function misread(
     return { ...asked, prompt: { ...prompt, options } };
   }
   turn.notes.push(turn.say.t('form.didnt_get', { label }));
-  return askField(turn, service, f, field, false);
+  // an example that fits the answer's situation helps from the first misread
+  return askField(turn, service, f, field, meta.exampleFor?.(form.fields) !== undefined);
 }
 
 /** The form without the field, nor the ones shown under the same label (a place's type and its name). */

@@ -1,7 +1,9 @@
+import { foldForMatch } from '../../lang/normalise.js';
 import { analyse } from '../../nlu/analyse.js';
 import type { SlotName, Slots } from '../../nlu/analysis.js';
 import { withinEdits } from '../../nlu/edit-distance.js';
 import { readDistrict } from '../../nlu/extract-district.js';
+import { NOT_A_NAME } from '../../nlu/name-words.js';
 
 /**
  * The NLU's tuned reading of an answer to the question for `slot` (the first services' fields
@@ -51,6 +53,39 @@ export function namedPlace(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return GENERIC_HOSPITAL.test(value.trim()) || typedGeneric(value.trim()) ? undefined : value;
 }
+
+// "सरकारी अस्पताल, मोहनलालगंज", "govt hospital in Bakshi ka Talab": the kind and the town of a
+// hospital whose name the citizen does not know; true as far as it goes, so taken as written
+const KIND_AND_TOWN =
+  /^((?:the |a |ek )?[\p{L}\p{M}]+\s+[\p{L}\p{M}]+)(?:\s*,\s*|\s+(?:in|at|mein|me|में)\s+|\s+)([\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,3})$/iu;
+const WAS = /\s+(?:tha|thi|था|थी|mein|me|में)$/iu;
+// "ka"/"ki" join a place's words ("Bakshi ka Talab"); other sentence words are no town
+const LINK = new Set(['ka', 'ki', 'ke', 'का', 'की', 'के']);
+
+/** A generic hospital and the place it is in, as written; undefined for anything else. */
+export function kindAndTown(text: string): string | undefined {
+  const trimmed = text.trim().replace(/[.।]+$/u, '');
+  const bare = trimmed.replace(WAS, '').replace(WAS, '');
+  const m = KIND_AND_TOWN.exec(bare);
+  if (!m || namedPlace(m[1]) !== undefined) return undefined;
+  const words = m[2].split(/\s+/);
+  const townWord = (w: string, i: number) => {
+    const f = foldForMatch(w);
+    return LINK.has(f) ? i > 0 && i < words.length - 1 : !NOT_A_NAME.has(f) && !DONT_KNOW_WORDS.has(f);
+  };
+  return words.every(townWord) ? bare : undefined;
+}
+const DONT_KNOW_WORDS = new Set([
+  'pata',
+  'nahi',
+  'nahin',
+  'malum',
+  'maloom',
+  'पता',
+  'नहीं',
+  'मालूम',
+  'unknown',
+]);
 
 const VILLAGE = /(?<![\p{L}\p{M}])(?:gaon|gaanv|gav|village|vill|gram|ग्राम|गाँव|गांव|गाव)(?![\p{L}\p{M}])/iu;
 

@@ -1,6 +1,6 @@
 import { extractDistrict } from '../../nlu/extract-district.js';
 import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
-import { districtAside, namedPlace, openingSlots, pick, slotOf } from '../_fields/nlu-read.js';
+import { districtAside, kindAndTown, namedPlace, openingSlots, pick, slotOf } from '../_fields/nlu-read.js';
 import { ledByLabel } from '../_fields/read-cues.js';
 import { hasAddressWords, speakerStatement } from '../_fields/read-field.js';
 import { catalogueText as c } from '../catalogue-text.js';
@@ -131,6 +131,11 @@ export const birthFields = {
       return c(`offline.ask.placeOfBirth.${type}`);
     },
     label: c('tools.label.place_of_birth'),
+    // one who does not know the hospital's name can still say truly what it was and where
+    exampleFor: (fields) =>
+      (fields.placeOfBirthType ?? 'hospital') === 'hospital'
+        ? c('offline.example.placeOfBirth.hospital')
+        : undefined,
     cues: ['place of birth', 'birth place', 'janm sthan', 'janm ki jagah', 'जन्म स्थान', 'जन्म का स्थान'],
     // "I am the mother" answers who reports the birth, early; it is no place
     // a home birth's place is the house's address ("the same house, 14 Sector B, Aliganj")
@@ -141,7 +146,7 @@ export const birthFields = {
       const home = fields.placeOfBirthType === 'home';
       const place =
         namedPlace(slotOf(words, now, 'placeOfBirth') ?? slotOf(words, now, 'hospitalName')) ??
-        (home ? slotOf(words, now, 'address') : undefined);
+        (home ? slotOf(words, now, 'address') : kindAndTown(words));
       if (!place || !/\p{L}/u.test(place)) return null;
       // "21 गांधी मार्ग" asked for the hospital: a house number opens an address, not an institution's name
       if (fields.placeOfBirthType === 'hospital' && /^\d/.test(place.trim()) && !INSTITUTION_WORD.test(words))
