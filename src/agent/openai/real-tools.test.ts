@@ -70,6 +70,19 @@ describe('the real tools as the model sees them', () => {
     }
   });
 
+  it("tells the model the income is the year's, and a monthly figure is asked again, not multiplied", async () => {
+    server.setHandler(() => ({ reply: 'Zaroor!' }));
+    await engine('default', false).decide(input);
+    const income = (server.requests[0].tools ?? []).find(
+      (t) => t.function.name === 'apply_income_certificate',
+    );
+    const params = income?.function.parameters as { properties: Record<string, { description?: string }> };
+    const described = params.properties.annualIncomeRupees.description ?? '';
+    expect(described).toMatch(/whole year/);
+    expect(described).toMatch(/monthly/);
+    expect(described).toMatch(/do not multiply/);
+  });
+
   // Every request the engine sends: none open, each service's form open, and a whole birth
   // application waiting for its yes (the largest pending call). The router keeps a new
   // service from adding its form to every request, so only its name counts against this.

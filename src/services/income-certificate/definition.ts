@@ -23,7 +23,9 @@ const schema = z.object({
     .int()
     .min(0)
     .max(1_000_000_000)
-    .describe("The family's, in whole rupees (2.5 lakh = 250000)."),
+    .describe(
+      "The family's income for a whole year, in whole rupees (2.5 lakh = 250000). A monthly, weekly or daily figure is no year's income: ask for the yearly total, do not multiply.",
+    ),
   incomeSources: freeText('Sources of the income.'),
   address: addressText(),
   district: districtName(),
