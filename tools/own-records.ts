@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { legacyTypeOf } from '../src/cases/legacy-rows.js';
 import { asciiDigits } from '../src/lang/ascii-digits.js';
+import { codePointOrder } from '../src/lang/code-point-order.js';
 import { type Op, rows } from '../src/storage/operation.js';
 import { parseReference } from './references.js';
 
@@ -43,7 +44,7 @@ export const ownRecords = (waId: string): Op<OwnRecord[]> =>
       // birth applications and complaints are cases too; their record type stays what check_status and payments expect
       .map((r) => ({ ...r, type: legacyTypeOf(r.service) ?? ('case' as const) }));
     return [...serviceCases, ...pays].sort(
-      (a, b) => b.createdAt - a.createdAt || b.reference.localeCompare(a.reference),
+      (a, b) => b.createdAt - a.createdAt || codePointOrder(b.reference, a.reference),
     );
   };
 

@@ -1,4 +1,5 @@
 import { newestCases } from '../cases/newest-cases.js';
+import { codePointOrder } from '../lang/code-point-order.js';
 import type { AnyService } from '../services/types.js';
 import type { Op } from '../storage/operation.js';
 
@@ -52,6 +53,6 @@ export const listCaseItems = (q: CaseQuery, services: AnyService[]): Op<CaseItem
       }
     }
     return items
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.reference.localeCompare(a.reference))
+      .sort((a, b) => codePointOrder(b.createdAt, a.createdAt) || codePointOrder(b.reference, a.reference))
       .slice(0, q.limit);
   };
