@@ -37,6 +37,12 @@ export interface FieldMeta {
    * name is", "पिता का नाम", "pita ka naam"): without one, the answer is not taken for it.
    */
   cues?: string[];
+  /**
+   * Labels that are everyday words too ("pata" is the address and "to know"): they mark this
+   * field only where they open the message or a clause, never before a verb ("pata nahi",
+   * "पता चला"). See clause-cue.ts.
+   */
+  clauseCues?: string[];
   /** shown after two misreads, or when a needed field is skipped: what an answer looks like */
   example?: Text3;
   /**

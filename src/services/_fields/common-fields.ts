@@ -65,6 +65,8 @@ export const fatherOrHusbandField: FieldMeta = {
     'शौहर',
     'pitaji',
     'पिताजी',
+    // "pita Suresh Prasad", as "पिता सुरेश प्रसाद" (the birth form's father has it too)
+    'pita',
     'पिता',
     'पति',
   ],
@@ -79,8 +81,9 @@ export const addressField: FieldMeta = {
     'Poora pata kya hai (makaan, gali ya gaon, shahar)?',
   ),
   label: text3('Address', 'पता', 'Pata'),
-  // not a bare "pata": "pata nahi" is "I don't know"
   cues: ['address is', 'address', 'mera pata', 'ghar ka pata', 'पता है', 'पता:', 'मेरा पता', 'घर का पता'],
+  // a bare "pata" only where it opens a part ("jati Yadav, pata makan 12 …"): "pata nahi" is "I don't know"
+  clauseCues: ['pata', 'पता'],
   example: text3(
     'For example: House 12, Gandhi Nagar, Bareilly',
     'जैसे: मकान 12, गांधी नगर, बरेली',

@@ -1,6 +1,8 @@
 import { normalise } from '../../lang/normalise.js';
 import { turnMemo } from '../../nlu/turn-memo.js';
 import type { AnyService, FieldMeta } from '../types.js';
+import { atClauseStart, opensClause } from './clause-cue.js';
+import { valueBeforeLabel } from './label-after-value.js';
 import { readField, stripTalk } from './read-field.js';
 
 /** What the cues are read from: a service's fields (a service, or its fields on their own). */
@@ -49,7 +51,8 @@ const FOLDS_TO_ASCII = /[\u212A\u017F]/;
 const PLAIN = /^[\x00-\x7F\u0900-\u097F]*$/;
 
 interface CompiledCue {
-  re: RegExp;
+  /** global: every place the cue's words are written */
+  all: RegExp;
   /** the cue lower-cased when it is ASCII or Devanagari only, to skip its regex when it cannot match */
   plain: string | null;
 }
@@ -64,14 +67,14 @@ function compiled(cue: string): CompiledCue {
   if (!c) {
     if (compiledCues.size >= MAX_COMPILED) compiledCues.clear();
     const lower = cue.toLowerCase();
-    c = { re: cueRegex(cue), plain: PLAIN.test(lower) ? lower : null };
+    c = { all: new RegExp(cueRegex(cue).source, 'giu'), plain: PLAIN.test(lower) ? lower : null };
     compiledCues.set(cue, c);
   }
   return c;
 }
 
-/** label: the summary's own "Label:", written back */
-type Cue = { field: string; cue: string; label?: true };
+/** label: the summary's own "Label:", written back; clause: a label only where a clause opens */
+type Cue = { field: string; cue: string; label?: true; clause?: true };
 interface CueList {
   key: number;
   /** the fields' cues, longest first */
@@ -89,9 +92,10 @@ function cueList(service: Labelled): CueList {
   let list = cueLists.get(service);
   if (!list) {
     const byLength = (a: Cue, b: Cue) => b.cue.length - a.cue.length;
-    const own = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) =>
-      (meta.cues ?? []).map((cue) => ({ field, cue })),
-    );
+    const own = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) => [
+      ...(meta.cues ?? []).map((cue): Cue => ({ field, cue })),
+      ...(meta.clauseCues ?? []).map((cue): Cue => ({ field, cue, clause: true })),
+    ]);
     const labels = Object.entries(service.fields as Record<string, FieldMeta>).flatMap(([field, meta]) =>
       [...new Set(Object.values(meta.label))].map((l) => ({ field, cue: `${l}:`, label: true as const })),
     );
@@ -122,56 +126,107 @@ export function cuedSegments(service: Labelled, text: string, except: string | n
   return turnMemo('cuedSegments', key, () => segmentsOf(service, text, except)).map((v) => ({ ...v }));
 }
 
+// a district's name reads the same on any day
+const ANY_DAY = new Date(0);
+
 function segmentsOf(service: Labelled, text: string, except: string | null): CuedValue[] {
   const source = normalise(text);
   const lower = FOLDS_TO_ASCII.test(source) ? null : source.toLowerCase();
   // the summary's own "Label: value" written back ("Parents' address at the time of birth: …")
   const cues = source.includes(':') ? cueList(service).withLabels : cueList(service).cues;
   // "अनुसूचित जाति", "scheduled caste": a choice's own words hold no other field's label
-  const taken: [number, number][] = choiceSpans(service, source);
+  const taken: [start: number, end: number, cue?: string][] = choiceSpans(service, source);
   const found: { field: string; start: number; end: number; cue: string }[] = [];
-  for (const { field, cue, label } of cues) {
+  for (const { field, cue, label, clause } of cues) {
     const c = compiled(cue);
     if (lower !== null && c.plain !== null && !lower.includes(c.plain)) continue;
-    const m = c.re.exec(source);
+    const isLabel = (m: RegExpExecArray, nth: number) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      // the words again further on are a label only where they open a part ("…, mrityu 10 november"),
+      // not inside a phrase ("sahi naam X" after "pita ka naam galat hai")
+      if (nth > 0 && !atClauseStart(source, start)) return false;
+      // the summary's "Hospital: …" opens a line or follows a comma; in "Safdarjung hospital: staff
+      // was rude" the word ends a name and the colon opens what is said of it
+      // ("ok, Hospital: …", "haan Hospital: …": talk before it is no name)
+      if (label && !LABEL_BEFORE.test(source.slice(0, start)) && stripTalk(source.slice(0, start)) !== '')
+        return false;
+      // "mujhe pata nahi", "पता चला": the everyday word, not the address's label
+      if (clause && !opensClause(source, start, end)) return false;
+      // "district hospital Sitapur" names a hospital, not the district
+      if (NOT_A_CUE_BEFORE.test(source.slice(end))) return false;
+      // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
+      if (!NAME_WORD.test(cue) && POSSESSIVE_BEFORE.test(source.slice(0, start))) return false;
+      // one label two fields list ("died at": the kind of place and the place) gives its words to both
+      return !taken.some(
+        ([a, b, other]) => start < b && end > a && !(a === start && b === end && other === cue),
+      );
+    };
+    // the first place the words are a label: "mrityu" inside "mrityu ka sthan" is not the date's,
+    // the "mrityu 10 november" after it is
+    let m: RegExpExecArray | undefined;
+    let nth = 0;
+    for (const hit of source.matchAll(c.all))
+      if (isLabel(hit, nth++)) {
+        m = hit;
+        break;
+      }
     if (!m) continue;
-    // the summary's "Hospital: …" opens a line or follows a comma; in "Safdarjung hospital: staff
-    // was rude" the word ends a name and the colon opens what is said of it
-    // ("ok, Hospital: …", "haan Hospital: …": talk before it is no name)
-    if (label && !LABEL_BEFORE.test(source.slice(0, m.index)) && stripTalk(source.slice(0, m.index)) !== '')
-      continue;
-    // "district hospital Sitapur" names a hospital, not the district
-    if (NOT_A_CUE_BEFORE.test(source.slice(m.index + m[0].length))) continue;
-    // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
-    if (!NAME_WORD.test(cue) && POSSESSIVE_BEFORE.test(source.slice(0, m.index))) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (taken.some(([a, b]) => start < b && end > a)) continue;
-    taken.push([start, end]);
+    taken.push([start, end, cue]);
     if (found.some((f) => f.field === field)) continue;
     found.push({ field, start, end, cue });
   }
   found.sort((a, b) => a.start - b.start);
+  const fields = service.fields as Record<string, FieldMeta>;
+  // "…, Patna district, pin …": a district's label after its name; the value opens the part
+  const valueAt = found.map((f, i) => {
+    const meta = fields[f.field];
+    if (meta?.kind !== 'district') return null;
+    const district = (words: string) => readField(meta, words, ANY_DAY) != null;
+    const after = valueAfter(
+      service,
+      source,
+      f,
+      found.find((o) => o.start > f.start)?.start ?? source.length,
+    );
+    if (after && district(after)) return null;
+    return valueBeforeLabel(source, found[i - 1]?.end ?? 0, f.start, district);
+  });
   const out: CuedValue[] = [];
   found.forEach((f, i) => {
     if (f.field === except) return;
-    const next = found[i + 1]?.start ?? source.length;
-    let rest = source.slice(f.end, next).replace(LINK, '');
-    // "pita ka naam galat hai, sahi naam X hai", "father's name not Y, X": the value is the right one
-    if (WRONG_FIRST.test(rest)) {
-      const right = RIGHT_ONE.exec(source.slice(f.end));
-      const afterStop = STOP.exec(rest);
-      if (right) rest = right[1];
-      else if (afterStop) rest = rest.slice(afterStop.index + afterStop[0].length);
-      else return;
-    }
-    if (NEGATED.test(rest)) return;
-    const stop = (service.fields[f.field]?.kind === 'address' ? ADDRESS_STOP : STOP).exec(rest);
-    if (stop) rest = rest.slice(0, stop.index);
-    const words = rest.trim();
-    if (words) out.push({ field: f.field, words, start: f.start, cue: f.cue });
+    // the next label after this one (a label two fields share starts here too)
+    const j = found.findIndex((o, k) => k > i && o.start > f.start);
+    const next = j < 0 ? source.length : (valueAt[j] ?? found[j].start);
+    const at = valueAt[i];
+    const words = at === null ? valueAfter(service, source, f, next) : source.slice(at, f.start).trim();
+    if (words) out.push({ field: f.field, words, start: at ?? f.start, cue: f.cue });
   });
   return out;
+}
+
+/** The words after a label up to `next` (the next label), its value's own end, or null when it gives none. */
+function valueAfter(
+  service: Labelled,
+  source: string,
+  f: { field: string; end: number },
+  next: number,
+): string | null {
+  let rest = source.slice(f.end, next).replace(LINK, '');
+  // "pita ka naam galat hai, sahi naam X hai", "father's name not Y, X": the value is the right one
+  if (WRONG_FIRST.test(rest)) {
+    const right = RIGHT_ONE.exec(source.slice(f.end));
+    const afterStop = STOP.exec(rest);
+    if (right) rest = right[1];
+    else if (afterStop) rest = rest.slice(afterStop.index + afterStop[0].length);
+    else return null;
+  }
+  if (NEGATED.test(rest)) return null;
+  const stop = (service.fields[f.field]?.kind === 'address' ? ADDRESS_STOP : STOP).exec(rest);
+  if (stop) rest = rest.slice(0, stop.index);
+  return rest.trim() || null;
 }
 
 const CHOICE_WORDS = new WeakMap<Labelled, RegExp[]>();

@@ -16,6 +16,7 @@ import {
 } from '../_fields/common-fields.js';
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
 import { readAgeAtDeath } from './age-at-death.js';
+import { readPlaceOfDeath } from './place-of-death.js';
 
 const schema = z.object({
   deceasedName: personName('Full name.'),
@@ -122,6 +123,8 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
         'Woh purush the, mahila ya transgender?',
       ),
       label: text3('Sex', 'लिंग', 'Ling'),
+      // "sex male", "ling purush" in a message of labelled parts (unlabelled, "papa" could be anyone's)
+      cues: ['sex', 'gender', 'ling', 'लिंग'],
       choices: {
         male: choice('Male', 'पुरुष', 'Purush', [
           'male',
@@ -219,6 +222,16 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       kind: 'choice',
       question: text3('Where did the death take place?', 'मृत्यु कहाँ हुई?', 'Mrityu kahan hui?'),
       label: text3('Place of death', 'मृत्यु का स्थान', 'Mrityu ka sthan'),
+      // "died at home": the kind of place; "died at" is the place's label too (each reads what it can)
+      cues: [
+        'place of death',
+        'died at',
+        'death at',
+        'mrityu ka sthan',
+        'mrityu sthan',
+        'मृत्यु का स्थान',
+        'मृत्यु स्थान',
+      ],
       choices: {
         hospital: choice('Hospital', 'अस्पताल', 'Hospital', [
           'hospital',
@@ -253,6 +266,10 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       ),
       label: text3('Hospital / place', 'अस्पताल / स्थान', 'Hospital / jagah'),
       cues: ['hospital name', 'hospital ka naam', 'अस्पताल का नाम', 'died at', 'death at'],
+      // "died at home" gives the kind of place, not the place: its address is asked
+      read(text, now) {
+        return readPlaceOfDeath(this, text, now);
+      },
       example: text3(
         'For example: District Hospital, Sitapur',
         'जैसे: ज़िला अस्पताल, सीतापुर',
