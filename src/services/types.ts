@@ -43,6 +43,11 @@ export interface FieldMeta {
    * "पता चला"). See clause-cue.ts.
    */
   clauseCues?: string[];
+  /**
+   * The value is a list ("kheti aur mazdoori"): behind its label, commas and "and"/"aur" join
+   * its items instead of ending it.
+   */
+  listValue?: boolean;
   /** shown after two misreads, or when a needed field is skipped: what an answer looks like */
   example?: Text3;
   /**

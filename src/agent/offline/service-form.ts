@@ -398,9 +398,11 @@ function start(turn: FormTurn, service: AnyService, raw: string): Outcome {
         form = setField(turn, service, form, field, value, phrase, 'set');
     }
   }
-  // the opening message may carry labelled facts ("caste certificate for Sunita, father's name …")
+  // the opening message may carry labelled facts ("caste certificate for Sunita, father's name …");
+  // the service's name ends a part, so "papa ka caste certificate banwana hai" leaves no
+  // "papa ka banwana" for the father's name
   const stripped = service.intentPhrases.reduce(
-    (t, p) => t.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' '),
+    (t, p) => t.replace(new RegExp(p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' ; '),
     raw,
   );
   const labelled = cued(service, stripped, null, turn.input.now);

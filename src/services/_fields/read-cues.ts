@@ -19,6 +19,12 @@ const STOP = /,(?!\d)|[;।\n]|\.(?=\s*$)|\.(?=\s+[a-z])|\s(?:and|aur|और|or|
 // an address is written with commas ("12 Gandhi Nagar, Aliganj"): only a clause break ends it
 const ADDRESS_STOP =
   /[;।\n]|\.(?=\s*$)|,?\s(?:and|aur|or|but|lekin|my|mera|meri|mere|i|main|मेरा|मेरी|और|लेकिन)\s/iu;
+// a list ("kheti aur mazdoori", "farming, daily wages and a small shop") is joined by commas and
+// "and": only a clause break or the citizen going on about something else ends it
+const LIST_STOP =
+  /[;।\n]|\.(?=\s*$)|,?\s(?:but|lekin|my|mera|meri|mere|i|main|मेरा|मेरी|लेकिन)\s|,?\s(?:and|aur|और)\s+(?:my|mera|meri|mere|i|main|मेरा|मेरी|मेरे|मैं)\s/iu;
+// what a list may trail before the next label: "kheti aur mazdoori aur pata …"
+const LIST_TAIL = /[\s,]*(?:(?<![\p{L}\p{M}])(?:and|aur|और))?[\s,]*$/u;
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
@@ -31,6 +37,11 @@ const NEGATED =
 // "district hospital", "district women hospital", "जिला महिला अस्पताल": the name of a hospital
 const NOT_A_CUE_BEFORE =
   /^\s+(?:(?:women|women's|womens|woman|mahila|महिला|civil|sadar|सदर|combined|general|male|purush|पुरुष|bal|children|maternity)\s+)?(?:hospital|aspatal|asptal|अस्पताल|court|office|magistrate|hq|headquarters)(?![\p{L}\p{M}])/iu;
+
+// "papa ka caste certificate banwana hai", "पिताजी का मृत्यु प्रमाण पत्र": whose document it is, not a
+// label before the father's name (the words after it are the request, "banwana" no one's name)
+const DOCUMENT_AFTER =
+  /^\s*(?:(?:ka|ki|ke|का|की|के|'s|’s)\s+)?(?:[\p{L}\p{M}]+\s+){0,2}?(?:certificate|cert|praman\s*patra|pramanpatra|प्रमाण\s*पत्र|प्रमाणपत्र|registration|panjikaran|पंजीकरण|application|aavedan|आवेदन)(?![\p{L}\p{M}])/iu;
 
 const NAME_WORD = /(?:name|naam|नाम)/iu;
 const LABEL_BEFORE = /(?:^|[,;.।\n])\s*$/u;
@@ -155,6 +166,7 @@ function segmentsOf(service: Labelled, text: string, except: string | null): Cue
       if (clause && !opensClause(source, start, end)) return false;
       // "district hospital Sitapur" names a hospital, not the district
       if (NOT_A_CUE_BEFORE.test(source.slice(end))) return false;
+      if (!NAME_WORD.test(cue) && DOCUMENT_AFTER.test(source.slice(end))) return false;
       // "my father's death", "अपने पिताजी का मृत्यु प्रमाण पत्र": a relation spoken of, not a label
       if (!NAME_WORD.test(cue) && POSSESSIVE_BEFORE.test(source.slice(0, start))) return false;
       // one label two fields list ("died at": the kind of place and the place) gives its words to both
@@ -224,8 +236,11 @@ function valueAfter(
     else return null;
   }
   if (NEGATED.test(rest)) return null;
-  const stop = (service.fields[f.field]?.kind === 'address' ? ADDRESS_STOP : STOP).exec(rest);
+  const meta = service.fields[f.field];
+  const list = meta?.listValue === true;
+  const stop = (meta?.kind === 'address' ? ADDRESS_STOP : list ? LIST_STOP : STOP).exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
+  if (list) rest = rest.replace(LIST_TAIL, '');
   return rest.trim() || null;
 }
 

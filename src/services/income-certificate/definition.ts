@@ -91,6 +91,7 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
         'Aay kis se hoti hai (kheti, mazdoori, dukaan, naukri, pension)?',
       ),
       label: text3('Sources of income', 'आय के स्रोत', 'Aay ke srot'),
+      listValue: true,
       cues: ['source of income', 'income from', 'sources', 'source', 'srot', 'स्रोत', 'se aay', 'से आय'],
       example: text3('For example: farming and daily wages', 'जैसे: खेती और मज़दूरी', 'Jaise: kheti aur mazdoori'),
     },
