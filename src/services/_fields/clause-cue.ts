@@ -8,7 +8,7 @@ const CLAUSE_BEFORE = /(?:^|[,;:.।!?\n])\s*$/u;
 
 // what follows the word when it is "to know", not a label: a verb, a negation, a particle, a question
 const PREDICATE_AFTER =
-  /^\s*(?:nahi|nahin|nhi|na|nai|chala|chal|chalega|chalta|chalti|hai|h|he|hain|tha|thi|ho|hoga|hogi|hota|hoti|kar|karo|karna|karke|karein|karen|kijiye|kare|laga|lagi|lagao|lagana|lagega|hi|bhi|to|toh|kaise|kya|ki|kyun|नहीं|नही|ना|चला|चल|चलेगा|चलता|है|हैं|था|थी|हो|होगा|होता|कर|करो|करना|करके|करें|कीजिए|लगा|लगी|लगाओ|ही|भी|तो|कैसे|क्या|कि)(?![\p{L}\p{M}])/iu;
+  /^\s*(?:nahi|nahin|nhi|na|nai|chala|chal|chalega|chalta|chalti|hai|h(?!\.)|he|hain|tha|thi|ho|hoga|hogi|hota|hoti|kar|karo|karna|karke|karein|karen|kijiye|kare|laga|lagi|lagao|lagana|lagega|hi|bhi|to|toh|kaise|kya|ki|kyun|नहीं|नही|ना|चला|चल|चलेगा|चलता|है|हैं|था|थी|हो|होगा|होता|कर|करो|करना|करके|करें|कीजिए|लगा|लगी|लगाओ|ही|भी|तो|कैसे|क्या|कि)(?![\p{L}\p{M}])/iu;
 
 /** Whether `start` opens the message or a clause of it. */
 export function atClauseStart(source: string, start: number): boolean {

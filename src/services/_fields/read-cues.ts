@@ -11,7 +11,7 @@ type Labelled = Pick<AnyService, 'fields'>;
 // whole words only: "Kavita" does not lose its "ka"
 // ("Applicant's name: X", the summary's own label written back: its "'s name" is the label's too)
 const LINK =
-  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h|ji|जी|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
+  /^(?:\s*(?:[:=\-–—]|['’]s(?![\p{L}\p{M}])|(?:is|was|hai|है|h(?!\.)|ji|जी|ka naam|ki naam|का नाम|की|ka|ki|का|name|naam|नाम)(?![\p{L}\p{M}])))*\s*/iu;
 // a value ends at punctuation, a conjunction, or the start of another labelled field
 // a dot ends a value only before a lower-case word or the end: "Mohd. Irfan Khan", "R. K. Sharma" stay whole
 // ("₹1,20,000": a comma between digits is the amount's own)
@@ -25,6 +25,10 @@ const LIST_STOP =
   /[;।\n]|\.(?=\s*$)|,?\s(?:but|lekin|my|mera|meri|mere|i|main|मेरा|मेरी|लेकिन)\s|,?\s(?:and|aur|और)\s+(?:my|mera|meri|mere|i|main|मेरा|मेरी|मेरे|मैं)\s/iu;
 // what a list may trail before the next label: "kheti aur mazdoori aur pata …"
 const LIST_TAIL = /[\s,]*(?:(?<![\p{L}\p{M}])(?:and|aur|और))?[\s,]*$/u;
+
+// "naam Rajesh Gupta kar do", "purpose naukri karo" at a summary: the request, not the value
+const REQUEST_AFTER =
+  /\s+(?:kar\s+(?:do|dijiye|dijie|dena|den|dein|diya\s+jaye)|karo|karein|karen|kijiye|karna\s+hai|karna|कर\s+(?:दो|दीजिए|दीजिये|देना|दें)|करो|करें|कीजिए|करना\s+है)(?:\s+(?:please|plz|pls|ji|जी))?\s*[.!।]*$/iu;
 
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
@@ -219,6 +223,28 @@ function segmentsOf(service: Labelled, text: string, except: string | null): Cue
   return out;
 }
 
+/**
+ * The items of a list up to the first comma part that cannot be one: a part with digits, of more
+ * than six words, or opening with a field's label word is another answer ("srot kheti, pata
+ * H.No. 12 Station Road", "kheti, pata nahi").
+ */
+function listItems(rest: string, cues: readonly Cue[]): string {
+  const parts = rest.split(/,(?!\d)/);
+  const item = (part: string) => {
+    const p = part.trim();
+    const lower = p.toLowerCase();
+    return (
+      ITEM.test(p) &&
+      p.split(/\s+/).length <= 6 &&
+      !cues.some(({ cue }) => lower === cue || lower.startsWith(`${cue.toLowerCase()} `))
+    );
+  };
+  let end = 1;
+  while (end < parts.length && item(parts[end])) end++;
+  return parts.slice(0, end).join(',');
+}
+const ITEM = /^[\p{L}\p{M}\s'’-]+$/u;
+
 /** The words after a label up to `next` (the next label), its value's own end, or null when it gives none. */
 function valueAfter(
   service: Labelled,
@@ -240,7 +266,8 @@ function valueAfter(
   const list = meta?.listValue === true;
   const stop = (meta?.kind === 'address' ? ADDRESS_STOP : list ? LIST_STOP : STOP).exec(rest);
   if (stop) rest = rest.slice(0, stop.index);
-  if (list) rest = rest.replace(LIST_TAIL, '');
+  if (list) rest = listItems(rest, cueList(service).cues).replace(LIST_TAIL, '');
+  rest = rest.replace(REQUEST_AFTER, '');
   return rest.trim() || null;
 }
 

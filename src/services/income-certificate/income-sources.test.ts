@@ -43,6 +43,17 @@ describe('income certificate: the sources of income as a list', () => {
     expect(f.incomeSources).toBe('kheti');
   });
 
+  it('a comma part with digits or opening with a label word is no item of the list', async () => {
+    const f = await fields(
+      'hinglish',
+      'aay praman patra chahiye. srot kheti, pata H.No. 12 Station Road, zila Sitapur, pin 261001',
+    );
+    expect(f.incomeSources).toBe('kheti');
+    expect(f.address).toBe('H.No. 12 Station Road');
+    const g = await fields('hinglish', 'aay praman patra chahiye. srot kheti, mazdoori, pata nahi kya');
+    expect(g.incomeSources).toBe('kheti, mazdoori');
+  });
+
   it('a label straight after the list leaves no "aur" on it', async () => {
     const f = await fields(
       'hinglish',

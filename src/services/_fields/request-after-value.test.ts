@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import type { Lang } from '../../lang/language.js';
+
+// At the summary, "naam Rajesh Gupta kar do" asks for a change: the value is "Rajesh Gupta", not
+// "Rajesh Gupta kar do"; "address H.No. 14" keeps its "H" (read as the copula "h" before).
+const NOW = new Date('2026-11-24T04:30:00Z');
+const FILLED: Partial<Record<Lang, string[]>> = {
+  hinglish: [
+    'income certificate banana hai',
+    'Rajesh Kumar Gupta',
+    'father Om Prakash Gupta',
+    '1,20,000',
+    'kheti',
+    'H.No. 12, Station Road, Sitapur 261001',
+    'sitapur',
+    'scholarship',
+  ],
+  hi: [
+    'आय प्रमाण पत्र बनवाना है',
+    'राजेश कुमार गुप्ता',
+    'पिता ओम प्रकाश गुप्ता',
+    '1,20,000',
+    'खेती',
+    'मकान 12, स्टेशन रोड, सीतापुर 261001',
+    'सीतापुर',
+    'छात्रवृत्ति',
+  ],
+};
+
+async function atSummary(lang: Lang) {
+  const d = createDriver({ now: NOW, lang });
+  let last = null as Awaited<ReturnType<typeof d.send>> | null;
+  for (const line of FILLED[lang] ?? []) last = await d.send(line);
+  expect(last?.summary).toBe(true);
+  return d;
+}
+
+describe('a change asked for at the summary keeps the value, not the request', () => {
+  it.each([
+    ['hinglish', 'naam Rajesh Gupta kar do', 'applicantName', 'Rajesh Gupta'],
+    ['hinglish', 'purpose naukri kar do', 'purpose', 'naukri'],
+    ['hinglish', 'srot naukri karo', 'incomeSources', 'naukri'],
+    [
+      'hinglish',
+      'address H.No. 14, Station Road, Sitapur kar dijiye',
+      'address',
+      'H.No. 14, Station Road, Sitapur',
+    ],
+    ['hi', 'उद्देश्य नौकरी कर दो', 'purpose', 'नौकरी'],
+  ] as const)('%s: %j sets %s to %j', async (lang, text, field, value) => {
+    const d = await atSummary(lang);
+    await d.send(text);
+    expect(formOf(d).fields[field]).toBe(value);
+  });
+});
