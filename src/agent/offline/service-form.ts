@@ -14,6 +14,7 @@ import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
 import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
 import type { PendingAction } from '../engine.js';
+import { closedAnswerText, readClosedAnswer } from './closed-answer.js';
 import { answerQuestion } from './form-commands.js';
 import { done, type FieldRead, type Outcome, type Turn } from './outcome.js';
 import type { Option, Prompt } from './prompts.js';
@@ -338,9 +339,13 @@ export function serviceFormStep(
       return askField(turn, service, form, asking, true);
     }
   }
-  const corrected = raw ? applyCorrection(turn, service, form, raw) : null;
+  // "Lucknow nahi, Kanpur" to the district question denies a district, not the address that holds
+  // "Lucknow": an answer that denies or doubts a value of the asked field is read for that field
+  const doubted =
+    asking !== null && raw !== '' && doubtsAsked(service.fields[asking], raw, turn.input.now, form.fields);
+  const corrected = raw && !doubted ? applyCorrection(turn, service, form, raw) : null;
   if (corrected) return next(turn, service, corrected);
-  if (asking && raw) {
+  if (asking && raw && !doubted) {
     const special = sameOrShortForm(turn, service, form, asking, raw);
     if (special) return special;
   }
@@ -422,8 +427,14 @@ function openingValues(
 ): { field: string; value: unknown; words: string }[] {
   if (!service.readOpening) return [];
   const out: { field: string; value: unknown; words: string }[] = [];
-  for (const [field, value] of Object.entries(service.readOpening(raw, turn.input.now))) {
+  const now = turn.input.now;
+  for (const [field, value] of Object.entries(service.readOpening(raw, now))) {
     if (!(field in service.fields) || already.some((v) => v.field === field)) continue;
+    // the whole-message reading does not weigh "kal nahi parso": a denied or doubted value is kept
+    // only when the words that replace it say the same
+    const meta = service.fields[field];
+    const said = closedAnswerText(meta, raw, now, {}, 'message');
+    if (said === null || (said !== raw && !sameValue(readField(meta, said, now), value))) continue;
     const checked = service.schema.shape[field].safeParse(value);
     if (checked.success) out.push({ field, value: checked.data, words: raw });
   }
@@ -494,7 +505,11 @@ function cued(
     // "ok so Kabir please help", "yes ji, B-14 Arera Colony": the talk around a written answer is not of it
     const words = field === asking && FREE_TEXT_KINDS.has(meta.kind) ? stripTalk(said) : said;
     if (!words) return false;
-    const value = readField(meta, words, now, filled);
+    // "mahila nahi", "Gonda ya Bahraich", "kal nahi parso": a closed value denied or doubted is not
+    // read as said; its replacement, if any, is the answer
+    const answer = closedAnswerText(meta, words, now, filled);
+    if (answer === null) return false;
+    const value = readField(meta, answer, now, filled);
     if (value === null || value === undefined) return false;
     // "Aligarh" sent to "who is giving this information?": a district's name alone is no person's
     if (
@@ -576,7 +591,15 @@ function cued(
     // the words already read as another value (an income of 120000) are not a PIN
     const amounts = out.filter((o) => ['rupees', 'age', 'date'].includes(service.fields[o.field].kind));
     const rest = amounts.reduce((t, o) => t.replace(o.words, ' '), raw);
-    const pin = extractPinCode(asciiDigits(rest));
+    // "226001 nahi": a PIN denied or doubted is no PIN, here either
+    const said = closedAnswerText(
+      service.fields[pinField],
+      rest,
+      now,
+      filled,
+      asking === pinField ? 'answer' : 'message',
+    );
+    const pin = said === null ? null : extractPinCode(asciiDigits(said));
     if (pin) out.push({ field: pinField, value: pin, words: pin });
   }
   return out;
@@ -834,6 +857,14 @@ function withoutLabel(meta: FieldMeta, raw: string): string {
     .split(/[\s-]+/)
     .filter((w) => w && !own.has(w) && !NONE_NOUNS.has(w));
   return words.join(' ');
+}
+
+/** Whether the message denies or doubts a value of the asked field ("Lucknow nahi", "kal nahi parso"). */
+function doubtsAsked(meta: FieldMeta, raw: string, now: Date, fields: Record<string, unknown>): boolean {
+  const reading = readClosedAnswer(meta, raw, now, fields);
+  if (reading.kind === 'as_written') return false;
+  // "shayad Ram nahi Shyam" names no district: a correction of another field, not this answer
+  return reading.kind === 'instead' || readField(meta, raw, now, fields) != null;
 }
 
 function hasCues(service: AnyService, raw: string): boolean {
