@@ -10,6 +10,7 @@ import { hasInvalidDate } from './extract-date.js';
 import { extractReferenceDigits, withoutReferences } from './extract-reference.js';
 import { extractSlots } from './extract-slots.js';
 import { scoreIntents } from './intent.js';
+import { negatedRequests } from './negated-requests.js';
 import { tokenise } from './tokenise.js';
 import { turnMemo } from './turn-memo.js';
 
@@ -53,6 +54,7 @@ function analyseText(text: string, opts: AnalyseOptions): Analysis {
     birthDetails:
       BIRTH_SLOTS.filter((k) => slots[k] !== undefined).length +
       (slots.dateOfBirth && !slots.incidentDate ? 1 : 0),
+    refused: refusedTokens(normalised, t.folded),
   });
 
   const expectsReference = opts.expecting === 'references' || opts.expecting === 'referenceDigits';
@@ -82,4 +84,17 @@ function analyseText(text: string, opts: AnalyseOptions): Analysis {
     analysis.invalidDate = true;
   }
   return analysis;
+}
+
+/**
+ * The tokens of the clauses that refuse a request ("complaint nahi karni"), as indexes of
+ * `folded`; none when the two word lists do not line up (a word folding to two), rather than wrong ones.
+ */
+function refusedTokens(normalised: string, folded: readonly string[]): Set<number> | undefined {
+  const { words, refusals } = negatedRequests(normalised);
+  if (refusals.length === 0) return undefined;
+  if (words.length !== folded.length || words.some((w, i) => w.folded !== folded[i])) return undefined;
+  const out = new Set<number>();
+  for (const r of refusals) for (let i = r.from; i < r.to; i++) out.add(i);
+  return out;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalise } from '../lang/normalise.js';
+import { services } from '../services/registry.js';
 import { extractPinCode } from './extract-pin-code.js';
-import { extractReferenceDigits, extractReferences } from './extract-reference.js';
+import { extractReferenceDigits, extractReferences, REFERENCE_PREFIXES } from './extract-reference.js';
 
 describe('extractReferences', () => {
   it.each([
@@ -15,8 +16,24 @@ describe('extractReferences', () => {
     ['BC-2026-000123 BC-2026-000123', ['BC-2026-000123']],
     ['abc-2026-000123', []],
     ['2026-000123', []],
+    // the registry services' references, and digits as a Hindi keyboard types them
+    ['CC-2026-000001', ['CC-2026-000001']],
+    ['application number CC 2026 000001', ['CC-2026-000001']],
+    ['CC-२०२६-०००००१', ['CC-2026-000001']],
+    ['ic/2026/7 aur dc-2026-000012', ['IC-2026-000007', 'DC-2026-000012']],
+    ['सीसी-२०२६-४१७ की स्थिति', ['CC-2026-000417']],
+    ['ABCC-2026-000123', []],
   ])('%j → %j', (text, refs) => {
     expect(extractReferences(text)).toEqual(refs);
+  });
+
+  it("knows every registry service's prefix (a new service's references are read too)", () => {
+    const known = new Set(Object.values(REFERENCE_PREFIXES));
+    for (const s of services) expect(known, s.id).toContain(s.prefix);
+  });
+
+  it('a case reference is no PIN code', () => {
+    expect(extractPinCode(normalise('CC 2026 226001'))).toBeNull();
   });
 
   it('finds bare serial numbers outside references, dates and phone numbers', () => {

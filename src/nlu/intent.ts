@@ -89,6 +89,11 @@ export interface IntentContext {
   complaintCues: number;
   /** birth-registration details given (names, sex, place of birth): a citizen telling of a birth */
   birthDetails: number;
+  /**
+   * token indexes inside a clause that refuses a request ("shikayat nahi karni", "data delete mat
+   * karna"): their words ask for nothing, so they count for no service or data intent
+   */
+  refused?: ReadonlySet<number>;
 }
 
 /** "certifcate" → "certificate": unknown long tokens one edit away from a keyword. */
@@ -119,8 +124,14 @@ export function scoreIntents(
     (a, b) => b.end - b.start - (a.end - a.start) || b.value.strongest - a.value.strongest,
   );
   const used = new Map<Intent, Set<number>>();
+  const refusedAt = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (ctx.refused?.has(i)) return true;
+    return false;
+  };
   for (const hit of hits) {
+    const refused = refusedAt(hit.start, hit.end);
     for (const [intent, w] of hit.value.list) {
+      if (refused && w > 0 && DATA_INTENTS.includes(intent)) continue;
       // "hi" inside a sentence ("ghar pe hi") is emphasis, not a greeting
       if (intent === 'greeting' && hit.start > 1) continue;
       const taken = used.get(intent) ?? new Set<number>();

@@ -1,6 +1,7 @@
 import { parseReference } from '../../../tools/references.js';
 import { detectCommand } from '../../nlu/detect-command.js';
 import type { EngineInput, PendingAction } from '../engine.js';
+import { beforeForm } from './before-form.js';
 import { referenceMeansExistingRecord, serviceFromEvidence, typedReference } from './intent-inference.js';
 import { type DialogueDeps, done, type Outcome, type Turn } from './outcome.js';
 import { Say } from './prompts.js';
@@ -95,14 +96,20 @@ export function handleMessage(
   }
 
   const pending = loaded.expired ? null : input.pending;
+  // what would lose or start a form on a misread is answered (or trimmed) before the form reads it
+  const before = beforeForm(turn, r, event, pending);
+  if (before?.kind === 'outcome') return before.outcome;
+  if (before?.kind === 'status') return route(turn, r, asked);
+  const message = before?.kind === 'reread' ? before.event : event;
+  const reading = before?.kind === 'reread' ? before.reading : r;
   // a registry service's form (caste, income, death, …) reads its own answers first
-  const stepped = serviceFormStep(turn, r, event, pending);
+  const stepped = serviceFormStep(turn, reading, message, pending);
   if (stepped) return stepped;
   if (pending) {
-    const answered = answerPending(turn, r, pending);
+    const answered = answerPending(turn, reading, pending);
     if (answered) return answered;
   }
-  return route(turn, r, asked);
+  return route(turn, reading, asked);
 }
 
 /** The message after a summary that is not a form's (a payment, an erasure): yes runs exactly what was shown. */
@@ -177,17 +184,17 @@ function route(turn: Turn, r: Reading, expecting: Expecting | null): Outcome {
       return done(turn, { prompt: say.menu(say.t('greeting')) });
     case 'help':
       if (inForm) {
-        turn.notes.push(say.t('help'));
+        turn.notes.push(say.t('help', { services: say.services() }));
         return resume(turn);
       }
-      return done(turn, { prompt: say.menu(say.t('help')) });
+      return done(turn, { prompt: say.menu(say.t('help', { services: say.services() })) });
     case 'thanks':
       turn.notes.push(say.t(inForm ? 'thanks_short' : 'thanks'));
       if (!inForm) return done(turn);
       return resume(turn);
     case 'out_of_scope':
     case 'abuse':
-      turn.notes.push(say.t(r.intent));
+      turn.notes.push(say.t(r.intent, { services: say.services() }));
       return inForm ? resume(turn) : done(turn, { prompt: say.menu() });
   }
   if (hasReference) {

@@ -56,6 +56,18 @@ export class Say {
     };
   }
 
+  /** Every registry service by its name, as one phrase of a sentence ("birth certificate, … and death certificate"). */
+  services(): string {
+    const names = services.map((s) => {
+      const name = s.names[this.lang];
+      // a name inside a sentence is not capitalised; Devanagari has no case
+      return this.lang === 'hi' ? name : name.charAt(0).toLowerCase() + name.slice(1);
+    });
+    if (names.length < 2) return names.join('');
+    const and = this.t('and');
+    return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
+  }
+
   languages(): Prompt {
     return {
       text: this.t('choose_language'),

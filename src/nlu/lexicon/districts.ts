@@ -65,7 +65,7 @@ Moradabad|मुरादाबाद|muradabad
 Muzaffarnagar|मुजफ्फरनगर|mujaffarnagar|muzafarnagar
 Pilibhit|पीलीभीत
 Pratapgarh|प्रतापगढ़|pratapgadh
-Prayagraj|प्रयागराज|allahabad|इलाहाबाद|prayag|prayagraaj|allahbad
+Prayagraj|प्रयागराज|allahabad|इलाहाबाद|prayag|prayagraaj|allahbad|alahabad|allahabaad|alahbad|ilahabad|elahabad|अलाहाबाद|इलाहबाद
 Rae Bareli|रायबरेली|raebareli|raibareli|rae bareilly
 Rampur|रामपुर
 Saharanpur|सहारनपुर

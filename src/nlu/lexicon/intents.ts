@@ -52,7 +52,9 @@ export const INTENT_FEATURES: Partial<Record<Intent, string>> = {
     how does this work 0.85|how to 0.4|kaise kare 0.5|kaise karu 0.5|kaise karein 0.5|samajh nahi aaya 0.7|samajh nahi 0.6
     समझ नहीं 0.6|samjha nahi 0.6|confused 0.6|not understand 0.6|dont understand 0.7|don t understand 0.7|kya karna hai 0.55|kya karu 0.5
     kaise 0.2|guide 0.5|what is this 0.6|ye kya hai 0.5|यह क्या है 0.5|documents 0.6|document 0.5|kagaz 0.6|kagaj 0.6|कागज 0.6|कागजात 0.6|dastavez 0.6|दस्तावेज 0.6|aap kaun ho 0.6|tum kaun ho 0.6|who are you 0.6|आप कौन हैं 0.6|kaun ho 0.5
-    what is this 0.6|ye kya hai 0.5|यह क्या है 0.5`,
+    what is this 0.6|ye kya hai 0.5|यह क्या है 0.5
+    jaankari chahiye 0.7|jankari chahiye 0.7|jaankari leni hai 0.7|jankari leni hai 0.7|जानकारी चाहिए 0.7|जानकारी लेनी है 0.7
+    information chahiye 0.7|need information 0.7|want information 0.7|just information 0.7|only information 0.7`,
   human: `agent 0.6|agent se 0.85|human 0.8|insaan 0.8|insan 0.8|इंसान 0.8|real person 0.9|a person 0.6|person 0.35
     talk to someone 0.85|talk to a person 0.95|speak to someone 0.85|talk to 0.4|speak to 0.4|officer 0.5|adhikari 0.55
     adhikari se 0.8|अधिकारी 0.55|अधिकारी से 0.8|kisi se baat 0.8|kisi adhikari se baat 0.95|किसी से बात 0.8|customer care 0.8
