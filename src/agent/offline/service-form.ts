@@ -28,7 +28,7 @@ type FormTurn = Turn;
 
 // Explicit correction words: without one, a value that would replace an earlier answer is asked about.
 const CORRECTION =
-  /(?<![\p{L}\p{M}])(?:not|galat|galti|change|badlo|badal|badlna|sahi|wrong|actually|instead|correct|correction|nahi nahi|गलत|ग़लत|बदलो|बदल|बदलें|सही|नहीं नहीं)(?![\p{L}\p{M}])/iu;
+  /(?<![\p{L}\p{M}])(?:not|galat|galti|change|badlo|badal|badlna|badalna|badalni|badalne|badlni|badlne|sahi|wrong|actually|instead|correct|correction|nahi nahi|गलत|ग़लत|बदलो|बदल|बदलें|बदलना|बदलनी|बदलने|सही|नहीं नहीं)(?![\p{L}\p{M}])/iu;
 const SKIP =
   /^(?:skip|skip karo|skip karein|none|no|nahi|nahin|nhi|nahi hai|koi nahi|kuch nahi|na|n\/a|pata nahi|chhodo|छोड़ें|छोड़ो|नहीं|नहीं है|कोई नहीं|कुछ नहीं)[.!]*$/iu;
 // what people put before a correction ("sorry, …", "arre, …"): not an answer

@@ -30,6 +30,10 @@ const LIST_TAIL = /[\s,]*(?:(?<![\p{L}\p{M}])(?:and|aur|और))?[\s,]*$/u;
 const REQUEST_AFTER =
   /\s+(?:kar\s+(?:do|dijiye|dijie|dena|den|dein|diya\s+jaye)|karo|karein|karen|kijiye|karna\s+hai|karna|कर\s+(?:दो|दीजिए|दीजिये|देना|दें)|करो|करें|कीजिए|करना\s+है)(?:\s+(?:please|plz|pls|ji|जी))?\s*[.!।]*$/iu;
 
+// "jati badalni hai", "address change karna hai": the label named to be changed, no value given
+const CHANGE_ONLY =
+  /^(?:ko\s+|को\s+)?(?:badalna|badalni|badalne|badlna|badlni|badlne|badal\s+(?:do|dijiye|dijie|dena|den|dein)|badlo|badliye|change|change\s+(?:karna|karni|karo|kar\s+do|kijiye)|update\s+(?:karna|karni|karo|kar\s+do|kijiye)|sahi\s+(?:karna|karni|karo|kar\s+do|kijiye)|theek\s+(?:karna|karni|karo|kar\s+do|kijiye)|thik\s+(?:karna|karni|karo|kar\s+do|kijiye)|बदलना|बदलनी|बदलने|बदल\s+(?:दो|दीजिए|दीजिये|दें)|बदलो|बदलिए|सही\s+(?:करना|करनी|करो|कर\s+दो|कीजिए))(?:\s+(?:hai|h|he|hain|tha|है|हैं|please|plz|pls|ji|जी))*\s*[.!?।]*$/iu;
+
 const WRONG_FIRST = /^(?:galat|galt|wrong|incorrect|not|गलत|ग़लत)(?![\p{L}\p{M}])/iu;
 const RIGHT_ONE =
   /(?:sahi|correct|right|should be|सही)(?:\s+(?:naam|name|नाम))?(?:\s+(?:is|hai|है|[:=]))?\s+([^,;।\n]+)/iu;
@@ -261,7 +265,7 @@ function valueAfter(
     else if (afterStop) rest = rest.slice(afterStop.index + afterStop[0].length);
     else return null;
   }
-  if (NEGATED.test(rest)) return null;
+  if (NEGATED.test(rest) || CHANGE_ONLY.test(rest.trim())) return null;
   const meta = service.fields[f.field];
   const list = meta?.listValue === true;
   const stop = (meta?.kind === 'address' ? ADDRESS_STOP : list ? LIST_STOP : STOP).exec(rest);

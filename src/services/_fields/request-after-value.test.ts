@@ -54,3 +54,24 @@ describe('a change asked for at the summary keeps the value, not the request', (
     expect(formOf(d).fields[field]).toBe(value);
   });
 });
+
+// "jati badalni hai" had set the caste to "badalni": a label with only "change it" after it names
+// the field to change and gives no value; that field is asked, the old value kept until answered
+describe('a field named to be changed, with no value, is asked again', () => {
+  it.each([
+    ['hinglish', 'pata badalna hai', 'address'],
+    ['hinglish', 'address change karna hai', 'address'],
+    ['hinglish', 'purpose badal do', 'purpose'],
+    ['hinglish', 'srot badalni hai', 'incomeSources'],
+    ['hi', 'मेरा पता बदलना है', 'address'],
+    ['hi', 'उद्देश्य बदल दो', 'purpose'],
+  ] as const)('%s: %j asks %s and stores nothing from the request', async (lang, text, field) => {
+    const d = await atSummary(lang);
+    const before = formOf(d).fields[field];
+    const turn = await d.send(text);
+    expect(turn.calls).toEqual([]);
+    expect(formOf(d).asking).toBe(field);
+    const now = formOf(d).fields[field];
+    expect(now === undefined || now === before).toBe(true);
+  });
+});
