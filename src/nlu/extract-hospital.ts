@@ -34,9 +34,13 @@ const GENERIC = new Set(
     .map(foldNormalised),
 );
 const STOP_BEFORE = new Set(
-  'namaste namaskar namaskaar namastey pranam hello hi hii helo नमस्ते नमस्कार प्रणाम doctor doctors nurse nurses staff ward emergency opd against about regarding complaint shikayat shikayt from ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले वाला वाली पास है था हुआ हुई'.split(
-    ' ',
-  ),
+  'namaste namaskar namaskaar namastey pranam hello hi hii helo नमस्ते नमस्कार प्रणाम doctor doctors nurse nurses staff ward emergency opd against about regarding complaint shikayat shikayt from ek a the koi kisi एक किसी nearby paas ka ki ke ko se ne mein me main in at on of to the a an is was hua hui hai h tha thi my no not any meri mera hamare hamari wale wala wali par pe aur and ya or nahi mein का की के को से ने में मेरी मेरा पर और नहीं वाले वाला वाली पास है था हुआ हुई'
+    // "2 दिन पहले जिला अस्पताल", "kal district hospital": when it happened, not the hospital's name
+    // (every Devanagari word looks capitalised to the name reader)
+    .concat(
+      ' din dino dinon pehle pahle kal aaj parso parson hafte hafta mahine baad abhi subah shaam raat दिन दिनों पहले कल आज परसों हफ्ते हफ़्ते महीने सप्ताह बाद अभी सुबह शाम रात',
+    )
+    .split(' '),
 );
 
 const IN = new Set(['in', 'at', 'of', 'me', 'mein', 'में']);

@@ -32,3 +32,16 @@ describe('a hospital keeps every word of its name', () => {
     expect(hospital('maine 500 rupaye diye District Hospital Sitapur me')).toBe('District Hospital Sitapur');
   });
 });
+
+// every Devanagari word looks capitalised to the name reader: "2 दिन पहले जिला अस्पताल बहराइच"
+// was the hospital "दिन पहले जिला अस्पताल बहराइच"
+describe('when it happened is no part of the name', () => {
+  it.each([
+    ['2 दिन पहले जिला अस्पताल बहराइच में डॉक्टर ने पैसे मांगे', 'जिला अस्पताल बहराइच'],
+    ['कल जिला अस्पताल बहराइच में गए थे', 'जिला अस्पताल बहराइच'],
+    ['पिताजी का देहांत 3 दिन पहले जिला अस्पताल बहराइच में हुआ', 'जिला अस्पताल बहराइच'],
+    ['aaj Lohia Hospital mein', 'Lohia Hospital'],
+  ])('"%s" names %s', (text, name) => {
+    expect(hospital(text)).toBe(name);
+  });
+});

@@ -16,6 +16,7 @@ import {
 } from '../_fields/common-fields.js';
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
 import { readAgeAtDeath } from './age-at-death.js';
+import { deathOpening } from './death-opening.js';
 import { readPlaceOfDeath } from './place-of-death.js';
 
 const schema = z.object({
@@ -293,6 +294,8 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
     },
   },
   fee: (args, now, fees) => deathFee(args.dateOfDeath, now, fees),
+  // "papa ki death 5 november ko KGMU hospital mein hui": the facts told with the death itself
+  readOpening: deathOpening,
   workflow: certificateWorkflow(7),
   texts: {
     start: text3(
