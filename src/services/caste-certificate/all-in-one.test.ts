@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { allInOneText, itFillsEachField } from '../../testing/all-in-one-message.js';
 
 // One message giving every field, as a list of labelled parts: each part fills its own field with
 // what was written for it (the address keeps neither the district, the PIN nor the purpose), in
@@ -72,29 +73,12 @@ const PARTS = {
   },
 } as const;
 
-const SEPARATORS = [
-  ['commas', ', '],
-  ['dandas', '। '],
-  ['line breaks', '\n'],
-] as const;
-const cases = (['hi', 'hinglish', 'en'] as const).flatMap((lang) =>
-  SEPARATORS.map(([name, sep]) => [lang, name, sep] as const),
-);
-
 describe('caste certificate: every field in one message', () => {
-  it.each(cases)('%s, parts split by %s: each part in its own field', async (lang, _name, sep) => {
-    const p = PARTS[lang];
-    const d = createDriver({ now: NOW, lang });
-    await d.send(`${p.ask}${sep === '\n' ? '\n' : ' '}${p.parts.join(sep)}`);
-    const form = formOf(d);
-    expect(form.fields).toEqual(p.fields);
-    // what the message did not give is asked: the category, then the sub-caste, never the address
-    expect(form.asking).toBe('category');
-  });
+  itFillsEachField(PARTS, 'category', NOW);
 
   it('the reported message: after the category and sub-caste the form is complete', async () => {
     const d = createDriver({ now: NOW, lang: 'hi' });
-    await d.send(`${PARTS.hi.ask} ${PARTS.hi.parts.join(', ')}`);
+    await d.send(allInOneText(PARTS.hi));
     await d.tap('form:choice:category:obc', 'OBC');
     await d.send('छोड़ें');
     expect(formOf(d).asking).toBe('documents');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { itFillsEachField } from '../../testing/all-in-one-message.js';
 
 // One message giving every field of the death form, as labelled parts split by commas, "।" or
 // line breaks: each part fills its own field with what was written for it. "Died at home" is the
@@ -81,25 +82,15 @@ const SAME = {
   pinCode: '800001',
 };
 
-const SEPARATORS = [
-  ['commas', ', '],
-  ['dandas', '। '],
-  ['line breaks', '\n'],
-] as const;
-const cases = (['hi', 'hinglish', 'en'] as const).flatMap((lang) =>
-  SEPARATORS.map(([name, sep]) => [lang, name, sep] as const),
-);
-
 describe('death certificate: every field in one message', () => {
-  it.each(cases)('%s, parts split by %s: each part in its own field', async (lang, _name, sep) => {
-    const p = PARTS[lang];
-    const d = createDriver({ now: NOW, lang });
-    await d.send(`${p.ask}${sep === '\n' ? '\n' : ' '}${p.parts.join(sep)}`);
-    const form = formOf(d);
-    expect(form.fields).toEqual({ ...SAME, ...p.fields });
-    // the house where the death took place is asked: "home" names only its kind
-    expect(form.asking).toBe('placeOfDeath');
-  });
+  // the house where the death took place is asked: "home" names only its kind
+  itFillsEachField(
+    Object.fromEntries(
+      Object.entries(PARTS).map(([l, m]) => [l, { ...m, fields: { ...SAME, ...m.fields } }]),
+    ),
+    'placeOfDeath',
+    NOW,
+  );
 
   it('"died at District Hospital, Sitapur" gives the kind of place and the place', async () => {
     const d = createDriver({ now: NOW, lang: 'en' });

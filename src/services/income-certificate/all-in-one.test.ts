@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { describe } from 'vitest';
+import { itFillsEachField } from '../../testing/all-in-one-message.js';
 
 // One message giving every field of the income form, as labelled parts split by commas, "।" or
 // line breaks: each part fills its own field with what was written for it.
@@ -77,23 +77,6 @@ const PARTS = {
   },
 } as const;
 
-const SEPARATORS = [
-  ['commas', ', '],
-  ['dandas', '। '],
-  ['line breaks', '\n'],
-] as const;
-const cases = (['hi', 'hinglish', 'en'] as const).flatMap((lang) =>
-  SEPARATORS.map(([name, sep]) => [lang, name, sep] as const),
-);
-
 describe('income certificate: every field in one message', () => {
-  it.each(cases)('%s, parts split by %s: each part in its own field', async (lang, _name, sep) => {
-    const p = PARTS[lang];
-    const d = createDriver({ now: NOW, lang });
-    await d.send(`${p.ask}${sep === '\n' ? '\n' : ' '}${p.parts.join(sep)}`);
-    const form = formOf(d);
-    expect(form.fields).toEqual(p.fields);
-    // nothing is left to ask: the summary comes next
-    expect(form.asking).toBeNull();
-  });
+  itFillsEachField(PARTS, null, NOW);
 });
