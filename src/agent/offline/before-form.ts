@@ -113,7 +113,7 @@ function refusedOnly(
   if (form && current) {
     // inside a form, "anything else?" would ask past the question still open: the form is said kept
     turn.notes.push(
-      refusedDelete ? note : turn.say.t('form.not_started', { service: current.names[turn.say.lang] }),
+      refusedDelete ? note : turn.say.t('form.not_started', { service: turn.say.serviceName(current.names) }),
     );
     return { kind: 'outcome', outcome: resume(turn, false) };
   }
@@ -156,7 +156,7 @@ function keptOrHeld(turn: Turn, service: AnyService, raw: string): BeforeForm | 
       turn.notes.push(turn.say.t('form.needed', { label: meta.label[turn.say.lang] }));
       return { kind: 'outcome', outcome: resume(turn, false) };
     }
-    turn.notes.push(turn.say.t('form.held', { service: service.names[turn.say.lang] }));
+    turn.notes.push(turn.say.t('form.held', { service: turn.say.serviceName(service.names) }));
     return { kind: 'outcome', outcome: resume(turn, false) };
   }
   const hold = readHold(raw);
@@ -165,7 +165,7 @@ function keptOrHeld(turn: Turn, service: AnyService, raw: string): BeforeForm | 
   const whole = !meta || negatedRequests(raw).rest === '';
   if ((hold === 'dont_submit' && whole) || (hold === 'pause' && meta?.kind !== 'yes_no')) {
     turn.intent = 'unknown';
-    turn.notes.push(turn.say.t('form.held', { service: service.names[turn.say.lang] }));
+    turn.notes.push(turn.say.t('form.held', { service: turn.say.serviceName(service.names) }));
     return { kind: 'outcome', outcome: resume(turn, false) };
   }
   return null;

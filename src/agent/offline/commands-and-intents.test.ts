@@ -3,6 +3,7 @@ import { cases } from '../../db/schema.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { serviceById } from '../../services/registry.js';
+import { inSentence } from './prompts.js';
 import { createDriver, formOf } from './test-driver.js';
 
 // What a tester found (2026-12-07): a whole filled form cancelled by "submit mat karo", the
@@ -14,7 +15,7 @@ const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
   catalogue.t(lang, `offline.${key}`, params);
 // "the form is kept": said of the service whose form is open, never "anything else?" past its question
 const held = (lang: Lang, id: string) =>
-  t(lang, 'form.held', { service: serviceById(id)?.names[lang] ?? id });
+  t(lang, 'form.held', { service: inSentence(serviceById(id)?.names[lang] ?? id, lang) });
 const NOW = new Date('2026-06-15T04:30:00Z');
 
 const INCOME = [
@@ -232,9 +233,7 @@ describe('a refused service is not started', () => {
     const turn = await d.send('shikayat nahi karni hai');
     expect(formOf(d).service).toBe('caste_certificate');
     expect(formOf(d).asking).toBe('fatherOrHusbandName');
-    expect(turn.text).toContain(
-      t('hinglish', 'form.not_started', { service: serviceById('caste_certificate')?.names.hinglish ?? '' }),
-    );
+    expect(turn.text).toContain(t('hinglish', 'form.not_started', { service: 'jati praman patra' }));
     expect(turn.text).not.toContain(t('hinglish', 'left_as_is'));
   });
 

@@ -13,7 +13,7 @@ export function answerQuestion(
   fields: Record<string, unknown>,
   topic: Extract<Command, { kind: 'question' }>['topic'],
 ): string {
-  const name = service.names[turn.say.lang];
+  const name = turn.say.serviceName(service.names);
   const fees = turn.deps.fees;
   if (topic === 'time') {
     const days = service.workflow.states[service.workflow.initial]?.slaDays;

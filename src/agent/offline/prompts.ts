@@ -56,13 +56,14 @@ export class Say {
     };
   }
 
+  /** A service's name inside a sentence: "your caste certificate application", not "your Caste certificate". */
+  serviceName(names: Readonly<Record<Lang, string>>): string {
+    return inSentence(names[this.lang], this.lang);
+  }
+
   /** Every registry service by its name, as one phrase of a sentence ("birth certificate, … and death certificate"). */
   services(): string {
-    const names = services.map((s) => {
-      const name = s.names[this.lang];
-      // a name inside a sentence is not capitalised; Devanagari has no case
-      return this.lang === 'hi' ? name : name.charAt(0).toLowerCase() + name.slice(1);
-    });
+    const names = services.map((s) => this.serviceName(s.names));
     if (names.length < 2) return names.join('');
     const and = this.t('and');
     return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
@@ -77,6 +78,11 @@ export class Say {
       })),
     };
   }
+}
+
+/** A name as it stands inside a sentence: its first letter in lower case (Devanagari has no case). */
+export function inSentence(name: string, lang: Lang): string {
+  return lang === 'hi' ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** ₹50, ₹50.50 */

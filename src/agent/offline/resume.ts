@@ -15,7 +15,7 @@ export function resume(turn: Turn, withLead = true): Outcome {
   if (withLead) {
     const key = LEAD[service.id];
     turn.notes.push(
-      key ? turn.say.t(key) : turn.say.t('form.resume', { service: service.names[turn.say.lang] }),
+      key ? turn.say.t(key) : turn.say.t('form.resume', { service: turn.say.serviceName(service.names) }),
     );
   }
   return resumeForm(turn, service, form);

@@ -470,7 +470,7 @@ export function resumeForm(turn: FormTurn, service: AnyService, form: ServiceFor
   // complete and summarised before: asked, not summarised again unbidden (nothing is submitted without a yes)
   const ready = LEGACY_KEY[service.id]
     ? turn.say.t(`ready.${LEGACY_KEY[service.id]}`)
-    : turn.say.t('form.ready', { service: service.names[turn.say.lang] });
+    : turn.say.t('form.ready', { service: turn.say.serviceName(service.names) });
   return done(turn, {
     prompt: {
       text: ready,
