@@ -51,6 +51,23 @@ describe('the robustness suite generator', () => {
     expect(skipped).toEqual([{ id: 'bc-hinglish-x.var-hi', why: expect.stringContaining('aarav') }]);
   });
 
+  it('an English message with a few words put in Hindi is not called Hinglish: the variant is skipped', () => {
+    const english = caseSchema.parse({
+      id: 'hc-en-x',
+      suite: 'hospital-complaint',
+      language: 'en',
+      tags: ['happy'],
+      turns: [
+        {
+          text: 'complaint: at the hospital in Patna the pharmacy had no medicines, they told us to buy everything outside',
+        },
+      ],
+    });
+    const { cases, skipped } = variantsOf(english, ['language']);
+    expect(cases.find((c) => c.language === 'hinglish')).toBeUndefined();
+    expect(skipped).toContainEqual({ id: 'hc-en-x.var-hinglish', why: expect.stringContaining('pharmacy') });
+  });
+
   it('makes typo, lower-case, spelling and code-mixed variants that never touch the facts', () => {
     const { cases } = variantsOf(scripted, ['typos', 'lower', 'spelling', 'code-mix']);
     expect(cases.map((c) => c.id)).toEqual([

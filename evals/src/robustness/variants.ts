@@ -159,16 +159,39 @@ const HINGLISH_MARKS = new Set([
   'aur',
 ]);
 
-/** Words of a translated conversation still in the source form (the lexicon lacks them). */
-function untranslated(turns: CaseTurn[], lang: Lang, keep: string[]): string[] {
-  const words = turns
+// an English sentence with three words put in Hindi is still English: a romanized variant whose
+// words are mostly the English ones it came from is no Hinglish message (its reply rightly English)
+const MOST_KEPT = 0.6;
+
+const wordsOf = (turns: CaseTurn[], keep: string[]) =>
+  turns
     .map((t) => t.text ?? '')
     .map((s) => keep.reduce((x, v) => x.split(v).join(' '), s))
     .join(' ')
     .toLowerCase()
     .split(/[^\p{L}\p{M}]+/u)
     .filter(Boolean);
+
+/** Words of a translated conversation still in the source form (the lexicon lacks them). */
+function untranslated(
+  turns: CaseTurn[],
+  lang: Lang,
+  keep: string[],
+  source: CaseTurn[] = [],
+  from?: Lang,
+): string[] {
+  const words = wordsOf(turns, keep);
   if (lang === 'hi') return [...new Set(words.filter((w) => /[a-z]/.test(w)))];
+  if (lang === 'hinglish' && from === 'en') {
+    // each turn on its own: one long English message among short translated ones is still English
+    const kept = turns.flatMap((t, i) => {
+      const mine = wordsOf([t], keep);
+      const theirs = new Set(wordsOf(source[i] ? [source[i]] : [], keep));
+      const same = mine.filter((w) => theirs.has(w));
+      return mine.length >= 8 && same.length / mine.length > MOST_KEPT ? same : [];
+    });
+    if (kept.length) return [...new Set(kept)];
+  }
   const wrong = words.filter((w) => DEVANAGARI.test(w) || (lang === 'en' && HINGLISH_MARKS.has(w)));
   return [...new Set(wrong)];
 }
@@ -219,7 +242,7 @@ export function variantsOf(
         continue;
       }
       const turns = c.turns?.map((t) => forLanguage(t, lang, c.language, protect)) ?? [];
-      const left = untranslated(turns, lang, keepValues);
+      const left = untranslated(turns, lang, keepValues, c.turns ?? [], c.language);
       if (left.length) {
         skipped.push({ id, why: `words the lexicon cannot carry: ${left.join(', ')}` });
         continue;
