@@ -56,6 +56,11 @@ export interface FieldMeta {
    */
   exampleFor?: (fields: Record<string, unknown>) => Text3 | undefined;
   /**
+   * Why an answer the field's reader did not take was not taken ("15000 a month" to a yearly
+   * income): said instead of "I couldn't read that", which would have the citizen send it again.
+   */
+  misreadNote?: (text: string) => Text3 | undefined;
+  /**
    * The field's own extractor, when its kind's generic one is not enough (the NLU's tuned
    * readers for the first services): null = the text does not hold a value. `fields` is what
    * the form holds so far ("I am the mother" on the informant question names the mother).

@@ -1112,9 +1112,11 @@ function misread(
     ];
     return { ...asked, prompt: { ...prompt, options } };
   }
-  turn.notes.push(turn.say.t('form.didnt_get', { label }));
+  // "15000 a month" to a yearly income: read, and not taken; the reason is said, not "couldn't read"
+  const why = raw ? meta.misreadNote?.(raw) : undefined;
+  turn.notes.push(why ? why[turn.say.lang] : turn.say.t('form.didnt_get', { label }));
   // an example that fits the answer's situation helps from the first misread
-  return askField(turn, service, f, field, meta.exampleFor?.(form.fields) !== undefined);
+  return askField(turn, service, f, field, why !== undefined || meta.exampleFor?.(form.fields) !== undefined);
 }
 
 /** The form without the field, nor the ones shown under the same label (a place's type and its name). */

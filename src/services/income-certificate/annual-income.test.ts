@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualIncome } from './annual-income.js';
+import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { annualIncome, annualIncomeNote } from './annual-income.js';
 
 describe('annualIncome: one exact yearly amount, or null so the form asks again', () => {
   it.each([
@@ -36,5 +37,35 @@ describe('annualIncome: one exact yearly amount, or null so the form asks again'
     'kheti se',
   ])('%s → null', (text) => {
     expect(annualIncome(text)).toBeNull();
+  });
+});
+
+// "about 15000 a month" had the answer "Sorry, I couldn't read that", and citizens sent the same
+// figure again: the figure was read, and not taken because it is a month's; that is what is said
+describe('why a figure is not taken as the yearly income', () => {
+  it.each([
+    ['about 15000 a month', "That is a month's income"],
+    ['15000 mahina', 'Yeh ek mahine ki aay hai'],
+    ['500 roz', "That is a day's income"],
+    ['ek lakh se kam', 'Please send one amount'],
+  ])('%j: %j', (text, said) => {
+    const note = annualIncomeNote(text);
+    expect(note && Object.values(note).some((s) => s.startsWith(said))).toBe(true);
+  });
+
+  it('a yearly figure, or words without money, have no note', () => {
+    expect(annualIncomeNote('1.8 lakh')).toBeUndefined();
+    expect(annualIncomeNote('kheti')).toBeUndefined();
+  });
+
+  it('in the form, the reason replaces "couldn\'t read that", and nothing is stored', async () => {
+    const d = createDriver({ now: new Date('2026-11-24T06:30:00Z'), lang: 'en' });
+    for (const line of ['I want an income certificate', 'My name is Anita Sharma', 'father Om Prakash'])
+      await d.send(line);
+    const turn = await d.send('about 15000 a month');
+    expect(turn.text).toContain("That is a month's income");
+    expect(turn.text).not.toContain("couldn't read");
+    expect(formOf(d).fields.annualIncomeRupees).toBeUndefined();
+    expect(formOf(d).asking).toBe('annualIncomeRupees');
   });
 });

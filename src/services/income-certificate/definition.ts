@@ -13,7 +13,7 @@ import {
   purposeField,
 } from '../_fields/common-fields.js';
 import { type ServiceDefinition, text3 } from '../types.js';
-import { annualIncome } from './annual-income.js';
+import { annualIncome, annualIncomeNote } from './annual-income.js';
 
 const schema = z.object({
   applicantName: personName('Full name.'),
@@ -76,6 +76,7 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
       cues: ['income is', 'income', 'aay', 'aamdani', 'kamai', 'आय', 'आमदनी', 'कमाई', 'salary'],
       // a monthly figure, a bound ("se kam") or "1 lakh 20" is asked again, not guessed
       read: (text) => annualIncome(text),
+      misreadNote: (text) => annualIncomeNote(text),
       // shown when an answer was not read twice: the whole year, everyone's income, every unit written
       example: text3(
         "For example: 1.5 lakh, or 1 lakh 20 thousand: the whole family's income for the whole year. If you know it by the month, send the year's total (12 months).",
