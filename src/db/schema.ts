@@ -362,6 +362,16 @@ export const annotations = sqliteTable(
   (t) => [index('annotations_turn_idx').on(t.turnId)],
 );
 
+/**
+ * The inbound wamids of erased citizens, as SHA-256 hashes: with the messages gone, the inbox's
+ * unique wamid no longer catches Meta's redeliveries (it retries for up to 7 days), which were
+ * answered again and brought the erased text back. Kept 8 days (src/privacy/retention-job.ts).
+ */
+export const erasedWamids = sqliteTable('erased_wamids', {
+  wamidHash: text('wamid_hash').primaryKey(),
+  erasedAt: integer('erased_at').notNull(),
+});
+
 /** Data-deletion requests (DPDP Act), kept without personal data as proof they were honoured. */
 export const erasures = sqliteTable('erasures', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.js';
+import { wamidHash } from '../privacy/erase-citizen.js';
 import { exec, type Op, rows } from '../storage/operation.js';
 import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { storeInbound } from '../whatsapp/ingest.js';
@@ -45,6 +46,14 @@ export const insertInboundOp = (given: InboundMessage, now: number): Op<{ id: nu
     // PostgreSQL cannot store U+0000 (without-nul.ts); SQLite keeps the text as it came
     const m = d.name === 'postgres' ? withoutNul(given) : given;
     const { event } = m;
+    // Meta's redelivery of an erased citizen's message: a duplicate (src/privacy/erase-citizen.ts)
+    const erased = yield* rows(
+      db
+        .select({ h: t.erasedWamids.wamidHash })
+        .from(t.erasedWamids)
+        .where(eq(t.erasedWamids.wamidHash, wamidHash(m.wamid))),
+    );
+    if (erased.length > 0) return { id: 0, duplicate: true };
     const [row] = yield* rows(
       db
         .insert(t.messages)

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, inArray, isNotNull, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbTx } from '../db/open-database.js';
 import { exec, first, type Op, rows } from '../storage/operation.js';
 import type { PgStore } from '../storage/pg-store.js';
@@ -13,6 +13,15 @@ const PSEUDONYM_PREFIX = 'erased:';
  * brute-forced in seconds), and the same on every record of one erasure.
  */
 export const newPseudonym = () => `${PSEUDONYM_PREFIX}${randomBytes(12).toString('hex')}`;
+
+/** An erased message's wamid as kept: a hash, so the table lists no ids that Meta could look up. */
+export const wamidHash = (wamid: string) => createHash('sha256').update(wamid).digest('hex');
+
+// rows per insert: well under SQLite's 32,766 bound parameters
+const WAMID_CHUNK = 500;
+
+/** How long an erased wamid is remembered: Meta retries a delivery for up to 7 days. */
+export const ERASED_WAMID_DAYS = 8;
 
 /** True for the pseudonym of an erased citizen: no one to message, nothing to look up. */
 export const isErasedWaId = (waId: string) => waId.startsWith(PSEUDONYM_PREFIX);
@@ -53,6 +62,21 @@ export const eraseCitizenOp = (waId: string, now: number): Op<string> =>
     yield* exec(db.delete(t.attachments).where(eq(t.attachments.waId, waId)));
     // the files themselves are deleted by src/media/erase-media.ts's sweep once this commits
     yield* exec(db.delete(t.mediaFiles).where(eq(t.mediaFiles.waId, waId)));
+    // the inbox's unique wamid goes with the messages: Meta's redeliveries of them (up to 7 days)
+    // must still find their wamid taken, or they are answered again and their text stored again
+    const wamids = (yield* rows(
+      db
+        .select({ wamid: t.messages.wamid })
+        .from(t.messages)
+        .where(and(eq(t.messages.waId, waId), eq(t.messages.direction, 'in'), isNotNull(t.messages.wamid))),
+    )).flatMap((r) => (r.wamid ? [wamidHash(r.wamid)] : []));
+    for (let i = 0; i < wamids.length; i += WAMID_CHUNK)
+      yield* exec(
+        db
+          .insert(t.erasedWamids)
+          .values(wamids.slice(i, i + WAMID_CHUNK).map((h) => ({ wamidHash: h, erasedAt: now })))
+          .onConflictDoNothing(),
+      );
     yield* exec(db.update(t.messages).set({ inReplyTo: null }).where(eq(t.messages.waId, waId)));
     yield* exec(db.delete(t.messages).where(eq(t.messages.waId, waId)));
     yield* exec(db.delete(t.conversations).where(eq(t.conversations.waId, waId)));
@@ -124,7 +148,21 @@ const recentErasureOp = (now: number): Op<boolean> =>
  * the dead tuples of the tables erasure deletes from (see eraseCitizenOp). VACUUM cannot run
  * inside a transaction, hence the pool. Returns how many replies were rewritten.
  */
+/** Erased wamids past Meta's retry window: no redelivery can come for them any more. */
+export const forgetErasedWamidsOp = (now: number): Op<number> =>
+  function* ({ db, t }) {
+    const cutoff = now - ERASED_WAMID_DAYS * 24 * 60 * 60 * 1000;
+    const gone = yield* rows(
+      db
+        .delete(t.erasedWamids)
+        .where(lt(t.erasedWamids.erasedAt, cutoff))
+        .returning({ h: t.erasedWamids.wamidHash }),
+    );
+    return gone.length;
+  };
+
 export async function finishErasuresPg(store: PgStore, now: number): Promise<number> {
+  await store.transaction(forgetErasedWamidsOp(now));
   const replies = await store.transaction(forgetErasureRepliesOp(now));
   if (replies || (await store.read(recentErasureOp(now)))) {
     await store.db.$client.query(
@@ -141,6 +179,7 @@ export async function finishErasuresPg(store: PgStore, now: number): Promise<num
  * transaction. Returns how many replies were rewritten.
  */
 export function finishErasures(db: Db, now: number): number {
+  onSqlite(db, forgetErasedWamidsOp(now));
   const replies = forgetErasureReplies(db, now);
   if (recent(db, now) || replies) db.$client.pragma('wal_checkpoint(TRUNCATE)');
   return replies;

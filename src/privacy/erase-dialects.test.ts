@@ -10,7 +10,13 @@ import { exec, type Op, rows } from '../storage/operation.js';
 import type { PgStore } from '../storage/pg-store.js';
 import type { SqliteStore } from '../storage/sqlite-store.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
-import { ERASURE_REPLY_GRACE_MS, forgetErasureRepliesOp, isErasedWaId } from './erase-citizen.js';
+import {
+  ERASED_WAMID_DAYS,
+  ERASURE_REPLY_GRACE_MS,
+  forgetErasedWamidsOp,
+  forgetErasureRepliesOp,
+  isErasedWaId,
+} from './erase-citizen.js';
 
 const catalogue = loadCatalogue();
 const NOW = new Date('2026-11-24T05:00:00Z');
@@ -39,17 +45,24 @@ afterEach(async () => {
 });
 
 function pipelineOn(store: SqliteStore | PgStore) {
+  return pipelineWith(store).say;
+}
+
+function pipelineWith(store: SqliteStore | PgStore) {
   const p =
     store.dialect === 'sqlite'
       ? createPipeline({ ...deps, db: (store as SqliteStore).db, store })
       : createPgPipeline({ ...deps, store: store as PgStore, instanceId: 'a', sweepMs: 50 });
   open.push(p);
   let n = 0;
-  return async (waId: string, text: string) => {
-    await p.receive({ waId, wamid: `wamid.erase.${waId}.${++n}`, event: { kind: 'text', text } });
+  const deliver = async (waId: string, wamid: string, text: string) => {
+    const stored = await p.receive({ waId, wamid, event: { kind: 'text', text } });
     p.kick(waId);
     await p.idle();
+    return stored;
   };
+  const say = (waId: string, text: string) => deliver(waId, `wamid.erase.${waId}.${++n}`, text);
+  return { say, deliver };
 }
 
 /** A case the citizen filed earlier (the department keeps it) and a payment for it. */
@@ -115,6 +128,46 @@ describe.each(testDialects)('erasure on %s', (dialect) => {
     expect(await s.transaction(forgetErasureRepliesOp(NOW.getTime() + 1_000))).toBe(0);
     expect(await s.transaction(forgetErasureRepliesOp(NOW.getTime() + ERASURE_REPLY_GRACE_MS + 1))).toBe(1);
     expect(await s.read(countWhere('messages', WA))).toBe(0);
+  });
+});
+
+describe.each(testDialects)('after an erasure on %s', (dialect) => {
+  const store = useStore(dialect);
+
+  // a tester's finding (2026-12-07): the inbox's unique wamid went with the erased messages, so
+  // Meta's redeliveries (it retries for up to 7 days) were answered again and stored "hello" again
+  it("Meta's redeliveries of the erased messages are duplicates: no reply, nothing stored again", async () => {
+    const s = store();
+    const { say, deliver } = pipelineWith(s);
+    await say(WA, 'hello');
+    await say(WA, 'delete my data');
+    await say(WA, 'yes');
+    const before = await s.read(allMessagesOf(WA));
+    expect(before).toHaveLength(1);
+    for (const [i, text] of ['hello', 'delete my data', 'yes'].entries()) {
+      const again = await deliver(WA, `wamid.erase.${WA}.${i + 1}`, text);
+      expect(again.duplicate, text).toBe(true);
+    }
+    expect(await s.read(allMessagesOf(WA))).toEqual(before);
+    expect(await s.read(countWhere('citizens', WA))).toBe(0);
+    // a new message from the number is a new contact
+    expect((await say(WA, 'namaste')).duplicate).toBe(false);
+  });
+
+  it("the hashes are forgotten after Meta's retry window, and hold no wamid as written", async () => {
+    const s = store();
+    const { say } = pipelineWith(s);
+    await say(WA, 'hello');
+    await say(WA, 'delete my data');
+    await say(WA, 'yes');
+    const hashes = await s.read(function* ({ db, t }) {
+      return yield* rows(db.select({ h: t.erasedWamids.wamidHash }).from(t.erasedWamids));
+    });
+    expect(hashes).toHaveLength(3);
+    for (const { h } of hashes) expect(h).toMatch(/^[0-9a-f]{64}$/);
+    const day = 24 * 60 * 60 * 1000;
+    expect(await s.transaction(forgetErasedWamidsOp(NOW.getTime() + (ERASED_WAMID_DAYS - 1) * day))).toBe(0);
+    expect(await s.transaction(forgetErasedWamidsOp(NOW.getTime() + ERASED_WAMID_DAYS * day + 1))).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database.js';
+import { wamidHash } from '../privacy/erase-citizen.js';
 import { eventText } from './inbound-event.js';
 import {
   describeWhatsAppError,
@@ -70,9 +71,13 @@ function prepare(client: Database.Database) {
      where wamid = ? and direction = 'out' and wa_id = ?
        and (case send_status when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 when 'failed' then 3 else 0 end) < ?`,
   );
+  // an erased citizen's messages are gone, their wamids kept as hashes (src/privacy/erase-citizen.ts)
+  const erasedWamid = client.prepare('select 1 from erased_wamids where wamid_hash = ?').pluck();
   /** One inbound message: durable inbox row (once per wamid), its sender, a photo as evidence. */
   const store = (item: InboundItem, now: number): { id: number; duplicate: boolean; media?: true } => {
     const { event } = item;
+    // Meta's redelivery of an erased message: answered once already, and its text must not return
+    if (erasedWamid.get(wamidHash(item.wamid)) !== undefined) return { id: 0, duplicate: true };
     const info = insertMessage.run(
       item.waId,
       event.kind,

@@ -347,6 +347,12 @@ export const annotations = pgTable(
   (t) => [index('annotations_turn_idx').on(t.turnId)],
 );
 
+/** SQLite's erased_wamids (src/db/schema.ts): redeliveries of an erased citizen's messages are duplicates. */
+export const erasedWamids = pgTable('erased_wamids', {
+  wamidHash: text('wamid_hash').primaryKey(),
+  erasedAt: epochMs('erased_at').notNull(),
+});
+
 export const erasures = pgTable('erasures', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   waIdHash: text('wa_id_hash').notNull(),
