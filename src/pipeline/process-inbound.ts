@@ -233,6 +233,9 @@ function requireDb(deps: ProcessDeps): Db {
   return deps.db;
 }
 
+// the message types that ask nothing of us: stored (the transcript shows them), never answered
+const SILENT = new Set(['reaction', 'system', 'ephemeral']);
+
 /** Messages the runtime answers itself, without asking an engine. Null: a normal turn. */
 function shortCircuit(
   event: InboundEvent,
@@ -249,7 +252,9 @@ function shortCircuit(
   if (handoff !== 'none') return [];
   if (event.kind === 'audio' && !event.transcript)
     return t(deps.voice ? 'whatsapp.voice.please_type' : 'runtime.audio_not_supported');
-  if (event.kind === 'unsupported') return t('runtime.unsupported_message');
+  // a 👍 on our message, or WhatsApp's own notice (the number changed): nothing was asked, and
+  // "I can only read text" to each would nag; a sticker or a contact card still gets the notice
+  if (event.kind === 'unsupported') return SILENT.has(event.type) ? [] : t('runtime.unsupported_message');
   if (event.kind === 'location') {
     const place = [event.name, event.address].filter(Boolean).join(', ');
     return t('runtime.location_received', { place: place ? `: ${place}` : '' });
