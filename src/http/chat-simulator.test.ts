@@ -55,6 +55,17 @@ describe('/chat simulator mounting (real server)', () => {
     expect((await fetch(`${off.base}/chat`)).status).toBe(404);
   });
 
+  it('a body that is not JSON is said to be so (it was "invalid_message: expected object, received null")', async () => {
+    const s = await start({ NODE_ENV: 'development' });
+    const res = await fetch(`${s.base}/chat/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{bad',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_json' });
+  });
+
   it('rate-limits per client address: a new identity per message does not reset it', async () => {
     const s = await start({ CHAT_SIMULATOR_RATE_PER_MINUTE: '5' });
     const statuses: number[] = [];

@@ -110,7 +110,12 @@ export function createChatSimulator({
       c.header('Retry-After', '60');
       return c.json({ error: 'rate_limited', message: `at most ${ratePerMinute} messages a minute` }, 429);
     }
-    const body = sendSchema.safeParse(await c.req.json().catch(() => null));
+    const json = await c.req.json().then(
+      (v: unknown) => ({ ok: true as const, v }),
+      () => ({ ok: false as const }),
+    );
+    if (!json.ok) return c.json({ error: 'invalid_json', message: 'the body is not valid JSON' }, 400);
+    const body = sendSchema.safeParse(json.v);
     if (!body.success) return c.json({ error: 'invalid_message', detail: z.prettifyError(body.error) }, 400);
     const { name, message } = body.data;
     const waId = simulatorIdentity(c, { create: true }) as string;

@@ -24,7 +24,14 @@ export function createApp({
   app.use('*', bodyLimits());
   app.get('/', (c) => c.redirect(home));
   for (const r of routes) app.route('/', r);
-  app.notFound((c) => c.json({ error: 'not_found' }, 404));
+  // a path that exists, asked with another method: 405 and what it allows, not "not found"
+  const allowed = methodsByPath(app);
+  app.notFound((c) => {
+    const allow = allowed(c.req.path);
+    if (allow.length === 0) return c.json({ error: 'not_found' }, 404);
+    c.header('Allow', allow.join(', '));
+    return c.json({ error: 'method_not_allowed', allow }, 405);
+  });
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       const res = err.getResponse();
@@ -41,4 +48,31 @@ export function createApp({
     return c.json({ error: 'internal_error' }, 500);
   });
   return app;
+}
+
+/**
+ * The methods each mounted route answers, by path: Hono has no 405 of its own. Paths are
+ * matched as Hono writes them (":param" one segment, "*" the rest); middleware ("ALL") is no route.
+ */
+function methodsByPath(app: Hono): (path: string) => string[] {
+  let compiled: { re: RegExp; method: string }[] | null = null;
+  return (path) => {
+    // built on first use: every route is mounted by then
+    compiled ??= app.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({
+        method: r.method,
+        re: new RegExp(
+          `^${r.path
+            .split('/')
+            .map((seg) =>
+              seg === '*' ? '.*' : seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+            )
+            .join('/')}/?$`,
+        ),
+      }));
+    const methods = new Set(compiled.filter((r) => r.re.test(path)).map((r) => r.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
 }

@@ -54,8 +54,24 @@ describe('GET /webhook/whatsapp', () => {
     'hub.challenge=1',
   ])('refuses %s', async (query) => {
     const { app } = setup();
-    expect((await app.request(`/webhook/whatsapp?${query}`)).status).toBe(403);
+    const res = await app.request(`/webhook/whatsapp?${query}`);
+    // JSON like every other error of the server (it was a text/plain "forbidden")
+    expect([res.status, await res.json()]).toEqual([403, { error: 'forbidden' }]);
   });
+
+  it.each([
+    ['no challenge', 'hub.mode=subscribe&hub.verify_token=verify-me'],
+    ['an empty one', 'hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge='],
+    ['markup', 'hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=%3Cscript%3E'],
+  ])(
+    'the right token with %s: 400 JSON, nothing echoed (it was 200 and an empty body)',
+    async (_what, query) => {
+      const { app } = setup();
+      const res = await app.request(`/webhook/whatsapp?${query}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_challenge' });
+    },
+  );
 
   it('refuses every handshake when no verify token is configured', async () => {
     const db = openDatabase({ path: ':memory:' });

@@ -132,6 +132,8 @@ export function createWhatsAppDeliveries({
  *   do not use (other objects or fields, unknown message types): answering 4xx there
  *   would only make Meta redeliver the same thing for days.
  */
+const CHALLENGE = /^[0-9A-Za-z_-]{1,128}$/;
+
 export function createWhatsAppWebhook(deps: WhatsAppWebhookDeps & { deliveries?: DeliveryHandler }): Hono {
   const { config, logger } = deps;
   const app = new Hono();
@@ -140,12 +142,18 @@ export function createWhatsAppWebhook(deps: WhatsAppWebhookDeps & { deliveries?:
   app.get('/webhook/whatsapp', (c) => {
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token');
-    const challenge = c.req.query('hub.challenge') ?? '';
+    const challenge = c.req.query('hub.challenge');
     if (config.verifyToken && mode === 'subscribe' && token === config.verifyToken) {
+      // Meta's challenge is a number; anything else echoed back would be ours to answer for
+      if (!challenge || !CHALLENGE.test(challenge))
+        return c.json(
+          { error: 'invalid_challenge', message: 'hub.challenge must be 1–128 letters or digits' },
+          400,
+        );
       return c.text(challenge, 200);
     }
     logger.warn({ mode }, 'whatsapp webhook handshake refused');
-    return c.text('forbidden', 403);
+    return c.json({ error: 'forbidden' }, 403);
   });
 
   app.post('/webhook/whatsapp', async (c) => {
