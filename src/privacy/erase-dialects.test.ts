@@ -1,14 +1,9 @@
-import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
-import { allTools } from '../../tools/index.js';
-import { createOfflineEngine } from '../agent/offline/offline-engine.js';
+import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../i18n/catalogue.js';
-import { createPgPipeline } from '../pipeline/create-pg-pipeline.js';
-import { createPipeline } from '../pipeline/create-pipeline.js';
 import { exec, type Op, rows } from '../storage/operation.js';
 import type { PgStore } from '../storage/pg-store.js';
 import type { SqliteStore } from '../storage/sqlite-store.js';
+import { usePipelines } from '../testing/pipeline-on-store.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
 import {
   ERASED_WAMID_DAYS,
@@ -22,45 +17,16 @@ const catalogue = loadCatalogue();
 const NOW = new Date('2026-11-24T05:00:00Z');
 const WA = '919811112222';
 const OTHER = '919833334444';
-const offline = createOfflineEngine({ catalogue });
-const deps = {
-  engine: offline,
-  fallbackEngine: offline,
-  tools: allTools,
-  catalogue,
-  now: () => NOW,
-  logger: pino({ level: 'silent' }),
-  settings: {
-    publicBaseUrl: 'http://localhost:3000',
-    upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-    fees: defaultFeeSchedule,
-    simulated: true,
-    rateLimitPerMinute: 30,
-  },
-};
-
-const open: { close: (o?: { timeoutMs?: number }) => Promise<boolean> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((p) => p.close({ timeoutMs: 1_000 })));
-});
+const pipelines = usePipelines(NOW);
 
 function pipelineOn(store: SqliteStore | PgStore) {
   return pipelineWith(store).say;
 }
 
 function pipelineWith(store: SqliteStore | PgStore) {
-  const p =
-    store.dialect === 'sqlite'
-      ? createPipeline({ ...deps, db: (store as SqliteStore).db, store })
-      : createPgPipeline({ ...deps, store: store as PgStore, instanceId: 'a', sweepMs: 50 });
-  open.push(p);
+  const run = pipelines(store);
   let n = 0;
-  const deliver = async (waId: string, wamid: string, text: string) => {
-    const stored = await p.receive({ waId, wamid, event: { kind: 'text', text } });
-    p.kick(waId);
-    await p.idle();
-    return stored;
-  };
+  const deliver = (waId: string, wamid: string, text: string) => run(waId, wamid, { kind: 'text', text });
   const say = (waId: string, text: string) => deliver(waId, `wamid.erase.${waId}.${++n}`, text);
   return { say, deliver };
 }
