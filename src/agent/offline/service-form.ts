@@ -9,6 +9,7 @@ import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
 import { type CuedValue, cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readChoice, readField, stripTalk } from '../../services/_fields/read-field.js';
+import { sureNonAnswer } from '../../services/_fields/sure-non-answer.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService, FieldMeta } from '../../services/types.js';
@@ -1089,7 +1090,8 @@ function misread(
   }
   if (f.misreads === 2) {
     const asWritten = bareAnswer(stripTalk(raw));
-    if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2) {
+    // "kya matlab", "shayad Sunita", "bas aise hi" twice: asked again, not shown back as the value
+    if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2 && !sureNonAnswer(meta, raw, form.fields)) {
       const checked = service.schema.shape[field].safeParse(asWritten);
       if (checked.success) {
         turn.state = { ...turn.state, form: { ...f, showBack: { field, value: checked.data } } };

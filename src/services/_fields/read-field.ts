@@ -4,39 +4,13 @@ import { foldForMatch } from '../../lang/normalise.js';
 import { extractDate } from '../../nlu/extract-date.js';
 import { extractDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
-import { nameLikeLoose } from '../../nlu/name-words.js';
 import type { FieldMeta } from '../types.js';
+import { bareAnswer, stripTalk } from './answer-frame.js';
 import { extractRupees } from './extract-rupees.js';
+import { noFreeTextAnswer } from './free-text-non-answer.js';
+import { readPersonName } from './read-person-name.js';
 
-// Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X".
-// ("we are Pasi", "it should be Balmiki", "main unka bhai Anil Yadav", "मैं उनका बेटा सुरेश": the
-// frame and the relation are not the value)
-const LEAD =
-  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|we are|we're|we|should be|it should be|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h|ji|to|toh|main|khud|hum|ham|son|daughter|grandson|granddaughter|brother|sister|wife|beta|beti|bhai|behen|bahan|pota|poti|patni|मेरा|मेरी|उसका|उसकी|उनका|उनकी|नाम|है|जी|तो|मैं|हम|बेटा|बेटी|भाई|बहन|पोता|पोती|पत्नी)[,:]?\s+)+/iu;
-const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
-
-// The talk people wrap an answer in: "ok so X thank you", "haan ji, X", "let me tell you, X please
-// help", "बताती हूँ, X धन्यवाद", "अच्छा तो X". Never part of a name, an address or a description.
-const TALK_LEAD =
-  /^(?:(?:ok|okay|okk|so|well|yes|yeah|yep|sure|hmm+|umm+|haan|haa|han|ha|ji|jee|achha|acha|accha|theek hai|thik hai|theek|thik|hello|hi|namaste|sir|madam|let me tell you|i will tell you|i'll tell you|let me see|batati hoon|batati hun|batata hoon|batata hun|bata rahi hoon|bata raha hoon|to|toh|हाँ|हां|जी|अच्छा|ठीक है|ठीक|नमस्ते|बताती हूँ|बताती हूं|बताता हूँ|बताता हूं|तो)(?![\p{L}\p{M}])[\s,:.!]*)+/iu;
-const TALK_TRAIL =
-  /(?:[\s,.!]+(?:thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please help|please|plz|pls|help me|sir|madam|ji|likh dijiye|likh dijie|likh do|likh lijiye|likh lo|likhiye|likho|dal dijiye|daal dijiye|धन्यवाद|शुक्रिया|कृपया|जी|लिख दीजिए|लिख दीजिये|लिख दो|लिखिए))+[\s.!।]*$/iu;
-
-/** The answer without the talk around it ("ok so Kabir please help" → "Kabir"); '' if talk is all there is. */
-export function stripTalk(text: string): string {
-  // the trailing talk is matched after a space: " thank you" alone is all talk too
-  return ` ${text.trim()}`.replace(TALK_TRAIL, '').trim().replace(TALK_LEAD, '').trim();
-}
-
-/** An answer with its framing words and edge punctuation taken off. */
-export function bareAnswer(text: string): string {
-  return stripTalk(text)
-    .replace(/^[\s,:;\-–—=]+/u, '')
-    .replace(LEAD, '')
-    .replace(TRAIL, '')
-    .replace(/[\s,;.!।]+$/u, '')
-    .trim();
-}
+export { bareAnswer, stripTalk } from './answer-frame.js';
 
 // "mai papa hoon", "I am the mother", "मैं उसका भाई हूँ": who the speaker is, which answers no
 // address or free-text question (the informant's, if anyone's)
@@ -67,8 +41,6 @@ export function hasAddressWords(value: string): boolean {
 
 // "mummy ka" (of "mummy ka naam Sunita"): a possessive that waits for its noun ends no answer
 const DANGLING = /(?:^|\s)(?:ka|ki|ke|का|की|के)$/iu;
-// "hoon", "है": the verb of an answer, not a name
-const ONLY_VERB = /^(?:hoon|hun|hu|hai|hain|h|he|tha|thi|है|हैं|हूँ|हूं|हू|था|थी)$/iu;
 
 const MONEY_WORD =
   /₹|\brs\b|rupe|rupa|rupay|रुपय|रुपए|रुपये|lakh|lac|laakh|लाख|hazar|hazaar|thousand|हज़ार|हजार|crore|करोड़/iu;
@@ -139,21 +111,15 @@ export function readField(
       return c === 'yes' ? true : c === 'no' ? false : null;
     }
     case 'person_name':
-      // a name has letters (and dots of initials), no digits, and is a few words at most; "'s death"
-      // (from "my father's death") is words, not a name
-      return /\p{L}/u.test(bare) &&
-        !/\d/.test(bare) &&
-        !ONLY_VERB.test(bare) &&
-        bare.split(/\s+/).length <= 6 &&
-        !bare.split(/\s+/).every((w) => !nameLikeLoose(w.replace(/[.'’]/g, ''), foldForMatch(w)))
-        ? bare
-        : null;
+      return readPersonName(text);
     case 'address':
     case 'free_text':
       // an answer meant for another question is not this one: a PIN or a number alone ("227301" for
       // the purpose, "pin 208001" for the address), the speaker saying who they are, a label cut short
       if (bare.length === 0 || !/\p{L}/u.test(bare) || DANGLING.test(bare) || speakerStatement(text))
         return null;
+      // "kya matlab", "bas aise hi", "wahi jo aadhar me hai", a name given before, a town alone
+      if (noFreeTextAnswer(meta, text, bare, fields)) return null;
       return meta.kind === 'address' && !hasAddressWords(bare) ? null : bare;
     case 'attachment':
       return null;

@@ -12,7 +12,9 @@ import {
   pinField,
   purposeField,
 } from '../_fields/common-fields.js';
+import { readApplicantName, relativeOfApplicant } from '../_fields/name-with-relative.js';
 import { type ServiceDefinition, text3 } from '../types.js';
+import { categoryAlone, categoryBesideCaste, readCaste } from './read-caste.js';
 
 const schema = z.object({
   applicantName: personName('Full name.'),
@@ -59,6 +61,9 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
         'name',
         'नाम',
       ],
+      // "रमेश कुमार पुत्र सुरेश कुमार", "Aman Kumar, mere papa Vijay Kumar hain": two names, each in its field
+      read: (text) => readApplicantName(text),
+      readAlso: (text) => relativeOfApplicant(text),
       example: text3('For example: Sunita Devi', 'जैसे: सुनीता देवी', 'Jaise: Sunita Devi'),
     },
     fatherOrHusbandName: fatherOrHusbandField,
@@ -67,6 +72,10 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
       question: text3('Which caste?', 'कौन सी जाति?', 'Kaun si jati?'),
       label: text3('Caste', 'जाति', 'Jati'),
       cues: ['caste is', 'caste', 'jati', 'jaati', 'जाति'],
+      // "hum chamar jati se hain" is "chamar", not "se"; "SC hai", "mahila nahi", "kya matlab" no caste
+      read: (text, _now, fields) => readCaste(casteCertificate.fields.caste, text, fields),
+      // "Kurmi, OBC": the category said with the caste goes to its own field
+      readAlso: (text) => categoryBesideCaste(casteCertificate.fields.category, text),
       example: text3('For example: Jatav', 'जैसे: जाटव', 'Jaise: Jatav'),
     },
     category: {
@@ -97,6 +106,8 @@ export const casteCertificate: ServiceDefinition<typeof schema> = {
           words: ['obc', 'o b c', 'other backward', 'backward class', 'pichda varg', 'पिछड़ा वर्ग', 'ओबीसी'],
         },
       },
+      // "SC hai" sent to the caste question: a category, not a caste; it is the category
+      anywhere: (text) => categoryAlone(casteCertificate.fields.category, text),
       example: text3('For example: OBC', 'जैसे: OBC', 'Jaise: OBC'),
     },
     subCaste: {

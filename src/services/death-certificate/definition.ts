@@ -17,6 +17,7 @@ import {
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
 import { readAgeAtDeath } from './age-at-death.js';
 import { deathOpening } from './death-opening.js';
+import { informantSelfNote } from './informant-self.js';
 import { readPlaceOfDeath } from './place-of-death.js';
 
 const schema = z.object({
@@ -290,6 +291,8 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       ),
       label: text3('Informant', 'सूचना देने वाले', 'Soochna dene wale'),
       cues: ['my name is', 'mera naam', 'मेरा नाम', 'informant', 'reported by'],
+      // "main khud": the speaker, whose name is asked for, not "main khud" as a name
+      misreadNote: (text) => informantSelfNote(text),
       example: text3('For example: Suresh Gupta', 'जैसे: सुरेश गुप्ता', 'Jaise: Suresh Gupta'),
     },
   },

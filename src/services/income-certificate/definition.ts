@@ -12,6 +12,7 @@ import {
   pinField,
   purposeField,
 } from '../_fields/common-fields.js';
+import { readApplicantName, relativeOfApplicant } from '../_fields/name-with-relative.js';
 import { type ServiceDefinition, text3 } from '../types.js';
 import { annualIncome, annualIncomeNote } from './annual-income.js';
 
@@ -62,6 +63,9 @@ export const incomeCertificate: ServiceDefinition<typeof schema> = {
         'naam',
         'नाम',
       ],
+      // "रमेश कुमार पुत्र सुरेश कुमार", "Aman Kumar, mere papa Vijay Kumar hain": two names, each in its field
+      read: (text) => readApplicantName(text),
+      readAlso: (text) => relativeOfApplicant(text),
       example: text3('For example: Rakesh Yadav', 'जैसे: राकेश यादव', 'Jaise: Rakesh Yadav'),
     },
     fatherOrHusbandName: fatherOrHusbandField,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { informantSelfNote } from './informant-self.js';
+
+// "main khud" to "your name, please (the person reporting the death)?" had been stored as the
+// informant's name; the death form knows no name of the speaker to take, so their name is asked
+const NOW = new Date('2026-11-24T06:30:00Z');
+const FORM = [
+  'death certificate chahiye',
+  'Ram Lakhan',
+  'purush',
+  '22/11/2026',
+  '70',
+  'ghar pe',
+  'gaon Matera, post Matera, Bahraich',
+  'Shiv Prasad',
+  'gaon Matera, post Matera',
+  'Bahraich',
+  '271801',
+];
+
+describe('informantSelfNote', () => {
+  it.each(['main khud', 'मैं खुद', 'myself', 'main khud hi hoon', "it's me"])('%j is the speaker', (text) => {
+    expect(informantSelfNote(text)).toBeDefined();
+  });
+
+  it.each(['Suresh Kumar', 'main Suresh', 'khud ka naam Suresh'])('%j is no "me" alone', (text) => {
+    expect(informantSelfNote(text)).toBeUndefined();
+  });
+});
+
+describe('the informant who says "me"', () => {
+  it.each(['main khud', 'मैं खुद', 'myself'])(
+    '%j: their own name is asked for, nothing stored',
+    async (text) => {
+      const d = createDriver({ now: NOW, lang: 'hinglish' });
+      for (const line of FORM) await d.send(line);
+      expect(formOf(d).asking).toBe('informantName');
+      const turn = await d.send(text);
+      const note = informantSelfNote(text);
+      expect(note && Object.values(note).some((s) => turn.text.includes(s))).toBe(true);
+      expect(formOf(d).fields.informantName).toBeUndefined();
+      expect(formOf(d).asking).toBe('informantName');
+      await d.send('Suresh Kumar');
+      expect(formOf(d).fields.informantName).toBe('Suresh Kumar');
+    },
+  );
+});
