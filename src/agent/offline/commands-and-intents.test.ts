@@ -3,6 +3,7 @@ import { cases } from '../../db/schema.js';
 import { loadCatalogue } from '../../i18n/catalogue.js';
 import type { Lang } from '../../lang/language.js';
 import { serviceById } from '../../services/registry.js';
+import { INCOME_TO_SUMMARY } from '../../testing/form-lines.js';
 import { inSentence } from './prompts.js';
 import { createDriver, formOf } from './test-driver.js';
 
@@ -18,16 +19,7 @@ const held = (lang: Lang, id: string) =>
   t(lang, 'form.held', { service: inSentence(serviceById(id)?.names[lang] ?? id, lang) });
 const NOW = new Date('2026-06-15T04:30:00Z');
 
-const INCOME = [
-  'income certificate banana hai',
-  'Rajesh Kumar Gupta',
-  'father Om Prakash Gupta',
-  '1,20,000',
-  'kheti',
-  'H.No. 12, Station Road, Sitapur 261001',
-  'sitapur',
-  'scholarship',
-];
+const INCOME = INCOME_TO_SUMMARY;
 
 /** An income form filled to its summary (the tool's confirmation shown). */
 async function incomeAtSummary(lang: Lang = 'hinglish') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { DEATH_TO_INFORMANT } from '../../testing/form-lines.js';
 import { readPersonName } from './read-person-name.js';
 
 // A name is kept as written, without the verb or hedge said with it: "Ram Lakhan the" had stored
@@ -61,20 +62,7 @@ describe('the death certificate asks again for an unsure or missing name', () =>
     'informant: %j is the speaker, whose name is asked; never stored as the name',
     async (text) => {
       const d = createDriver({ now: NOW, lang: 'hinglish' });
-      for (const line of [
-        'death certificate chahiye',
-        'Ram Lakhan',
-        'purush',
-        '22/11/2026',
-        '70',
-        'ghar pe',
-        'gaon Matera, post Matera, Bahraich',
-        'Shiv Prasad',
-        'gaon Matera, post Matera',
-        'Bahraich',
-        '271801',
-      ])
-        await d.send(line);
+      for (const line of DEATH_TO_INFORMANT) await d.send(line);
       expect(formOf(d).asking).toBe('informantName');
       for (let i = 0; i < 2; i++) {
         await d.send(text);

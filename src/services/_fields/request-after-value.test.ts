@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
 import type { Lang } from '../../lang/language.js';
+import { INCOME_TO_SUMMARY } from '../../testing/form-lines.js';
 
 // At the summary, "naam Rajesh Gupta kar do" asks for a change: the value is "Rajesh Gupta", not
 // "Rajesh Gupta kar do"; "address H.No. 14" keeps its "H" (read as the copula "h" before).
 const NOW = new Date('2026-11-24T04:30:00Z');
-const FILLED: Partial<Record<Lang, string[]>> = {
-  hinglish: [
-    'income certificate banana hai',
-    'Rajesh Kumar Gupta',
-    'father Om Prakash Gupta',
-    '1,20,000',
-    'kheti',
-    'H.No. 12, Station Road, Sitapur 261001',
-    'sitapur',
-    'scholarship',
-  ],
+const FILLED: Partial<Record<Lang, readonly string[]>> = {
+  hinglish: INCOME_TO_SUMMARY,
   hi: [
     'आय प्रमाण पत्र बनवाना है',
     'राजेश कुमार गुप्ता',

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
+import { DEATH_TO_INFORMANT } from '../../testing/form-lines.js';
 import { informantSelfNote } from './informant-self.js';
 
 // "main khud" to "your name, please (the person reporting the death)?" had been stored as the
 // informant's name; the death form knows no name of the speaker to take, so their name is asked
 const NOW = new Date('2026-11-24T06:30:00Z');
-const FORM = [
-  'death certificate chahiye',
-  'Ram Lakhan',
-  'purush',
-  '22/11/2026',
-  '70',
-  'ghar pe',
-  'gaon Matera, post Matera, Bahraich',
-  'Shiv Prasad',
-  'gaon Matera, post Matera',
-  'Bahraich',
-  '271801',
-];
+const FORM = DEATH_TO_INFORMANT;
 
 describe('informantSelfNote', () => {
   it.each(['main khud', 'मैं खुद', 'myself', 'main khud hi hoon', "it's me"])('%j is the speaker', (text) => {
