@@ -8,7 +8,7 @@ import { annotations, messages as dbMessages, turns } from '../../src/db/schema.
 import { loadCatalogue } from '../../src/i18n/catalogue.js';
 import { createPipeline } from '../../src/pipeline/create-pipeline.js';
 import { sqliteStore } from '../../src/storage/sqlite-store.js';
-import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
+import { testPipelineSettings } from '../../src/testing/pipeline-settings.js';
 import { allTools } from '../../tools/index.js';
 import { caseFromTranscript, TranscriptNotFoundError } from './case-from-transcript.js';
 import { parseSuiteFile } from './load-cases.js';
@@ -22,13 +22,7 @@ const deps = {
   tools: allTools,
   catalogue,
   logger: pino({ level: 'silent' }),
-  settings: {
-    publicBaseUrl: 'http://localhost:3000',
-    upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-    fees: defaultFeeSchedule,
-    simulated: true,
-    rateLimitPerMinute: 1000,
-  },
+  settings: testPipelineSettings({ rateLimitPerMinute: 1000 }),
 };
 
 const messages = [

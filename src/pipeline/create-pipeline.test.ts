@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import {
   type Engine,
@@ -13,6 +12,7 @@ import { applicationRows } from '../cases/legacy-rows.js';
 import { openDatabase } from '../db/open-database.js';
 import { messages, turns } from '../db/schema.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
+import { testPipelineSettings } from '../testing/pipeline-settings.js';
 import { sampleBirthApplication } from '../testing/sample-birth-application.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
@@ -69,14 +69,7 @@ function setup(
     now: () => NOW,
     logger: pino({ level: 'silent' }),
     retryDelayMs,
-    settings: {
-      publicBaseUrl: 'http://localhost:3000',
-      upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-      fees: defaultFeeSchedule,
-      simulated: true,
-      rateLimitPerMinute: 30,
-      maxSteps: 4,
-    },
+    settings: testPipelineSettings({ maxSteps: 4 }),
   });
   let n = 0;
   const say = async (event: InboundEvent | string, waId = '919812345678') => {

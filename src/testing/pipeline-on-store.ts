@@ -1,6 +1,5 @@
 import pino from 'pino';
 import { afterEach } from 'vitest';
-import { defaultFeeSchedule } from '../../tools/fee-schedule.js';
 import { allTools } from '../../tools/index.js';
 import { createOfflineEngine } from '../agent/offline/offline-engine.js';
 import { loadCatalogue } from '../i18n/catalogue.js';
@@ -9,6 +8,7 @@ import { createPipeline } from '../pipeline/create-pipeline.js';
 import type { PgStore } from '../storage/pg-store.js';
 import type { SqliteStore } from '../storage/sqlite-store.js';
 import type { InboundEvent } from '../whatsapp/inbound-event.js';
+import { testPipelineSettings } from './pipeline-settings.js';
 
 const catalogue = loadCatalogue();
 
@@ -30,13 +30,7 @@ export function usePipelines(now: Date) {
     catalogue,
     now: () => now,
     logger: pino({ level: 'silent' }),
-    settings: {
-      publicBaseUrl: 'http://localhost:3000',
-      upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-      fees: defaultFeeSchedule,
-      simulated: true,
-      rateLimitPerMinute: 30,
-    },
+    settings: testPipelineSettings(),
   };
   return (store: SqliteStore | PgStore) => {
     const p =

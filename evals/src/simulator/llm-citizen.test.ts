@@ -11,7 +11,7 @@ import {
   type FakeRequestBody,
   startFakeOpenAIServer,
 } from '../../../src/testing/fake-openai-server.js';
-import { defaultFeeSchedule } from '../../../tools/fee-schedule.js';
+import { testPipelineSettings } from '../../../src/testing/pipeline-settings.js';
 import { allTools } from '../../../tools/index.js';
 import { caseSchema } from '../case-schema.js';
 import { runCaseTrial } from '../run-case.js';
@@ -89,13 +89,7 @@ describe('the OpenAI-compatible simulated citizen', () => {
       tools: allTools,
       catalogue,
       logger: pino({ level: 'silent' }),
-      settings: {
-        publicBaseUrl: 'http://localhost:3000',
-        upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-        fees: defaultFeeSchedule,
-        simulated: true,
-        rateLimitPerMinute: 1000,
-      },
+      settings: testPipelineSettings({ rateLimitPerMinute: 1000 }),
       llmCitizen: (k: typeof c, trial: number) =>
         createLlmCitizen({ client, settings, goal: k.goal!, lang: k.language, trial, cache }),
     };

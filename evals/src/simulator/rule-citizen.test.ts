@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createOfflineEngine } from '../../../src/agent/offline/offline-engine.js';
 import { loadCatalogue } from '../../../src/i18n/catalogue.js';
-import { defaultFeeSchedule } from '../../../tools/fee-schedule.js';
+import { testPipelineSettings } from '../../../src/testing/pipeline-settings.js';
 import { allTools } from '../../../tools/index.js';
 import { caseSchema, type EvalCase } from '../case-schema.js';
 import { runCaseTrial } from '../run-case.js';
@@ -17,13 +17,7 @@ const deps = {
   tools: allTools,
   catalogue,
   logger: pino({ level: 'silent' }),
-  settings: {
-    publicBaseUrl: 'http://localhost:3000',
-    upi: { payeeVpa: 'demo@upi', payeeName: 'Demo' },
-    fees: defaultFeeSchedule,
-    simulated: true,
-    rateLimitPerMinute: 1000,
-  },
+  settings: testPipelineSettings({ rateLimitPerMinute: 1000 }),
 };
 const questions = createFieldQuestions(catalogue);
 
