@@ -13,8 +13,13 @@ const CERTIFICATE =
 const OTHER =
   /(?:^| )(?:birth|janm|janam|जन्म|caste|jati|जाति|income|aay|आय|domicile|niwas|निवास|marriage|vivah|विवाह)(?: |$)/;
 
+/** The message (folded, src/lang/normalise.ts) tells of a death: "papa guzar gaye", "माँ का निधन". */
+export function tellsOfDeath(folded: string): boolean {
+  return DEATH.test(` ${folded} `);
+}
+
 /** The message tells of a death and asks for a certificate, without naming another one. */
 export function asksDeathCertificate(text: string): boolean {
   const f = ` ${foldForMatch(text)} `;
-  return DEATH.test(f) && CERTIFICATE.test(f) && !OTHER.test(f);
+  return tellsOfDeath(foldForMatch(text)) && CERTIFICATE.test(f) && !OTHER.test(f);
 }

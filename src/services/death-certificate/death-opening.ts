@@ -1,4 +1,5 @@
 import { foldForMatch } from '../../lang/normalise.js';
+import { tellsOfDeath } from '../../nlu/death-request.js';
 import { namedPlace, openingSlots } from '../_fields/nlu-read.js';
 
 /**
@@ -12,36 +13,7 @@ import { namedPlace, openingSlots } from '../_fields/nlu-read.js';
 // folded as the message is, so that each spelling meets the text it is matched against
 const alternation = (list: string[]) => [...new Set(list.map(foldForMatch))].join('|');
 
-// the words of a death: without one, the message tells nothing of it
 const words = (list: string[]) => new RegExp(`(?:^| )(?:${alternation(list)})(?: |$)`);
-const DEATH = words([
-  'death',
-  'died',
-  'dead',
-  'expired',
-  'passed away',
-  'guzar',
-  'gujar',
-  'nidhan',
-  'dehant',
-  'dehaant',
-  'mrityu',
-  'mirtyu',
-  'maut',
-  'swargwas',
-  'swargvas',
-  'mar gaye',
-  'mar gayi',
-  'मृत्यु',
-  'निधन',
-  'देहांत',
-  'गुजर',
-  'गुज़र',
-  'मौत',
-  'स्वर्गवास',
-  'मर गए',
-  'मर गई',
-]);
 const BIRTH = words(['born', 'birth', 'janm', 'janam', 'paida', 'जन्म', 'पैदा']);
 
 const MALE = [
@@ -172,7 +144,8 @@ function relationWhoDied(folded: string): string | undefined {
 
 export function deathOpening(text: string, now: Date): Record<string, unknown> {
   const folded = foldForMatch(text);
-  if (!DEATH.test(` ${folded} `)) return {};
+  // without a word of a death the message tells nothing of one
+  if (!tellsOfDeath(folded)) return {};
   const out: Record<string, unknown> = {};
   const s = openingSlots(text, now);
   const relation = relationWhoDied(folded);
