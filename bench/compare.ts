@@ -3,6 +3,7 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchEndToEnd } from './e2e.js';
+import { benchTransportFloor } from './transport-floor.js';
 
 // Same-run before/after: `npx tsx bench/compare.ts <rate> <seconds> <rounds> <root>...`
 // alternates the end-to-end run between builds (each a directory with its own dist/,
@@ -10,12 +11,14 @@ import { benchEndToEnd } from './e2e.js';
 // all see the same load on the shared machine; prints each run and the medians.
 // `--graph-ms=N` sets the fake Graph API's latency (default 150): 0 compares with a build whose
 // outbox cannot keep up with 150 ms round trips, so that its CPU a turn is not that of a backlog.
+// `--floor` adds the transport floor (bench/transport-floor.ts) to each round, after the builds.
 const args = process.argv.slice(2);
 const graphArg = args.find((a) => a.startsWith('--graph-ms='));
 const graphLatencyMs = graphArg ? Number(graphArg.slice('--graph-ms='.length)) : 150;
-const [rateArg, secondsArg, roundsArg, ...roots] = args.filter((a) => a !== graphArg);
+const withFloor = args.includes('--floor');
+const [rateArg, secondsArg, roundsArg, ...roots] = args.filter((a) => a !== graphArg && a !== '--floor');
 if (roots.length === 0 || !Number.isFinite(graphLatencyMs)) {
-  throw new Error('usage: bench/compare.ts [--graph-ms=N] <rate> <seconds> <rounds> <root>...');
+  throw new Error('usage: bench/compare.ts [--graph-ms=N] [--floor] <rate> <seconds> <rounds> <root>...');
 }
 const rate = Number(rateArg);
 const durationS = Number(secondsArg);
@@ -26,6 +29,7 @@ execFileSync(process.execPath, [join(root, 'scripts', 'ensure-build.mjs')], { cw
 
 type Row = Awaited<ReturnType<typeof benchEndToEnd>>;
 const runs: Record<string, Row[]> = Object.fromEntries(roots.map((r) => [r, []]));
+const floors: Awaited<ReturnType<typeof benchTransportFloor>>[] = [];
 for (let i = 0; i < rounds; i++) {
   for (const [j, label] of roots.entries()) {
     const serverRoot = serverRoots[j];
@@ -44,6 +48,8 @@ for (let i = 0; i < rounds; i++) {
         label,
         turnsPerSecond: r.turnsPerSecond,
         cpuMsPerTurn: r.serverCpuMsPerTurn,
+        cpuMsPerTurnAfterWarmup: r.afterWarmup.serverCpuMsPerTurn,
+        httpExchangesPerTurn: r.httpExchangesPerTurn,
         peakRssMb: r.peakRssMb,
         healthzMs: r.healthzMs,
         firstReplyP99Ms: r.firstReplyP99Ms,
@@ -55,6 +61,17 @@ for (let i = 0; i < rounds; i++) {
         load: r.loadAverage1m,
       }),
     );
+  }
+  if (withFloor) {
+    const f = await benchTransportFloor({
+      rate,
+      durationS,
+      citizens: 2_000,
+      graphLatencyMs,
+      sendRate: 1_000,
+    });
+    floors.push(f);
+    console.log(JSON.stringify({ label: 'transport floor', ...f }));
   }
 }
 const median = (xs: number[]) => {
@@ -71,6 +88,15 @@ for (const k of [
   const m = roots.map((r) => median(runs[r].map((x) => Number(x[k]))));
   console.log(
     `${k} (median): ${roots.map((r, j) => `${r} ${m[j]} (× ${(m[j] / m[0]).toFixed(2)})`).join(', ')}`,
+  );
+}
+if (floors.length > 0) {
+  const us = median(
+    floors.map((f) => Number(f.serverCpuUsPerExchangeAfterWarmup ?? f.serverCpuUsPerExchange)),
+  );
+  const exchanges = median(runs[roots[0]].map((x) => Number(x.httpExchangesPerTurn)));
+  console.log(
+    `transport floor (median): ${us} µs an HTTP exchange after warm-up; × ${exchanges} exchanges a turn of ${roots[0]} = ${((us * exchanges) / 1000).toFixed(2)} ms a turn`,
   );
 }
 console.log(`load average now ${loadavg()[0].toFixed(2)}`);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, startPgCluster } from '../src/testing/pg-cluster.js';
 import { type Delivery, deliveryStream } from './lib/deliveries.js';
 import { startGraphSink } from './lib/graph-sink.js';
 import { machineBusyMs } from './lib/machine.js';
+import { offerOpenLoop } from './lib/open-loop.js';
 import { sampleTreeRss, treeCpu, treeCpuMs } from './lib/process-tree.js';
 import { openResultDb, type RunDatabase, waitForQuietDb } from './lib/result-db.js';
 import { type BenchServer, removeTempDbs, startRealServer, tempDbPath } from './lib/servers.js';
@@ -94,7 +94,6 @@ export async function benchEndToEnd({
   // signed in advance: the generator's CPU during the run is sending, not HMAC
   const next = deliveryStream({ run: `e2e${rate}x${graphLatencyMs}`, citizens, secret: SECRET });
   const planned: Delivery[] = Array.from({ length: Math.ceil(rate * durationS * 1.01) + 10 }, next);
-  let cursor = 0;
 
   const rss = servers.map((s) => sampleTreeRss(s.pid));
   const dbRss = postmaster ? sampleTreeRss(postmaster) : null;
@@ -110,81 +109,19 @@ export async function benchEndToEnd({
   const sysAtStart = sysNow();
   const genCpuAtStart = process.cpuUsage();
   const load1mAtStart = loadavg()[0];
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const sentAt = new Map<string, number>();
-  const acked = new Set<string>();
-  let failed = 0;
-  let inflight = 0;
-  let resent = 0;
-  // Beyond this many unanswered requests the client stops offering (Meta too backs off and
-  // retries later): counted as shed, so an overloaded server cannot stretch the run forever.
-  const maxInflight = Math.max(500, rate);
-  let shed = 0;
-  const ackMs: number[] = [];
-
-  let spread = 0;
-  const post = (d: Delivery) =>
-    new Promise<void>((resolve) => {
-      inflight++;
-      const t0 = performance.now();
-      const req = request(
-        `${servers[spread++ % servers.length].url}/webhook/whatsapp`,
-        { method: 'POST', agent, headers: { ...d.headers, 'content-length': Buffer.byteLength(d.body) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            inflight--;
-            ackMs.push(performance.now() - t0);
-            if (res.statusCode === 200) acked.add(d.wamid);
-            else failed++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        inflight--;
-        failed++;
-        resolve();
-      });
-      req.end(d.body);
-    });
-
-  const start = performance.now();
   const wall = () => performance.now() + performance.timeOrigin;
   // the servers' CPU once the JIT has warmed: the steady state, beside the whole run's
   let cpuAtWarm: number | null = null;
   const warmTimer = setTimeout(() => {
     cpuAtWarm = cpuNow();
   }, WARMUP_MS);
-  let offered = 0;
-  let last: Delivery | undefined;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const elapsed = (performance.now() - start) / 1000;
-      if (elapsed >= durationS) return resolve();
-      const due = Math.floor(elapsed * rate);
-      while (offered + shed < due && cursor < planned.length) {
-        if (inflight >= maxInflight) {
-          shed++;
-          continue;
-        }
-        // one delivery in a hundred comes twice, as Meta's retries do: it must have one effect
-        if (last && offered % 100 === 50) {
-          resent++;
-          void post(last);
-        }
-        const d = planned[cursor++];
-        sentAt.set(d.wamid, wall());
-        void post(d);
-        last = d;
-        offered++;
-      }
-      setTimeout(tick, 2);
-    };
-    tick();
+  const { sentAt, acked, offered, shed, resent, failed, ackMs, start } = await offerOpenLoop({
+    urls: servers.map((s) => `${s.url}/webhook/whatsapp`),
+    planned,
+    rate,
+    durationS,
   });
   clearTimeout(warmTimer);
-  while (inflight > 0) await new Promise((r) => setTimeout(r, 10));
   const sendEnd = wall();
   const genCpu = process.cpuUsage(genCpuAtStart);
   const offeringMs = performance.now() - start;
@@ -324,6 +261,15 @@ export async function benchEndToEnd({
     failedSends,
     graphSends: sink.arrivals.size,
     readReceiptsToGraph: sink.readMarks(),
+    /** webhook calls in (messages, redeliveries, receipts) and calls to Graph (sends, read marks) a turn */
+    httpExchangesPerTurn:
+      latencies.length > 0
+        ? round(
+            (offered + resent + sink.receipts.posted + sink.arrivals.size + sink.readMarks()) /
+              latencies.length,
+            2,
+          )
+        : null,
     receiptsPosted: sink.receipts.posted,
     receiptsFailed: sink.receipts.failed,
     outboundStatuses: receiptStatuses,

@@ -4,6 +4,7 @@ type Row = [string, string, string, string];
 
 const fmt = (n: number | null | undefined, unit = '') =>
   n === null || n === undefined || Number.isNaN(n) ? '—' : `${n.toLocaleString('en-US')}${unit}`;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const ok = (met: boolean | undefined) => (met === undefined ? '' : met ? 'yes' : 'NO');
 
 /** The printed summary: one line a figure, its target, and whether it is met. */
@@ -102,6 +103,15 @@ export function table(r: BenchResults): string {
       ok(e.serverCpuMsPerTurn !== null && e.serverCpuMsPerTurn <= 0.8),
     ]);
     rows.push([`${tag}:   of which in the kernel`, fmt(e.serverSystemCpuMsPerTurn, ' ms'), '', '']);
+    const floorUs =
+      r.transportFloor?.serverCpuUsPerExchangeAfterWarmup ?? r.transportFloor?.serverCpuUsPerExchange;
+    if (floorUs != null && e.httpExchangesPerTurn !== null)
+      rows.push([
+        `${tag}:   of which the transport floor (${e.httpExchangesPerTurn} HTTP exchanges)`,
+        fmt(round2((floorUs * e.httpExchangesPerTurn) / 1000), ' ms'),
+        '',
+        '',
+      ]);
     if (e.databasePeakRssMb !== null)
       rows.push([`${tag}:   of which PostgreSQL`, fmt(e.databaseCpuMsPerTurn, ' ms'), '', '']);
     rows.push([
@@ -136,6 +146,28 @@ export function table(r: BenchResults): string {
     rows.push([`${tag}: machine busy while offered`, `${fmt(e.machineBusyCores)} of ${cpus} cores`, '', '']);
     const limit = limitOf({ ...e, cpus });
     if (limit) rows.push([`${tag}: limited by`, limit, '', '']);
+  }
+  const f = r.transportFloor;
+  if (f) {
+    const tag = `transport floor ${f.offeredRate}/s, Graph ${f.graphLatencyMs} ms, ${f.durationS}s`;
+    rows.push([
+      `${tag}: CPU per HTTP exchange (after warm-up)`,
+      `${fmt(f.serverCpuUsPerExchange, ' µs')} (${fmt(f.serverCpuUsPerExchangeAfterWarmup, ' µs')})`,
+      '',
+      '',
+    ]);
+    rows.push([
+      `${tag}: CPU per turn (1 message, 1 send, 3 receipts)`,
+      fmt(f.serverCpuMsPerTurn, ' ms'),
+      '',
+      '',
+    ]);
+    rows.push([
+      `${tag}: acknowledged / failed, receipts failed`,
+      `${fmt(f.acknowledged)} / ${fmt(f.rejectedOrFailed)}, ${fmt(f.receiptsFailed)}`,
+      '',
+      '',
+    ]);
   }
   const o = r.openaiOverhead;
   if (o)
@@ -183,4 +215,5 @@ export interface BenchResults {
   openaiOverhead?: Awaited<ReturnType<typeof import('./openai-overhead.js').benchOpenAIOverhead>>;
   promptSize?: Awaited<ReturnType<typeof import('./prompt-size.js').benchPromptSize>>;
   offlineCpu?: Awaited<ReturnType<typeof import('./offline-cpu.js').benchOfflineCpu>>;
+  transportFloor?: Awaited<ReturnType<typeof import('./transport-floor.js').benchTransportFloor>>;
 }

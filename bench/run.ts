@@ -9,6 +9,7 @@ import { benchOfflineCpu } from './offline-cpu.js';
 import { benchOpenAIOverhead } from './openai-overhead.js';
 import { benchPromptSize } from './prompt-size.js';
 import { type BenchResults, table } from './report.js';
+import { benchTransportFloor } from './transport-floor.js';
 
 // `npm run bench` (≈ 5 minutes, loopback only). `npm run bench -- --quick` runs every part
 // for a few seconds, to check the harness rather than to measure.
@@ -59,6 +60,16 @@ for (const r of runs) {
     await benchEndToEnd({ ...r, citizens: 2_000, sendRate: 1_000, drainTimeoutMs: quick ? 10_000 : 30_000 }),
   );
 }
+
+// What a turn's HTTP alone costs on this machine, for the first row's traffic (bench/README.md)
+log('transport floor: 500/s, Graph latency 150 ms, no database and no engine');
+results.transportFloor = await benchTransportFloor({
+  rate: 500,
+  durationS: quick ? 5 : 30,
+  citizens: 2_000,
+  graphLatencyMs: 150,
+  sendRate: 1_000,
+});
 
 results.totalSeconds = Math.round((performance.now() - t0) / 1000);
 results.machine = { ...results.machine, loadAverage1mAtEnd: machineInfo().loadAverage1m };

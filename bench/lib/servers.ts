@@ -105,14 +105,23 @@ export async function startRealServer(
 }
 
 /** The bare Hono handler (node with the tsx loader; it has no code to speak of): the ingest baseline. */
-export async function startBareServer(): Promise<BenchServer> {
+export const startBareServer = (): Promise<BenchServer> =>
+  startProcessServer(process.execPath, ['--import', 'tsx', join(benchDir, 'bare-server.ts')], {}, (port) => [
+    String(port),
+  ]);
+
+/**
+ * A baseline server of the bench's own (the bare handler, the transport floor): `command` with
+ * `args` (and `portArgs(port)` after them), PORT and HOST in its environment, ready at `/healthz`.
+ */
+export async function startProcessServer(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  portArgs: (port: number) => string[] = () => [],
+): Promise<BenchServer> {
   const port = await freePort();
-  const { child, started, output } = launch(
-    process.execPath,
-    ['--import', 'tsx', join(benchDir, 'bare-server.ts'), String(port)],
-    {},
-    port,
-  );
+  const { child, started, output } = launch(command, [...args, ...portArgs(port)], env, port);
   const url = `http://127.0.0.1:${port}`;
   const healthzMs = await waitHealthy(url, child, output, started);
   return { url, pid: child.pid ?? 0, child, healthzMs, output, stop: () => stopTree(child) };
