@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { legacyTypeOf } from '../src/cases/legacy-rows.js';
 import { asciiDigits } from '../src/lang/ascii-digits.js';
 import { codePointOrder } from '../src/lang/code-point-order.js';
-import { type Op, rows } from '../src/storage/operation.js';
+import { type Op, preparedRows } from '../src/storage/operation.js';
 import { parseReference } from './references.js';
 
 export interface OwnRecord {
@@ -20,26 +20,33 @@ export interface OwnRecord {
  * wa_id filter is here, so another citizen's record can never be found, let alone shown.
  */
 export const ownRecords = (waId: string): Op<OwnRecord[]> =>
-  function* ({ db, t }) {
-    const p = t.payments;
-    const pays = (yield* rows(
-      db
-        .select({ reference: p.reference, status: p.status, paidAt: p.paidAt, createdAt: p.createdAt })
-        .from(p)
-        .where(eq(p.waId, waId)),
+  function* (q) {
+    // prepared: every status question runs these two (bench/README.md)
+    const pays = (yield* preparedRows(
+      q,
+      'own_records_payments',
+      ({ db, t: { payments: p } }) =>
+        db
+          .select({ reference: p.reference, status: p.status, paidAt: p.paidAt, createdAt: p.createdAt })
+          .from(p)
+          .where(eq(p.waId, sql.placeholder('waId'))),
+      { waId },
     )).map(({ paidAt, ...r }) => ({ ...r, statusAt: paidAt ?? r.createdAt, type: 'payment' as const }));
-    const c = t.cases;
-    const serviceCases = (yield* rows(
-      db
-        .select({
-          reference: c.reference,
-          service: c.service,
-          status: c.status,
-          statusAt: c.statusAt,
-          createdAt: c.createdAt,
-        })
-        .from(c)
-        .where(eq(c.waId, waId)),
+    const serviceCases = (yield* preparedRows(
+      q,
+      'own_records_cases',
+      ({ db, t: { cases: c } }) =>
+        db
+          .select({
+            reference: c.reference,
+            service: c.service,
+            status: c.status,
+            statusAt: c.statusAt,
+            createdAt: c.createdAt,
+          })
+          .from(c)
+          .where(eq(c.waId, sql.placeholder('waId'))),
+      { waId },
     ))
       // birth applications and complaints are cases too; their record type stays what check_status and payments expect
       .map((r) => ({ ...r, type: legacyTypeOf(r.service) ?? ('case' as const) }));

@@ -51,7 +51,16 @@ export interface Dialect {
 export type Q = { db: PgDb; t: Tables; d: Dialect };
 
 type Query = PromiseLike<unknown>;
-export type Step = { kind: 'rows'; query: Query } | { kind: 'exec'; query: Query };
+/** a select built with `sql.placeholder`s: the adapter prepares it once per connection and `key` */
+export type PreparedStep = {
+  kind: 'prepared';
+  key: string;
+  /** what the prepared statement is kept for: the database (or transaction) it was built on */
+  host: object;
+  build: () => { prepare(name: string): unknown };
+  params: Record<string, unknown>;
+};
+export type Step = { kind: 'rows'; query: Query } | { kind: 'exec'; query: Query } | PreparedStep;
 /** An operation's body: yields queries, returns T. */
 export type Operation<T> = Generator<Step, T, unknown>;
 /** A store operation: given the dialect's builder, the body. */
@@ -63,6 +72,21 @@ export type OpResult<O> = O extends (q: Q) => Generator<Step, infer T, unknown> 
 /** Runs a select, or an insert/update/delete with returning(): its rows. */
 export function* rows<T>(query: PromiseLike<T[]>): Generator<Step, T[], unknown> {
   return (yield { kind: 'rows', query }) as T[];
+}
+
+/**
+ * A select on a hot path, prepared once and run again with new `params`: drizzle renders and
+ * SQLite compiles a one-time query on every call (~200 µs for check_status's two selects, 2 µs
+ * as prepared statements). `build` uses `sql.placeholder(name)` for every value in `params`;
+ * `key` names the statement (PostgreSQL's prepared-statement name too), one key one query.
+ */
+export function* preparedRows<T>(
+  q: Q,
+  key: string,
+  build: (q: Q) => PromiseLike<T[]> & { prepare(name: string): unknown },
+  params: Record<string, unknown>,
+): Generator<Step, T[], unknown> {
+  return (yield { kind: 'prepared', key, host: q.db, build: () => build(q), params }) as T[];
 }
 
 /** The first row of a select, or undefined. */

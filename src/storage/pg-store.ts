@@ -16,7 +16,24 @@ export const pgDialect: Dialect = {
   prepareSearch: () => undefined,
 };
 
+type PgPrepared = { execute(params: Record<string, unknown>): Promise<unknown> };
+const prepared = new WeakMap<object, Map<string, PgPrepared>>();
+
 async function runStep(step: Step): Promise<unknown> {
+  if (step.kind === 'prepared') {
+    // node-postgres prepares a named statement once per connection of the pool
+    let statements = prepared.get(step.host);
+    if (!statements) {
+      statements = new Map();
+      prepared.set(step.host, statements);
+    }
+    let statement = statements.get(step.key);
+    if (!statement) {
+      statement = step.build().prepare(step.key) as PgPrepared;
+      statements.set(step.key, statement);
+    }
+    return statement.execute(step.params);
+  }
   const result = await step.query;
   if (step.kind === 'rows') return result;
   return Number((result as { rowCount?: number | null }).rowCount ?? 0);

@@ -26,8 +26,24 @@ export function sqliteDialect(db: Db): Dialect {
   };
 }
 
+type SqlitePrepared = { all(params: Record<string, unknown>): unknown[] };
+const prepared = new WeakMap<object, Map<string, SqlitePrepared>>();
+
 /** Runs one statement of an operation synchronously on better-sqlite3. */
 function runStep(step: Step): unknown {
+  if (step.kind === 'prepared') {
+    let statements = prepared.get(step.host);
+    if (!statements) {
+      statements = new Map();
+      prepared.set(step.host, statements);
+    }
+    let statement = statements.get(step.key);
+    if (!statement) {
+      statement = step.build().prepare(step.key) as SqlitePrepared;
+      statements.set(step.key, statement);
+    }
+    return statement.all(step.params);
+  }
   const q = step.query as unknown as { all: () => unknown[]; run: () => { changes: number } };
   return step.kind === 'rows' ? q.all() : q.run().changes;
 }
