@@ -58,8 +58,9 @@ export interface FieldMeta {
   /**
    * Why an answer the field's reader did not take was not taken ("15000 a month" to a yearly
    * income): said instead of "I couldn't read that", which would have the citizen send it again.
+   * Said the second time too (`again`), when a note may put it more plainly.
    */
-  misreadNote?: (text: string) => Text3 | undefined;
+  misreadNote?: (text: string, again: boolean) => Text3 | undefined;
   /**
    * The field's own extractor, when its kind's generic one is not enough (the NLU's tuned
    * readers for the first services): null = the text does not hold a value. `fields` is what

@@ -17,6 +17,7 @@ import { eventText, type InboundEvent } from '../../whatsapp/inbound-event.js';
 import type { PendingAction } from '../engine.js';
 import { closedAnswerText, readClosedAnswer } from './closed-answer.js';
 import { answerQuestion } from './form-commands.js';
+import { notedValues } from './noted-values.js';
 import { done, type FieldRead, type Outcome, type Turn } from './outcome.js';
 import type { Option, Prompt } from './prompts.js';
 import { daysSince, displayDate } from './prompts.js';
@@ -363,9 +364,12 @@ export function serviceFormStep(
           !(service.fields[v.field].askedOnly && raw.trim().split(/\s+/).length < 4),
       ),
     );
+  const before = form;
   const applied = applyValues(turn, service, form, values, CORRECTION.test(raw));
   form = applied.form;
   if (asking && !values.some((v) => v.field === asking) && form.fields[asking] === undefined) {
+    // "SC hai" to "which caste?": what was taken is said before the question comes again
+    if (applied.changed) turn.notes.push(...notedValues(turn, service, before, form));
     if (applied.changed || form.proposal) return next(turn, service, form);
     // "maa ka naam badalna hai", "change the address": that field is asked now
     const named =
@@ -1090,8 +1094,16 @@ function misread(
   }
   if (f.misreads === 2) {
     const asWritten = bareAnswer(stripTalk(raw));
+    // "main khud" or "1 se 2 lakh" twice: the reason again (the citizen did not take it in the
+    // first time), never "couldn't read", which only has the same answer sent a third time
+    const why = raw ? meta.misreadNote?.(raw, true) : undefined;
     // "kya matlab", "shayad Sunita", "bas aise hi" twice: asked again, not shown back as the value
-    if (FREE_TEXT_KINDS.has(meta.kind) && asWritten.length >= 2 && !sureNonAnswer(meta, raw, form.fields)) {
+    if (
+      !why &&
+      FREE_TEXT_KINDS.has(meta.kind) &&
+      asWritten.length >= 2 &&
+      !sureNonAnswer(meta, raw, form.fields)
+    ) {
       const checked = service.schema.shape[field].safeParse(asWritten);
       if (checked.success) {
         turn.state = { ...turn.state, form: { ...f, showBack: { field, value: checked.data } } };
@@ -1100,7 +1112,7 @@ function misread(
         });
       }
     }
-    turn.notes.push(turn.say.t('form.didnt_get', { label }));
+    turn.notes.push(why ? why[lang] : turn.say.t('form.didnt_get', { label }));
     const asked = askField(turn, service, f, field, true);
     const prompt = asked.prompt ?? { text: '' };
     const options = [
@@ -1115,7 +1127,7 @@ function misread(
     return { ...asked, prompt: { ...prompt, options } };
   }
   // "15000 a month" to a yearly income: read, and not taken; the reason is said, not "couldn't read"
-  const why = raw ? meta.misreadNote?.(raw) : undefined;
+  const why = raw ? meta.misreadNote?.(raw, false) : undefined;
   turn.notes.push(why ? why[turn.say.lang] : turn.say.t('form.didnt_get', { label }));
   // an example that fits the answer's situation helps from the first misread
   return askField(turn, service, f, field, why !== undefined || meta.exampleFor?.(form.fields) !== undefined);

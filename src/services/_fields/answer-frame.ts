@@ -4,9 +4,9 @@
 // Words around an answer that are not the answer: "mera naam X hai", "X है", "it is X".
 // (an "h" before a number is the house's: "H No 12, Station Road" keeps its "H")
 // ("we are Pasi", "it should be Balmiki", "main unka bhai Anil Yadav", "मैं उनका बेटा सुरेश": the
-// frame and the relation are not the value)
+// frame and the relation are not the value; "Main Road", "Main Bazar" keep their "Main")
 const LEAD =
-  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|we are|we're|we|should be|it should be|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h(?![,:]?\s+(?:no\b|num|\d))|ji|to|toh|main|khud|hum|ham|son|daughter|grandson|granddaughter|brother|sister|wife|beta|beti|bhai|behen|bahan|pota|poti|patni|मेरा|मेरी|उसका|उसकी|उनका|उनकी|नाम|है|जी|तो|मैं|हम|बेटा|बेटी|भाई|बहन|पोता|पोती|पत्नी)[,:]?\s+)+/iu;
+  /^(?:(?:my|the|his|her|their|its|it|is|was|are|i am|i'm|im|myself|me|we are|we're|we|should be|it should be|mera|meri|mere|uska|uski|unka|unki|naam|name|hai|h(?![,:]?\s+(?:no\b|num|\d))|ji|to|toh|main(?!,?\s+(?:road|rd|bazar|bazaar|market|street|chowk|gali|marg|sadak|gate|colony|line|lines)(?![\p{L}\p{M}]))|khud|hum|ham|son|daughter|grandson|granddaughter|brother|sister|wife|beta|beti|bhai|behen|bahan|pota|poti|patni|मेरा|मेरी|उसका|उसकी|उनका|उनकी|नाम|है|जी|तो|मैं|हम|बेटा|बेटी|भाई|बहन|पोता|पोती|पत्नी)[,:]?\s+)+/iu;
 const TRAIL = /(?:\s+(?:hai|h|he|hain|hoon|hun|ji|है|हैं|हूँ|हूं|जी|tha|thi|था|थी))+\s*[.!।]*$/iu;
 
 // The talk people wrap an answer in: "ok so X thank you", "haan ji, X", "let me tell you, X please

@@ -19,6 +19,9 @@ const ASKS_BACK = new RegExp(
     '(?:which|whose|what) (?:name|one|caste|address)',
     // why it is asked
     '(?:kyun|kyu|kyon|kyo|kaahe|kahe|kis liye|kisliye|kiske liye|kis ke liye|kis kaam ke liye|क्यों|क्यूँ|क्यूं|काहे|किस लिए|किसलिए|किसके लिए|किस के लिए|why|why so|why do you need|why is)(?:\\s+(?:ye|yeh|ya|ये|यह|it|this|that|is it|is this|it is|this is))?(?:\\s+(?:aap|ap|tum|आप|तुम))?(?:\\s+(?:chahiye|chaiye|chahie|chahiye ye|needed|need|need it|required|jaruri|zaroori|jaroori|zaruri|जरूरी|ज़रूरी|चाहिए|puchh rahe ho|puch rahe ho|pooch rahe ho|poochh rahe ho|puchh rahe hain|puch rahe hain|pooch rahe hain|puchh rahe|puch rahe|puchte ho|poochte ho|puchha|pucha|पूछ रहे हो|पूछ रहे हैं|पूछ रहे|पूछते हो|batana hai|batana padega|batau|bataun|बताना है|बताऊँ|बताऊं|dena hai|dena padega|देना है))?(?:\\s+(?:hai|h|he|है|ho|हो))?',
+    // what to send: "kya likhna hai", "kya bataun", "what should I write"
+    '(?:(?:to|toh|तो|ab|अब)\\s+)?(?:kya|kyaa|क्या)\\s+(?:likhna|likhu|likhun|likhoon|likhe|likhen|bataun|bataoon|batau|batana|bhejna|bhejun|bhejoon|bheju|dalna|daalna|likh du|likh doon|लिखना|लिखूँ|लिखूं|लिखें|बताऊँ|बताऊं|बताना|भेजना|भेजूँ|भेजूं|डालना)(?:\\s+(?:hai|h|है|hoga|होगा|padega|पड़ेगा|chahiye|चाहिए))?',
+    'what (?:should|shall|do|must) i (?:write|send|put|type|say|tell)|what to (?:write|send|put|type)',
     // "ye kya hai", "kya hai ye", "kya"
     '(?:ye|yeh|yah|ya|ये|यह)\\s+(?:kya|क्या)(?:\\s+(?:hai|h|he|है|hota hai|होता है))?',
     '(?:kya|क्या)(?:\\s+(?:hai|h|है))?(?:\\s+(?:ye|yeh|yah|ये|यह))?',

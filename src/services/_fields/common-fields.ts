@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../../tools/dates.js';
+import { catalogueText } from '../catalogue-text.js';
 import { type FieldMeta, text3, type Workflow } from '../types.js';
+import { purposeForAddress } from './not-an-address.js';
 
 // Fields and workflows many services share, so a service's folder holds only what is its own.
 
@@ -84,6 +86,9 @@ export const addressField: FieldMeta = {
   cues: ['address is', 'address', 'mera pata', 'ghar ka pata', 'पता है', 'पता:', 'मेरा पता', 'घर का पता'],
   // a bare "pata" only where it opens a part ("jati Yadav, pata makan 12 …"): "pata nahi" is "I don't know"
   clauseCues: ['pata', 'पता'],
+  // "naukri ke liye" answers the purpose early: said so, or the citizen sends it again
+  misreadNote: (text) =>
+    purposeForAddress(text) ? catalogueText('offline.form.address_is_purpose') : undefined,
   example: text3(
     'For example: House 12, Gandhi Nagar, Bareilly',
     'जैसे: मकान 12, गांधी नगर, बरेली',

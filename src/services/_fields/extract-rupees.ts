@@ -235,6 +235,12 @@ const isNumberish = (tok: Token | undefined) =>
     PREFIX_ALONE.has(tok.t) ||
     (amountWord(tok.t) !== null && !EVERYDAY.has(tok.t)));
 
+// "one to two lakh", "do se teen lakh": before "to"/"se" and a number with its unit, an everyday
+// number word ("one", "do") is the range's lower end; "saath" (with) and "a" are not
+const NOT_RANGE_LOW = new Set(folded('a an saath sath'));
+const rangeLowWord = (tok: Token | undefined) =>
+  !!tok && !tok.digits && amountWord(tok.t) !== null && !NOT_RANGE_LOW.has(tok.t);
+
 /** Whether the words starting at i are one of the phrases. */
 function phraseAt(tokens: Token[], i: number, phrases: string[][]): number {
   for (const p of phrases) if (p.every((w, k) => tokens[i + k]?.t === w)) return p.length;
@@ -317,7 +323,7 @@ function amounts(tokens: Token[]): Found[] {
       prev &&
       (isNumberish(prev) ||
         (!first.digits && amountWord(prev.t) !== null && prev.t !== 'a' && prev.t !== 'an') ||
-        (RANGE.has(prev.t) && (isNumberish(low) || UNITS.has(low?.t ?? ''))))
+        (RANGE.has(prev.t) && (isNumberish(low) || UNITS.has(low?.t ?? '') || rangeLowWord(low))))
     )
       item.why = 'range';
     // the upper end of a range: "1 lakh se 2 lakh", "2-3", "1 to 2 lakh"

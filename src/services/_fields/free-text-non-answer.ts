@@ -1,7 +1,9 @@
+import { classifyConfirmationText } from '../../lang/confirmation.js';
 import { foldForMatch, tokens } from '../../lang/normalise.js';
 import { extractDistrict } from '../../nlu/extract-district.js';
 import type { FieldMeta } from '../types.js';
 import { isClarifyingQuestion } from './clarifying-question.js';
+import { purposeForAddress } from './not-an-address.js';
 
 // Answers to a free-text question (the purpose, the sources of income, the address) that hold no
 // value of it. Stored as written, each would be a wrong line on the record; read as nothing, the
@@ -30,6 +32,12 @@ export function noFreeTextAnswer(
     .replace(/\s+/g, ' ')
     .trim();
   if (NOTHING.test(folded)) return true;
+  // "naukri ke liye", "for admission" to the address: the purpose, answered a question early
+  if (meta.kind === 'address' && purposeForAddress(bare)) return true;
+  // a bare "haan" or "nahi" answers a yes-or-no question, not "what is the address?" (not for
+  // every free text: "Nai" is a caste)
+  if (meta.kind === 'address' && (classifyConfirmationText(text) ?? classifyConfirmationText(bare)) !== null)
+    return true;
   if (AADHAAR.test(folded) && POINTS_AT.test(folded) && !/\d/.test(folded)) return true;
   // "Ramesh Kumar" sent to the purpose: a name the form already holds answers another question
   const named = Object.entries(fields).some(

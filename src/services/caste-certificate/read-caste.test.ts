@@ -51,6 +51,34 @@ describe('the caste question in the form', () => {
     expect(formOf(d).asking).toBe('caste');
   });
 
+  // "SC hai" had the caste asked again without a word of the category, and citizens sent it again
+  it.each([
+    ['SC hai', 'hinglish', 'Shreni note kar liya: SC.', 'Kaun si jati?'],
+    ['SC', 'en', 'Category noted: SC.', 'Which caste?'],
+    ['एससी है', 'hi', 'श्रेणी नोट कर लिया: अनुसूचित जाति (SC)।', 'कौन सी जाति?'],
+  ] as const)(
+    '%j (%s): the category is said to be noted, then the caste asked',
+    async (text, lang, noted, asked) => {
+      const d = createDriver({ now: NOW, lang });
+      const opening = {
+        hinglish: 'caste certificate chahiye',
+        en: 'I want a caste certificate',
+        hi: 'जाति प्रमाण पत्र चाहिए',
+      };
+      for (const line of [
+        opening[lang],
+        lang === 'hi' ? 'सुनीता देवी' : 'Sunita Devi',
+        lang === 'hi' ? 'रमेश कुमार' : 'Ramesh Kumar',
+      ])
+        await d.send(line);
+      const turn = await d.send(text);
+      expect(formOf(d).fields.category).toBe('sc');
+      expect(formOf(d).fields.caste).toBeUndefined();
+      expect(turn.text).toContain(noted);
+      expect(turn.text.indexOf(noted)).toBeLessThan(turn.text.indexOf(asked));
+    },
+  );
+
   it.each(['jati se hain', 'mahila nahi'])('%j stores no caste, twice over', async (text) => {
     const d = await atCaste();
     for (let i = 0; i < 2; i++) {

@@ -292,7 +292,7 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       label: text3('Informant', 'सूचना देने वाले', 'Soochna dene wale'),
       cues: ['my name is', 'mera naam', 'मेरा नाम', 'informant', 'reported by'],
       // "main khud": the speaker, whose name is asked for, not "main khud" as a name
-      misreadNote: (text) => informantSelfNote(text),
+      misreadNote: (text, again) => informantSelfNote(text, again),
       example: text3('For example: Suresh Gupta', 'जैसे: सुरेश गुप्ता', 'Jaise: Suresh Gupta'),
     },
   },

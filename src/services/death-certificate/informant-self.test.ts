@@ -35,3 +35,26 @@ describe('the informant who says "me"', () => {
     },
   );
 });
+
+// said a second time, "main khud" had "couldn't read that as the informant": the citizen had
+// answered, and was told nothing of why; the second time says plainly that their name is wanted
+describe('the informant who says "me" twice', () => {
+  it.each([
+    ['main khud', 'hinglish', 'Mujhe aapka apna naam chahiye'],
+    ['मैं खुद', 'hi', 'मुझे आपका अपना नाम चाहिए'],
+    ['myself', 'hinglish', 'Mujhe aapka apna naam chahiye'],
+  ] as const)('%j twice: their own name is asked for again, nothing stored', async (text, lang, said) => {
+    const d = createDriver({ now: NOW, lang });
+    for (const line of FORM) await d.send(line);
+    await d.send(text);
+    const turn = await d.send(text);
+    expect(turn.text).toContain(said);
+    expect(turn.text).not.toMatch(/could not read|couldn't read|nahi padh paaya|नहीं पढ़ पाया/);
+    expect(informantSelfNote(text, true)?.en).toContain('I need your own name');
+    expect(formOf(d).fields.informantName).toBeUndefined();
+    expect(formOf(d).showBack ?? null).toBeNull();
+    expect(formOf(d).asking).toBe('informantName');
+    await d.send(lang === 'hi' ? 'सुरेश कुमार' : 'Suresh Kumar');
+    expect(formOf(d).fields.informantName).toBe(lang === 'hi' ? 'सुरेश कुमार' : 'Suresh Kumar');
+  });
+});

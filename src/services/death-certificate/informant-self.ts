@@ -1,4 +1,5 @@
 import { foldForMatch } from '../../lang/normalise.js';
+import { catalogueText } from '../catalogue-text.js';
 import { type Text3, text3 } from '../types.js';
 
 // "main khud", "मैं खुद", "myself", "it's me": the speaker reports the death, and the form does not
@@ -13,11 +14,15 @@ const OWN_NAME = text3(
   'Dhanyavaad. Kripya apna poora naam likhiye (aap mrityu ki soochna de rahe hain).',
 );
 
-/** The note for an informant's answer that says "me" without a name; undefined for any other. */
-export function informantSelfNote(text: string): Text3 | undefined {
+/**
+ * The note for an informant's answer that says "me" without a name; undefined for any other.
+ * Said `again`, it says plainly that "myself" is not the name (the first note was not taken in).
+ */
+export function informantSelfNote(text: string, again = false): Text3 | undefined {
   const said = foldForMatch(text.replace(/['’]/g, ''))
     .replace(/[^\p{L}\p{M}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return SELF.test(said) ? OWN_NAME : undefined;
+  if (!SELF.test(said)) return undefined;
+  return again ? catalogueText('offline.form.informant_own_name_again') : OWN_NAME;
 }

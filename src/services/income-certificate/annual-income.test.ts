@@ -69,3 +69,40 @@ describe('why a figure is not taken as the yearly income', () => {
     expect(formOf(d).asking).toBe('annualIncomeRupees');
   });
 });
+
+// "1 se 2 lakh" twice had "couldn't read" the second time, and "one to two lakh" or "do se teen
+// lakh" had been stored as the upper end: a range is neither end, and is said to be a range each time
+describe('an income given as a range', () => {
+  const RANGE_NOTE = 'That is a range, not one amount';
+
+  it.each(['one to two lakh', 'between one and two lakh', 'do se teen lakh', 'das se pandrah hazaar'])(
+    '%j (number words) → null, with the range note',
+    (text) => {
+      expect(annualIncome(text)).toBeNull();
+      expect(annualIncomeNote(text)?.en).toContain(RANGE_NOTE);
+    },
+  );
+
+  it.each([
+    ['1 se 2 lakh', 'hinglish'],
+    ['1-2 lakh', 'hinglish'],
+    ['between 1 and 2 lakh', 'en'],
+    ['१ से २ लाख', 'hi'],
+  ] as const)('%j in the form: nothing stored, the range said both times', async (text, lang) => {
+    const said = Object.values(annualIncomeNote(text) ?? {});
+    expect(said).toHaveLength(3);
+    const d = createDriver({ now: new Date('2026-11-24T06:30:00Z'), lang });
+    for (const line of ['income certificate banana hai', 'Anita Sharma', 'father Om Prakash'])
+      await d.send(line);
+    expect(formOf(d).asking).toBe('annualIncomeRupees');
+    for (let i = 0; i < 2; i++) {
+      const turn = await d.send(text);
+      expect(said.some((s) => turn.text.includes(s))).toBe(true);
+      expect(turn.text).not.toMatch(/couldn't read|nahi padh paaya|नहीं पढ़ पाया/);
+      expect(formOf(d).fields.annualIncomeRupees).toBeUndefined();
+      expect(formOf(d).asking).toBe('annualIncomeRupees');
+    }
+    await d.send('1.5 lakh');
+    expect(formOf(d).fields.annualIncomeRupees).toBe(150000);
+  });
+});

@@ -1,4 +1,5 @@
 import { readRupees } from '../_fields/extract-rupees.js';
+import { catalogueText } from '../catalogue-text.js';
 import { type Text3, text3 } from '../types.js';
 
 /**
@@ -47,7 +48,8 @@ const ONE_AMOUNT = text3(
 export function annualIncomeNote(text: string): Text3 | undefined {
   const r = readRupees(text);
   if (r?.kind === 'amount') return r.per !== null && r.per !== 'year' ? PER_PERIOD[r.per] : undefined;
-  if (r?.kind === 'unclear' && ['bounded', 'range', 'several', 'mixed_period'].includes(r.why))
-    return ONE_AMOUNT;
+  // "1 se 2 lakh": neither end is the income; the citizen is told it is a range, so one figure comes back
+  if (r?.kind === 'unclear' && r.why === 'range') return catalogueText('offline.form.income_range');
+  if (r?.kind === 'unclear' && ['bounded', 'several', 'mixed_period'].includes(r.why)) return ONE_AMOUNT;
   return undefined;
 }
