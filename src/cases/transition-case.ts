@@ -17,6 +17,14 @@ export class CaseNotFoundError extends Error {
   override name = 'CaseNotFoundError';
 }
 
+/**
+ * Another move of the same case committed between this one's read and its write (two
+ * officers, or the citizen reopening): nothing was written; the caller reloads and decides again.
+ */
+export class CaseChangedError extends Error {
+  override name = 'CaseChangedError';
+}
+
 /** The move is not in the workflow (or a rejection lacks its reason). */
 export class InvalidTransitionError extends Error {
   override name = 'InvalidTransitionError';
@@ -91,7 +99,7 @@ export const transitionCaseOp = (input: TransitionInput): Op<ApplicationRow | Co
         .where(and(eq(t.cases.id, id), eq(t.cases.status, current.status)))
         .returning(),
     );
-    if (!updated) throw new CaseNotFoundError(`${type} ${id} changed while it was being moved`);
+    if (!updated) throw new CaseChangedError(`${type} ${id} changed while it was being moved`);
     yield* exec(
       db.insert(t.caseEvents).values({
         caseType: 'case',

@@ -5,7 +5,7 @@ import { exec, first, type Op, rows } from '../storage/operation.js';
 import { onSqlite } from '../storage/sqlite-store.js';
 import { type CaseRow, serviceSlaDueAt } from './case-store.js';
 import { blockedBecause, paymentStatus } from './payment-gate.js';
-import { CaseNotFoundError, InvalidTransitionError } from './transition-case.js';
+import { CaseChangedError, CaseNotFoundError, InvalidTransitionError } from './transition-case.js';
 
 export { blockedBecause, paymentStatus };
 
@@ -56,12 +56,14 @@ export const transitionServiceCaseOp = (service: AnyService, input: ServiceMove)
           updatedAt: nowMs,
           slaDueAt: serviceSlaDueAt(service, input.to, nowMs, current.fields),
           ...(input.to === 'rejected' ? { rejectionReason: note } : {}),
+          // a case in 'assigned' has an officer: whoever moved it, unless one was chosen already
+          ...(input.to === 'assigned' ? { assignedTo: current.assignedTo ?? input.actorUserId } : {}),
         })
         .where(and(eq(t.cases.id, input.id), eq(t.cases.status, current.status)))
         .returning(),
     );
     if (!updated)
-      throw new CaseNotFoundError(`${service.id} case ${input.id} changed while it was being moved`);
+      throw new CaseChangedError(`${service.id} case ${input.id} changed while it was being moved`);
     yield* exec(
       db.insert(t.caseEvents).values({
         caseType: 'case',

@@ -120,8 +120,9 @@ export interface TranscriptItem {
 }
 
 /**
- * The citizen's latest `limit` messages, oldest first. Outbound replies carry the engine of
- * their turn; the first reply of a turn also carries that turn's tool calls (once, not per message).
+ * The citizen's latest `limit` messages, newest first (DESIGN.md §4: every list is). Outbound
+ * replies carry the engine of their turn; the turn's first reply (the earliest of it in the
+ * page) also carries that turn's tool calls, once, whichever order the page is read in.
  */
 export const conversationMessages = (phone: string, limit: number): Op<TranscriptItem[]> =>
   function* ({ db, t }) {
@@ -140,7 +141,7 @@ export const conversationMessages = (phone: string, limit: number): Op<Transcrip
         .where(eq(messages.waId, phone))
         .orderBy(desc(messages.id))
         .limit(limit),
-    )).reverse();
+    )).reverse(); // oldest first while deciding which reply is a turn's first
     const turnIds = [
       ...new Set(latest.filter((r) => r.direction === 'out' && r.turnId != null).map((r) => r.turnId!)),
     ];
@@ -156,7 +157,7 @@ export const conversationMessages = (phone: string, limit: number): Op<Transcrip
           );
     const byId = new Map(turnRows.map((t) => [t.id, t]));
     const described = new Set<number>();
-    return latest.map((r) => {
+    const items = latest.map((r) => {
       const item: TranscriptItem = {
         direction: r.direction,
         text: r.text,
@@ -181,4 +182,5 @@ export const conversationMessages = (phone: string, limit: number): Op<Transcrip
       }
       return item;
     });
+    return items.reverse();
   };

@@ -155,7 +155,7 @@ describe('JSON API', () => {
     expect(statuses).toEqual([400, 400, 400]);
   });
 
-  it('shows a conversation oldest first, replies with their engine and tool calls', async () => {
+  it('shows a conversation newest first, replies with their engine and tool calls (on the first reply of the turn)', async () => {
     const db = openDatabase({ path: ':memory:' });
     const inbound = storeInbound(db, A, { text: 'mera status batao BC-2026-000001', at: t1.getTime() });
     const call = {
@@ -201,10 +201,11 @@ describe('JSON API', () => {
     expect(await (await get(db, `/api/conversations/${A}/messages`)).json()).toEqual({
       items: [
         {
-          direction: 'in',
-          text: 'mera status batao BC-2026-000001',
+          direction: 'out',
+          text: 'Aur kuch?',
           kind: 'text',
-          createdAt: '2026-06-10T04:30:00.000Z',
+          engine: 'offline',
+          createdAt: '2026-06-10T04:30:00.010Z',
         },
         {
           direction: 'out',
@@ -222,11 +223,10 @@ describe('JSON API', () => {
           createdAt: '2026-06-10T04:30:00.010Z',
         },
         {
-          direction: 'out',
-          text: 'Aur kuch?',
+          direction: 'in',
+          text: 'mera status batao BC-2026-000001',
           kind: 'text',
-          engine: 'offline',
-          createdAt: '2026-06-10T04:30:00.010Z',
+          createdAt: '2026-06-10T04:30:00.000Z',
         },
       ],
     });
@@ -234,5 +234,13 @@ describe('JSON API', () => {
       items: { text: string }[];
     };
     expect(last.items.map((i) => i.text)).toEqual(['Aur kuch?']);
+    const two = (await (await get(db, `/api/conversations/${A}/messages?limit=2`)).json()) as {
+      items: { text: string; toolCalls?: unknown[] }[];
+    };
+    // the latest two, newest first; the tool calls stay on the turn's first reply
+    expect(two.items.map((i) => [i.text, i.toolCalls?.length ?? 0])).toEqual([
+      ['Aur kuch?', 0],
+      ['Aapka application submit ho gaya hai.', 1],
+    ]);
   });
 });

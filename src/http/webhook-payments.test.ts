@@ -145,6 +145,23 @@ describe('POST /webhook/payments', () => {
     expect(state(db)).toEqual(unpaid);
   });
 
+  it('an expired QR: a success and a failure are both 409 expired, and nothing changes', async () => {
+    const { db, app, paid } = await setup();
+    db.$client.prepare("update payments set status = 'expired'").run();
+    for (const status of ['success', 'failure']) {
+      const res = await post(app, confirmation({ status }));
+      expect({ status: res.status, body: await res.json() }).toEqual({
+        status: 409,
+        body: { error: 'expired' },
+      });
+    }
+    expect(state(db)).toEqual({
+      payments: [{ status: 'expired', paid_at: null, provider_txn_id: null }],
+      receipts: [],
+    });
+    expect(paid).toEqual([]);
+  });
+
   it('a failed attempt keeps the QR payable', async () => {
     const { db, app } = await setup();
     const res = await post(app, confirmation({ status: 'failure' }));

@@ -6,6 +6,7 @@ import type { payments } from '../db/schema.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
 import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
+import { isErasedWaId } from '../privacy/erase-citizen.js';
 import { citizenLanguageOp, latestConversationIdOp } from '../staff/notify-citizen.js';
 import { exec, first, lockKey, type Op, type Q, rows, type Step } from '../storage/operation.js';
 import type { Store } from '../storage/store.js';
@@ -74,15 +75,19 @@ export function* decideConfirmation(
 ): Generator<Step, ConfirmOutcome | { kind: 'ready'; payment: PaymentRow }, unknown> {
   if (!payment) return { kind: 'not_found' };
   if (payment.status === 'paid') {
-    return payment.providerTxnId === input.providerTxnId
-      ? { kind: 'paid', payment, duplicate: true }
-      : { kind: 'conflict', reason: 'paid_with_another_transaction' };
+    if (payment.providerTxnId !== input.providerTxnId)
+      return { kind: 'conflict', reason: 'paid_with_another_transaction' };
+    // the same transaction told again with another amount is not a replay: say what we hold
+    if (input.status === 'success' && input.amountPaise !== payment.amountPaise)
+      return { kind: 'amount_mismatch', expectedPaise: payment.amountPaise };
+    return { kind: 'paid', payment, duplicate: true };
   }
+  // an expired QR is payable no more, whatever the notice says (a failure is not "still pending")
+  if (payment.status === 'expired') return { kind: 'conflict', reason: 'expired' };
   // A failed attempt leaves the QR payable: the citizen can simply try again.
   if (input.status === 'failure') return { kind: 'still_pending', payment };
   if (input.amountPaise !== payment.amountPaise)
     return { kind: 'amount_mismatch', expectedPaise: payment.amountPaise };
-  if (payment.status === 'expired') return { kind: 'conflict', reason: 'expired' };
   const taken = yield* first(
     q.db
       .select({ id: q.t.payments.id })
@@ -110,6 +115,8 @@ export function* markPaid(
       .returning(),
   )) as PaymentRow[];
   if (!paid) throw new Error(`payment ${payment.reference} vanished while it was being confirmed`);
+  // a citizen who erased their data is a pseudonym now: the payment is kept, nobody is written to
+  if (isErasedWaId(paid.waId)) return paid;
   const lang: Lang = yield* citizenLanguageOp(paid.waId)(q);
   const conversationId = yield* latestConversationIdOp(paid.waId)(q);
   const receipt = catalogue.t(lang, 'tools.pay.receipt', {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { defaultCatalogue } from '../cases/default-catalogue.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
+import { isErasedWaId } from '../privacy/erase-citizen.js';
 import { citizenLanguageOp } from '../staff/notify-citizen.js';
 import { exec, type Op } from '../storage/operation.js';
 import type { Store } from '../storage/store.js';
@@ -49,11 +50,13 @@ export const applyPaymentStatusOp = (
     const payment = yield* paymentByReference(q, s.referenceId);
     if (!payment) return { kind: 'ignored', reason: 'unknown_reference' };
     const lang = yield* citizenLanguageOp(payment.waId)(q);
+    // the payer erased their data: statuses still apply to the kept payment, but nothing is sent
+    const erased = isErasedWaId(payment.waId);
 
     if (s.status !== 'captured') {
       if (payment.status === 'paid') return { kind: 'paid', reference: payment.reference, duplicate: true };
       const changed = yield* recordWaStatus(q, payment.id, s.status, o.now, 'pending');
-      if (s.status === 'failed' && changed && payment.waPaymentStatus !== 'failed') {
+      if (s.status === 'failed' && changed && payment.waPaymentStatus !== 'failed' && !erased) {
         yield* enqueueOutboundOp(
           text(catalogue.t(lang, 'whatsapp.payment.failed', { reference: payment.reference })),
           { waId: payment.waId, sentBy: 'system', simulated: o.simulated, now: o.now },
@@ -77,17 +80,18 @@ export const applyPaymentStatusOp = (
     if (decided.kind !== 'ready') return { kind: 'ignored', reason: 'conflict' };
 
     // the order_status goes first in the outbox, so the citizen reads "complete", then the receipt
-    yield* enqueueOutboundOp(
-      [
-        {
-          kind: 'order_status',
-          text: catalogue.t(lang, 'whatsapp.order_status.completed', { reference: payment.reference }),
-          referenceId: payment.reference,
-          status: 'completed',
-        },
-      ],
-      { waId: payment.waId, sentBy: 'system', simulated: o.simulated, now: o.now },
-    )(q);
+    if (!erased)
+      yield* enqueueOutboundOp(
+        [
+          {
+            kind: 'order_status',
+            text: catalogue.t(lang, 'whatsapp.order_status.completed', { reference: payment.reference }),
+            referenceId: payment.reference,
+            status: 'completed',
+          },
+        ],
+        { waId: payment.waId, sentBy: 'system', simulated: o.simulated, now: o.now },
+      )(q);
     yield* markPaid(q, payment, txn, { now: new Date(o.now), simulated: o.simulated, catalogue });
     yield* recordWaStatus(q, payment.id, 'captured', o.now, 'paid');
     yield* exec(

@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { HTTPException } from 'hono/http-exception';
 import type { CaseType } from '../cases/case-workflow.js';
-import { CaseNotFoundError, InvalidTransitionError, transitionCaseOp } from '../cases/transition-case.js';
+import {
+  CaseChangedError,
+  CaseNotFoundError,
+  InvalidTransitionError,
+  transitionCaseOp,
+} from '../cases/transition-case.js';
 import { exec, first } from '../storage/operation.js';
 import { auditOp } from './audit.js';
 import { caseOfType } from './case-queries.js';
@@ -9,6 +14,8 @@ import type { StaffDeps } from './context.js';
 import { notifyCaseChangeOp } from './notify-citizen.js';
 
 type Actor = { id: number };
+
+export const STALE_MOVE = 'the case was moved by someone else meanwhile: reload the page and look again';
 
 /**
  * Moves a case, tells the citizen, and records it, all in one transaction; the outbox is
@@ -63,6 +70,8 @@ export async function moveCase(
     });
   } catch (err) {
     if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
+    // another officer (or the citizen) moved it first: a conflict to reload, not a missing case
+    if (err instanceof CaseChangedError) throw new HTTPException(409, { message: STALE_MOVE });
     if (err instanceof CaseNotFoundError) throw new HTTPException(404, { message: err.message });
     throw err;
   }

@@ -60,33 +60,18 @@ export type CaseChange = {
 };
 
 /**
- * The message telling a citizen their case moved: free text in their language inside the
- * 24-hour window, else the pre-approved `case_status_update` template (hi, or en for en/Hinglish).
+ * The message telling a citizen their case moved, in their language. Always the free text:
+ * queued with the purpose `status_update`, the outbox sends it as that purpose's approved
+ * template (WHATSAPP_TEMPLATE_STATUS_UPDATE, README "The 24-hour window") when the window is
+ * closed at send time; a template of another name would be one the operator never registered.
  */
 export const caseUpdateMessagesOp = (
   deps: { catalogue: Catalogue },
   change: CaseChange,
-  now: number,
 ): Op<OutboundMessage[]> =>
   function* (q) {
     const { catalogue } = deps;
     const lang = yield* citizenLanguageOp(change.waId, change.language)(q);
-    if (!(yield* replyWindowOpen(change.waId, now)(q))) {
-      const tlang = lang === 'hi' ? 'hi' : 'en';
-      const status = caseStatusLabel(change.type, change.status, tlang, catalogue);
-      return [
-        {
-          kind: 'template',
-          name: 'case_status_update',
-          languageCode: tlang,
-          params: [change.reference, status],
-          text: catalogue.t(tlang, 'staff.template_case_status_update', {
-            reference: change.reference,
-            status,
-          }),
-        },
-      ];
-    }
     const params = {
       kind: catalogue.t(lang, `staff.case_kind.${change.type}`),
       reference: change.reference,
@@ -109,7 +94,7 @@ export const notifyCaseChangeOp = (
 ): Op<number[]> =>
   function* (q) {
     if (isErasedWaId(change.waId)) return [];
-    const messages = yield* caseUpdateMessagesOp(deps, change, o.now)(q);
+    const messages = yield* caseUpdateMessagesOp(deps, change)(q);
     const ids = yield* enqueueOutboundOp(messages, {
       waId: change.waId,
       conversationId: yield* latestConversationIdOp(change.waId)(q),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkStatus } from '../../tools/check-status.js';
 import { toolContext } from '../../tools/test-context.js';
+import { loadCatalogue } from '../i18n/catalogue.js';
+import { createSendPreparation } from '../outbox/send-preparation.js';
+import { templateParam } from '../outbox/template-fallback.js';
 import { addUsers, consoleFixture, login, seedComplaint, seedHindiCase, T0 } from './test-support.js';
 
 const outbox = (db: ReturnType<typeof consoleFixture>['db']) =>
@@ -113,28 +116,39 @@ describe('cases in the console', () => {
     });
   });
 
-  it('sends the pre-approved template when the citizen last wrote more than 24 hours ago', async () => {
+  it('outside the 24-hour window the update goes as the configured status-update template', async () => {
     const f = consoleFixture();
     await addUsers(f.db);
     const { applicationId, waId } = seedHindiCase(f.db, { lastInboundAt: T0 - 25 * 60 * 60 * 1000 });
     const officer = await login(f.app, 'officer');
     await officer.post(`/staff/applications/${applicationId}/transition`, { to: 'under_review' });
-    expect(outbox(f.db)).toEqual([
-      {
-        wa_id: waId,
-        kind: 'template',
-        text: 'आपके अनुरोध BC-2026-000001 पर नई जानकारी है: अब इसकी स्थिति “जाँच चल रही है” है। ज़्यादा जानने के लिए इस संदेश का जवाब दें।',
-        payload: {
-          kind: 'template',
-          name: 'case_status_update',
-          languageCode: 'hi',
-          params: ['BC-2026-000001', 'जाँच चल रही है'],
-          text: 'आपके अनुरोध BC-2026-000001 पर नई जानकारी है: अब इसकी स्थिति “जाँच चल रही है” है। ज़्यादा जानने के लिए इस संदेश का जवाब दें।',
-        },
-        sent_by: expect.stringMatching(/^staff:\d+$/),
-        send_status: 'simulated',
-      },
-    ]);
+    const update =
+      'आपके जन्म प्रमाण पत्र आवेदन BC-2026-000001 की नई जानकारी: अब स्थिति “जाँच चल रही है” है।\n' +
+      loadCatalogue().t('hi', 'case.application.under_review.next');
+    // queued as the message itself, tagged: the outbox decides at send time (README "The 24-hour window")
+    const [row] = f.db.$client
+      .prepare(
+        "select id, kind, text, purpose from messages where direction = 'out' and wa_id = ? and sent_by like 'staff:%'",
+      )
+      .all(waId) as { id: number; kind: string; text: string; purpose: string }[];
+    expect(row).toEqual({ id: expect.any(Number), kind: 'text', text: update, purpose: 'status_update' });
+    const templates = {
+      templates: { status_update: 'dept_status', payment_receipt: 'dept_receipt', reminder: 'dept_reminder' },
+      templateLanguages: { hi: 'hi', en: 'en_US', hinglish: 'en_US' },
+    } as const;
+    const prepare = createSendPreparation({
+      db: f.db,
+      catalogue: loadCatalogue(),
+      now: () => T0,
+      settings: templates,
+    });
+    expect(await prepare.prepare({ id: row!.id, waId }, { kind: 'text', text: update })).toEqual({
+      kind: 'template',
+      name: 'dept_status',
+      languageCode: 'hi',
+      params: [templateParam(update)],
+      text: update,
+    });
   });
 
   it('assigns a complaint (its status does not move), keeps internal notes, and highlights overdue cases', async () => {

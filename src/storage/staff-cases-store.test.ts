@@ -274,7 +274,7 @@ describe.each(testDialects)(`case queue, dashboard and API on %s${pgSkipNote}`, 
     ]);
   });
 
-  it("JSON API transcript: the latest messages oldest first, a turn's tool calls on its first reply only", async () => {
+  it("JSON API transcript: the latest messages newest first, a turn's tool calls on its first reply only", async () => {
     const s = store();
     await s.read(function* ({ db, t }) {
       const waId = '918000000001';
@@ -341,15 +341,15 @@ describe.each(testDialects)(`case queue, dashboard and API on %s${pgSkipNote}`, 
       }
     });
     const items = await s.read(conversationMessages('918000000001', 10));
-    expect(items.map((i) => i.text)).toEqual(['hi', 'one', 'two']);
+    expect(items.map((i) => i.text)).toEqual(['two', 'one', 'hi']);
     expect(items[1]).toMatchObject({
       engine: 'openai',
       toolCalls: [{ name: 'lookup', arguments: { a: 1 }, result: { ok: true } }],
     });
-    expect(items[2]?.toolCalls).toBeUndefined();
+    expect(items[0]?.toolCalls).toBeUndefined();
     expect((await s.read(conversationMessages('918000000001', 2))).map((i) => i.text)).toEqual([
-      'one',
       'two',
+      'one',
     ]);
   });
 

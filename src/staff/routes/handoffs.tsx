@@ -135,6 +135,8 @@ export function handoffRoutes(deps: StaffDeps) {
       officerId: number;
       now: number;
       to: 'human' | 'none';
+      /** the states the move starts from; any other is refused with `refusal` */
+      from: readonly CitizenRow['handoff'][];
       refusal: string;
       key: string;
       action: string;
@@ -142,7 +144,7 @@ export function handoffRoutes(deps: StaffDeps) {
   ): Op<void> =>
     function* (q) {
       const citizen = yield* citizenOf(id)(q);
-      if (citizen.handoff === 'none') throw new HTTPException(409, { message: o.refusal });
+      if (!o.from.includes(citizen.handoff)) throw new HTTPException(409, { message: o.refusal });
       yield* exec(
         q.db
           .update(q.t.citizens)
@@ -172,7 +174,10 @@ export function handoffRoutes(deps: StaffDeps) {
         officerId: s.user.id,
         now: deps.now(),
         to: 'human',
-        refusal: 'this citizen did not ask for a person',
+        // a chat another officer has (or this one) is not taken again: that would steal it
+        // silently and tell the citizen once more that an officer joined
+        from: ['queued'],
+        refusal: 'this chat is not waiting for a person: nobody asked, or an officer has already taken it',
         key: 'staff.handoff_taken',
         action: 'handoff.take',
       }),
@@ -192,6 +197,7 @@ export function handoffRoutes(deps: StaffDeps) {
         officerId: s.user.id,
         now: deps.now(),
         to: 'none',
+        from: ['queued', 'human'],
         refusal: 'the assistant already has this chat',
         key: 'staff.handoff_returned',
         action: 'handoff.release',

@@ -3,61 +3,20 @@ import { HTTPException } from 'hono/http-exception';
 import { type CaseRow, caseByIdOp } from '../../cases/case-store.js';
 import { newestCases } from '../../cases/newest-cases.js';
 import { blockedGiven, paymentStatus } from '../../cases/payment-gate.js';
-import { InvalidTransitionError } from '../../cases/transition-case.js';
-import { assignServiceCaseOp, transitionServiceCaseOp } from '../../cases/transition-service-case.js';
-import { enqueueOutboundOp } from '../../outbox/enqueue-outbound.js';
+import { assignServiceCaseOp } from '../../cases/transition-service-case.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
 import type { AnyService } from '../../services/types.js';
-import type { Op } from '../../storage/operation.js';
-import { text } from '../../whatsapp/outbound-builders.js';
-import type { OutboundMessage } from '../../whatsapp/outbound-message.js';
 import { auditOp } from '../audit.js';
 import { hasRole } from '../auth/sessions.js';
 import { caseEventsOf } from '../case-queries.js';
 import { field, intParam, requireRole, type StaffDeps, type StaffEnv } from '../context.js';
 import { formatTime } from '../format.js';
 import { maskPhone } from '../mask-phone.js';
-import { citizenLanguageOp, latestConversationIdOp, replyWindowOpen } from '../notify-citizen.js';
+import { moveServiceCase } from '../move-service-case.js';
+import { latestConversationIdOp } from '../notify-citizen.js';
 import { Sla } from '../views/case-pages.js';
 import { Csrf, Layout } from '../views/layout.js';
-
-/** What the citizen is told when their case moves: the service's own notice for the new state. */
-const updateMessagesOp = (
-  deps: StaffDeps,
-  service: AnyService,
-  row: CaseRow,
-  now: number,
-): Op<OutboundMessage[]> =>
-  function* (q) {
-    const lang = yield* citizenLanguageOp(row.waId, row.language)(q);
-    const state = service.workflow.states[row.status];
-    if (!(yield* replyWindowOpen(row.waId, now)(q))) {
-      const tlang = lang === 'hi' ? 'hi' : 'en';
-      const status = state?.label[tlang] ?? row.status;
-      return [
-        {
-          kind: 'template',
-          name: 'case_status_update',
-          languageCode: tlang,
-          params: [row.reference, status],
-          text: deps.catalogue.t(tlang, 'staff.template_case_status_update', {
-            reference: row.reference,
-            status,
-          }),
-        },
-      ];
-    }
-    const params = {
-      kind: service.names[lang],
-      reference: row.reference,
-      status: state?.label[lang] ?? row.status,
-      next: state?.notice[lang] ?? '',
-      reason: row.rejectionReason ?? '',
-    };
-    const key = row.status === 'rejected' ? 'staff.case_rejected' : 'staff.case_status_update';
-    return text(deps.catalogue.t(lang, key, params).trim());
-  };
 
 function CaseQueue(props: { service: AnyService; rows: CaseRow[]; status?: string; now: number }) {
   const { service } = props;
@@ -268,40 +227,18 @@ export function serviceCaseRoutes(deps: StaffDeps, services: AnyService[] = regi
     const session = requireRole(c, 'officer');
     const { service, row } = await load(c.req.param('service'), intParam(c, 'id'));
     const to = await field(c, 'to');
-    const note = await field(c, 'note');
-    const now = deps.now();
-    try {
-      await deps.store.transaction(function* (q) {
-        const moved = yield* transitionServiceCaseOp(service, {
-          id: row.id,
-          to,
-          actorUserId: session.user.id,
-          note,
-          now: new Date(now),
-        })(q);
-        const outbox = yield* enqueueOutboundOp(yield* updateMessagesOp(deps, service, moved, now)(q), {
-          waId: moved.waId,
-          conversationId: yield* latestConversationIdOp(moved.waId)(q),
-          sentBy: `staff:${session.user.id}`,
-          simulated: deps.simulated,
-          now,
-        })(q);
-        yield* auditOp({
-          userId: session.user.id,
-          action: 'case.transition',
-          targetType: 'case',
-          targetId: row.id,
-          detail: { reference: row.reference, from: row.status, to, outbox },
-          now,
-        })(q);
-      });
-    } catch (err) {
-      if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
-      throw err;
-    }
-    deps.onOutbound();
-    const base = `/staff/services/${service.id}/${row.id}`;
-    return c.redirect(`${base}?msg=${encodeURIComponent(`Moved to ${to}; the citizen was notified.`)}`, 303);
+    const { notified } = await moveServiceCase(deps, {
+      service,
+      id: row.id,
+      to,
+      note: await field(c, 'note'),
+      actorId: session.user.id,
+    });
+    // an erased citizen has no number left to write to: say so rather than claim a message went
+    const msg = notified
+      ? `Moved to ${to}; the citizen was notified.`
+      : `Moved to ${to}; the citizen erased their data and cannot be notified.`;
+    return c.redirect(`/staff/services/${service.id}/${row.id}?msg=${encodeURIComponent(msg)}`, 303);
   });
 
   app.post('/staff/services/:service/:id/assign', async (c) => {
