@@ -8,6 +8,7 @@ import { classifyConfirmation } from '../lang/confirmation.js';
 import { detectLanguage } from '../lang/detect-language.js';
 import type { Lang } from '../lang/language.js';
 import { type Logger, maskPhone } from '../logging/create-logger.js';
+import { detectCommand } from '../nlu/detect-command.js';
 import { services } from '../services/registry.js';
 import { sqliteStore } from '../storage/sqlite-store.js';
 import type { Store } from '../storage/store.js';
@@ -16,6 +17,7 @@ import { eventText, type InboundEvent } from '../whatsapp/inbound-event.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import type { Commit } from './commit-batcher.js';
+import { type HandoffGate, handoffGate } from './handoff-gate.js';
 import { replyLanguage } from './reply-language.js';
 import type { TurnStore } from './turn-store.js';
 import { sqliteTurnStore } from './turn-store-sqlite.js';
@@ -104,9 +106,17 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
   const pre: OutboundMessage[] = [];
   if (!citizen.privacyNoticeAt) pre.push(...text(deps.catalogue.t(lang, 'runtime.privacy_notice')));
 
+  const gate = await handoffGate({
+    handoff: citizen.handoff,
+    handoffAt: citizen.handoffAt,
+    nowMs,
+    // asked only of a citizen in a handoff: the engine reads the command itself otherwise
+    erasing: () => pending?.tool === 'delete_my_data' || detectCommand(said)?.kind === 'delete_data',
+    inboundSinceHandoff: () => ts.recentInbound(row.waId, citizen.handoffAt ?? 0),
+  });
   const short =
     (await ts.staleTap({ waId: row.waId, inboundId, payload: event, lang, catalogue: deps.catalogue })) ??
-    shortCircuit(event, citizen.handoff, await ts.recentInbound(row.waId, nowMs - 60_000), lang, deps);
+    shortCircuit(event, gate, await ts.recentInbound(row.waId, nowMs - 60_000), lang, deps);
   let outcome: TurnOutcome | null = null;
   if (short === null) {
     // tools read and write only through the store, on either database
@@ -168,7 +178,8 @@ export async function processInbound(inboundId: number, deps: ProcessDeps): Prom
       notice: text(deps.catalogue.t(replyLang, 'runtime.data_deleted')),
     });
   } else {
-    const wantsHuman = outcome?.intent === 'human' && citizen.handoff === 'none';
+    // a request that lapsed untaken (handoff-gate.ts) is asked again, with a fresh time
+    const wantsHuman = outcome?.intent === 'human' && gate === 'assistant';
     const service =
       outcome?.completed.map((c) => SERVICE_OF_TOOL[c.tool]).find(Boolean) ??
       SERVICE_OF_INTENT[outcome?.intent ?? ''] ??
@@ -239,7 +250,7 @@ const SILENT = new Set(['reaction', 'system', 'ephemeral']);
 /** Messages the runtime answers itself, without asking an engine. Null: a normal turn. */
 function shortCircuit(
   event: InboundEvent,
-  handoff: 'none' | 'queued' | 'human',
+  gate: HandoffGate,
   count: number,
   lang: Lang,
   deps: ProcessDeps,
@@ -248,8 +259,10 @@ function shortCircuit(
   // Over the limit: one polite notice, then silence until the minute has passed.
   if (count > deps.settings.rateLimitPerMinute)
     return count === deps.settings.rateLimitPerMinute + 1 ? t('runtime.rate_limited') : [];
-  // An officer has the conversation: their replies come from the console.
-  if (handoff !== 'none') return [];
+  // A person was asked for, or an officer has the conversation: their replies come from the
+  // console; the first message after the request hears that one will come, the rest nothing.
+  if (gate === 'waiting_notice') return t('runtime.handoff_waiting');
+  if (gate === 'silent') return [];
   if (event.kind === 'audio' && !event.transcript)
     return t(deps.voice ? 'whatsapp.voice.please_type' : 'runtime.audio_not_supported');
   // a 👍 on our message, or WhatsApp's own notice (the number changed): nothing was asked, and

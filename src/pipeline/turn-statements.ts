@@ -25,6 +25,8 @@ export interface CitizenRow {
   name: string | null;
   privacyNoticeAt: number | null;
   handoff: 'none' | 'queued' | 'human';
+  /** when the handoff last changed: asked for (queued), taken or given back */
+  handoffAt: number | null;
 }
 
 export interface TurnRecord {
@@ -53,7 +55,8 @@ function prepare(c: Database.Database) {
     `select id, wa_id as waId, direction, process_status as processStatus, payload from messages where id = ?`,
   );
   const citizen = c.prepare<[string], Omit<CitizenRow, 'languageChosen'> & { languageChosen: number }>(
-    `select language, language_chosen as languageChosen, name, privacy_notice_at as privacyNoticeAt, handoff
+    `select language, language_chosen as languageChosen, name, privacy_notice_at as privacyNoticeAt, handoff,
+       handoff_at as handoffAt
      from citizens where wa_id = ?`,
   );
   const lastConversation = c.prepare<

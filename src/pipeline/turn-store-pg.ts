@@ -34,6 +34,7 @@ const citizenOp = (waId: string) =>
           name: c.name,
           privacyNoticeAt: c.privacyNoticeAt,
           handoff: c.handoff,
+          handoffAt: c.handoffAt,
         })
         .from(c)
         .where(eq(c.waId, waId)),
@@ -256,6 +257,7 @@ async function readSnapshot(
     name: string | null;
     privacyNoticeAt: number | null;
     handoff: CitizenRow['handoff'];
+    handoffAt: number | null;
     hasDialogue: boolean;
     engineState: unknown;
     pendingAction: PendingAction | null;
@@ -265,7 +267,7 @@ async function readSnapshot(
   }>(
     `select m.id::float8 as id, m.wa_id as "waId", m.direction, m.process_status as "processStatus", m.payload,
        c.wa_id is not null as "hasCitizen", c.language, c.language_chosen as "languageChosen", c.name,
-       ${epochMsOf('c.privacy_notice_at')} as "privacyNoticeAt", c.handoff,
+       ${epochMsOf('c.privacy_notice_at')} as "privacyNoticeAt", c.handoff, ${epochMsOf('c.handoff_at')} as "handoffAt",
        d.wa_id is not null as "hasDialogue", d.engine_state as "engineState", d.pending_action as "pendingAction",
        lc.id::float8 as "conversationId", ${epochMsOf('lc.last_message_at')} as "lastMessageAt", ${epochMsOf('lc.closed_at')} as "closedAt"
      from messages m
@@ -295,6 +297,7 @@ async function readSnapshot(
             name: r.name,
             privacyNoticeAt: r.privacyNoticeAt,
             handoff: r.handoff,
+            handoffAt: r.handoffAt,
           }
         : undefined,
       dialogue: r.hasDialogue

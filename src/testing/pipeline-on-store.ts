@@ -13,11 +13,11 @@ import { testPipelineSettings } from './pipeline-settings.js';
 const catalogue = loadCatalogue();
 
 /**
- * The production pipeline of either database, on the offline engine at a fixed clock, closed
+ * The production pipeline of either database, on the offline engine at a fixed clock (or one the test moves), closed
  * after each test: `deliver` stores one message as the webhook does and runs the citizen's turn.
  * Call at a describe's top level (it registers an afterEach).
  */
-export function usePipelines(now: Date) {
+export function usePipelines(now: Date | (() => Date)) {
   const open: { close: (o?: { timeoutMs?: number }) => Promise<boolean> }[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((p) => p.close({ timeoutMs: 1_000 })));
@@ -28,7 +28,7 @@ export function usePipelines(now: Date) {
     fallbackEngine: offline,
     tools: allTools,
     catalogue,
-    now: () => now,
+    now: typeof now === 'function' ? now : () => now,
     logger: pino({ level: 'silent' }),
     settings: testPipelineSettings(),
   };
