@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../src/db/open-database.js';
+import { serviceById } from '../src/services/registry.js';
 import { applyBirthCertificate } from './apply-birth-certificate.js';
 import { createPaymentQr } from './create-payment-qr.js';
 import { defaultFeeSchedule } from './fee-schedule.js';
+import { serviceTool } from './service-tool.js';
 import { toolContext } from './test-context.js';
 
 const MINE = '919876543210';
@@ -87,6 +89,36 @@ describe('create_payment_qr', () => {
       ok: true,
       data: { purpose: 'certified_copy', amountPaise: 5000 },
     });
+  });
+
+  it("a caste certificate's fee is named the certificate fee, not a late registration fee", async () => {
+    const db = openDatabase({ path: ':memory:' });
+    const caste = serviceById('caste_certificate');
+    if (!caste) throw new Error('caste_certificate is in the registry');
+    const fees = { ...defaultFeeSchedule, serviceFeesPaise: { caste_certificate: 3000 } };
+    const ctx = { ...toolContext(db, { waId: MINE, now }), fees };
+    const filed = await serviceTool(caste).run(
+      {
+        applicantName: 'Ramesh Kumar',
+        fatherOrHusbandName: 'Suresh Prasad',
+        caste: 'Yadav',
+        category: 'obc',
+        subCaste: null,
+        address: 'Makan 12, Shivpuri Colony',
+        district: 'Patna',
+        pinCode: '800001',
+        purpose: 'naukri ke liye',
+        documents: null,
+      },
+      ctx,
+    );
+    expect(filed.ok).toBe(true);
+    const reference = filed.ok ? String((filed.data as { reference: string }).reference) : '';
+    const result = await createPaymentQr.run({ forReference: reference }, ctx);
+    expect(result).toMatchObject({ ok: true, data: { purpose: 'certificate_fee', amountPaise: 3000 } });
+    const caption = result.ok ? (result.messages?.[0] as { caption?: string }).caption : '';
+    expect(caption).toContain('₹30 for the certificate fee');
+    expect(caption).not.toContain('late registration');
   });
 
   it("another citizen's application is not found, exactly like an unknown one", async () => {

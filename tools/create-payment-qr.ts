@@ -19,17 +19,30 @@ const schema = z.object({
 
 type PaymentRow = typeof payments.$inferSelect;
 /** What a QR can be for: a birth application, or a registry service's case (its fee, if any). */
-type Payable = { reference: string; status: string; feePaise: number; kind: 'application' | 'case' };
+type Payable = {
+  reference: string;
+  status: string;
+  feePaise: number;
+  /** the service's fee rule when the case was filed: 'late_fee…' (a late registration), 'fee' */
+  feeRule: string | null;
+  kind: 'application' | 'case';
+};
 
 /**
  * What a QR for this application is for: its late fee when one applies; otherwise (a free,
  * timely registration) the fee of a certified copy of the certificate, which every citizen needs.
+ * A registry case pays what it was filed with: a death registered late its late fee, a caste or
+ * income certificate the state's fee for it (FEE_SCHEDULE_PATH), named as such on the QR and receipt.
  */
 export function paymentFor(
-  app: { feePaise: number; kind?: Payable['kind'] },
+  app: { feePaise: number; feeRule?: string | null; kind?: Payable['kind'] },
   fees: FeeSchedule,
 ): { purpose: string; amountPaise: number } {
-  if (app.kind === 'case') return { purpose: 'late_fee', amountPaise: app.feePaise };
+  if (app.kind === 'case')
+    return {
+      purpose: app.feeRule?.startsWith('late_fee') ? 'late_fee' : 'certificate_fee',
+      amountPaise: app.feePaise,
+    };
   return app.feePaise > 0
     ? { purpose: 'late_fee', amountPaise: app.feePaise }
     : { purpose: 'certified_copy', amountPaise: fees.copyFeePaise };
@@ -48,7 +61,7 @@ function* payable(
   const c = t.cases;
   const row = yield* first(
     db
-      .select({ reference: c.reference, status: c.status, feePaise: c.feePaise })
+      .select({ reference: c.reference, status: c.status, feePaise: c.feePaise, feeRule: c.feeRule })
       .from(c)
       .where(and(eq(c.waId, ctx.waId), eq(c.reference, reference))),
   );

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { InvalidTransitionError, transitionCaseOp } from '../src/cases/transition-case.js';
+import { CaseChangedError, InvalidTransitionError, transitionCaseOp } from '../src/cases/transition-case.js';
 import { auditOp } from '../src/staff/audit.js';
 import { first, type Op, type Operation, type Q, rows } from '../src/storage/operation.js';
 import { displayDate, indiaDate } from './dates.js';
@@ -178,6 +178,10 @@ export const reopenComplaint: ToolDef<typeof schema> = {
         };
         return { ok: true, data };
       } catch (err) {
+        // an officer moved it between our read and our write (PostgreSQL): nothing was written;
+        // the citizen hears so and can ask for the status, rather than a failed turn
+        if (err instanceof CaseChangedError)
+          return failure('changed', ctx.lang, 'tools.reopen.changed', { reference: found.record.reference });
         if (!(err instanceof InvalidTransitionError)) throw err;
         return failure('not_reopenable', ctx.lang, 'tools.reopen.not_reopenable', {
           reference: found.record.reference,
