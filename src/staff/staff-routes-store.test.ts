@@ -151,6 +151,17 @@ describe.each(testDialects)(`staff console routes on the store, %s${pgSkipNote}`
     expect(wakes()).toBe(2);
   });
 
+  it('a request nobody took, handed back, is declined: the citizen is not told an officer left', async () => {
+    const { s, officer } = await setup();
+    const waId = '919800000004';
+    const { conversationId } = await s.transaction(
+      seedCitizen({ waId, lastInboundAt: T0 - HOUR, handoff: 'queued' }),
+    );
+    expect((await officer.post(`/staff/handoffs/${conversationId}/release`, {})).status).toBe(303);
+    const sent = await s.read(outbound(waId));
+    expect(sent.map((m) => m.text)).toEqual([loadCatalogue().t('hi', 'staff.handoff_declined')]);
+  });
+
   it('a staff reply is queued with its audit row; outside the 24-hour window it is refused and nothing is queued', async () => {
     const { s, officer, officerId } = await setup();
     const open = await s.transaction(seedCitizen({ waId: '919800000002', lastInboundAt: T0 - HOUR }));

@@ -138,7 +138,8 @@ export function handoffRoutes(deps: StaffDeps) {
       /** the states the move starts from; any other is refused with `refusal` */
       from: readonly CitizenRow['handoff'][];
       refusal: string;
-      key: string;
+      /** what the citizen is told, by the state the move starts from */
+      key: (from: CitizenRow['handoff']) => string;
       action: string;
     },
   ): Op<void> =>
@@ -151,7 +152,7 @@ export function handoffRoutes(deps: StaffDeps) {
           .set({ handoff: o.to, handoffOfficerId: o.to === 'human' ? o.officerId : null, handoffAt: o.now })
           .where(eq(q.t.citizens.waId, citizen.waId)),
       );
-      const outbox = yield* notifyCitizenOp(deps, citizen.waId, o.key, {
+      const outbox = yield* notifyCitizenOp(deps, citizen.waId, o.key(citizen.handoff), {
         actorUserId: o.officerId,
         now: o.now,
         conversationId: id,
@@ -178,7 +179,7 @@ export function handoffRoutes(deps: StaffDeps) {
         // silently and tell the citizen once more that an officer joined
         from: ['queued'],
         refusal: 'this chat is not waiting for a person: nobody asked, or an officer has already taken it',
-        key: 'staff.handoff_taken',
+        key: () => 'staff.handoff_taken',
         action: 'handoff.take',
       }),
     );
@@ -199,7 +200,8 @@ export function handoffRoutes(deps: StaffDeps) {
         to: 'none',
         from: ['queued', 'human'],
         refusal: 'the assistant already has this chat',
-        key: 'staff.handoff_returned',
+        // a request nobody took is declined, not "handed back": no officer ever joined
+        key: (from) => (from === 'queued' ? 'staff.handoff_declined' : 'staff.handoff_returned'),
         action: 'handoff.release',
       }),
     );
