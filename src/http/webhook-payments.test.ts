@@ -145,21 +145,44 @@ describe('POST /webhook/payments', () => {
     expect(state(db)).toEqual(unpaid);
   });
 
-  it('an expired QR: a success and a failure are both 409 expired, and nothing changes', async () => {
+  it('an expired QR: a success and a failure are both 409 expired, and the payment stays expired', async () => {
     const { db, app, paid } = await setup();
     db.$client.prepare("update payments set status = 'expired'").run();
-    for (const status of ['success', 'failure']) {
+    for (const status of ['failure', 'success']) {
       const res = await post(app, confirmation({ status }));
       expect({ status: res.status, body: await res.json() }).toEqual({
         status: 409,
         body: { error: 'expired' },
       });
     }
-    expect(state(db)).toEqual({
-      payments: [{ status: 'expired', paid_at: null, provider_txn_id: null }],
-      receipts: [],
-    });
+    expect(state(db).payments).toEqual([{ status: 'expired', paid_at: null, provider_txn_id: null }]);
     expect(paid).toEqual([]);
+  });
+
+  it('money paid on an expired QR is kept for staff and the citizen told once, however often it is retried', async () => {
+    const { db, app } = await setup();
+    db.$client.prepare("update payments set status = 'expired'").run();
+    for (let i = 0; i < 3; i++) expect((await post(app, confirmation())).status).toBe(409);
+    const audit = db.$client
+      .prepare("select target_type, detail from audit_log where action = 'payment.paid_after_expiry'")
+      .all() as { target_type: string; detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.target_type).toBe('payment');
+    expect(JSON.parse(audit[0]?.detail ?? '{}')).toEqual({
+      reference: 'PAY-2026-000001',
+      providerTxnId: 'UPI-77881',
+      amountPaise: 5000,
+    });
+    const told = state(db).receipts as { text: string; sent_by: string }[];
+    expect(told).toHaveLength(1);
+    expect(told[0]?.sent_by).toBe('system');
+    // the citizen's language is Hindi: the amount, the transaction and that the money is not lost
+    expect(told[0]?.text).toContain('₹50');
+    expect(told[0]?.text).toContain('UPI-77881');
+    expect(told[0]?.text).toContain('पैसा खोया नहीं है');
+    // a second transaction on the same expired QR is money too: recorded and told again
+    expect((await post(app, confirmation({ providerTxnId: 'UPI-99000' }))).status).toBe(409);
+    expect(state(db).receipts).toHaveLength(2);
   });
 
   it('a failed attempt keeps the QR payable', async () => {

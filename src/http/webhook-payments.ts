@@ -17,6 +17,8 @@ export interface PaymentWebhookDeps {
   simulated: boolean;
   /** after the payment and its receipt are committed (e.g. wake the outbox sender) */
   onPaid?: (payment: PaymentRow) => void;
+  /** after another message to the citizen is committed (money paid on an expired QR) */
+  onOutbound?: () => void;
   now?: () => Date;
 }
 
@@ -24,14 +26,16 @@ const MAX_BODY = 64 * 1024;
 
 /**
  * `POST /webhook/payments`: the provider's confirmation, `X-Signature: sha256=<hex HMAC of the raw body>`.
- * 401 bad signature · 400 bad JSON/shape · 404 unknown reference · 409 amount mismatch or conflicting
- * transaction · 200 paid (again: `duplicate: true`, nothing changes).
+ * 401 bad signature · 400 bad JSON/shape · 404 unknown reference · 409 amount mismatch, conflicting
+ * transaction or an expired QR (money paid on one is recorded for staff, the citizen told) · 200 paid
+ * (again: `duplicate: true`, nothing changes).
  */
 export function createPaymentWebhook({
   store,
   secret,
   simulated,
   onPaid,
+  onOutbound,
   now = () => new Date(),
 }: PaymentWebhookDeps) {
   const app = new Hono();
@@ -65,6 +69,7 @@ export function createPaymentWebhook({
       case 'amount_mismatch':
         return c.json({ error: 'amount_mismatch', expectedPaise: outcome.expectedPaise }, 409);
       case 'conflict':
+        if (outcome.noticeQueued) onOutbound?.();
         return c.json({ error: outcome.reason }, 409);
       case 'still_pending':
         return c.json({ status: 'pending', reference: outcome.payment.reference }, 200);

@@ -32,6 +32,8 @@ export type ConfirmOutcome =
   | {
       kind: 'conflict';
       reason: 'paid_with_another_transaction' | 'transaction_used_for_another_payment' | 'expired';
+      /** money came for an expired QR: recorded for staff, and the citizen told (queued now) */
+      noticeQueued?: boolean;
     };
 
 export interface ConfirmOptions {
@@ -148,11 +150,78 @@ export function* markPaid(
 export const confirmPaymentOp = (input: PaymentConfirmation, o: ConfirmOptions): Op<ConfirmOutcome> =>
   function* (q) {
     yield* lockPayment(q, input.paymentReference);
-    const decided = yield* decideConfirmation(q, yield* paymentByReference(q, input.paymentReference), input);
+    const payment = yield* paymentByReference(q, input.paymentReference);
+    const decided = yield* decideConfirmation(q, payment, input);
+    if (decided.kind === 'conflict' && decided.reason === 'expired' && payment && input.status === 'success')
+      return { ...decided, noticeQueued: yield* recordPaidAfterExpiry(q, payment, input, o) };
     if (decided.kind !== 'ready') return decided;
     const paid = yield* markPaid(q, decided.payment, input.providerTxnId, o);
     return { kind: 'paid', payment: paid, duplicate: false };
   };
+
+/**
+ * Money paid on a QR that had been replaced (its amount no longer applied) is refused as the
+ * payment, but it was paid: the transaction is kept in the audit log for staff to apply or
+ * refund (`payment.paid_after_expiry`, once per transaction however often the provider
+ * retries), and the citizen is told the money is not lost. True when a notice was queued.
+ */
+function* recordPaidAfterExpiry(
+  q: Q,
+  payment: PaymentRow,
+  input: PaymentConfirmation,
+  o: ConfirmOptions,
+): Generator<Step, boolean, unknown> {
+  const a = q.t.auditLog;
+  const seen = yield* first(
+    q.db
+      .select({ id: a.id })
+      .from(a)
+      .where(
+        and(
+          eq(a.action, 'payment.paid_after_expiry'),
+          eq(a.targetId, String(payment.id)),
+          eq(q.d.jsonText(a.detail, 'providerTxnId'), input.providerTxnId),
+        ),
+      ),
+  );
+  if (seen) return false;
+  const nowMs = o.now.getTime();
+  yield* exec(
+    q.db.insert(a).values({
+      userId: null,
+      action: 'payment.paid_after_expiry',
+      targetType: 'payment',
+      targetId: String(payment.id),
+      detail: {
+        reference: payment.reference,
+        providerTxnId: input.providerTxnId,
+        amountPaise: input.amountPaise,
+      },
+      createdAt: nowMs,
+    }),
+  );
+  if (isErasedWaId(payment.waId)) return false;
+  const catalogue = o.catalogue ?? defaultCatalogue();
+  const lang: Lang = yield* citizenLanguageOp(payment.waId)(q);
+  const ids = yield* enqueueOutboundOp(
+    text(
+      catalogue.t(lang, 'tools.pay.after_expiry', {
+        amount: rupees(input.amountPaise),
+        reference: payment.reference,
+        txn: input.providerTxnId,
+      }),
+    ),
+    {
+      waId: payment.waId,
+      conversationId: yield* latestConversationIdOp(payment.waId)(q),
+      sentBy: 'system',
+      simulated: o.simulated,
+      now: nowMs,
+    },
+  )(q);
+  yield* tagPurposeOp(ids, 'payment_receipt')(q);
+  return ids.length > 0;
+}
 
 /** The unique index on a column refused the write (PostgreSQL 23505; SQLite's constraint code). */
 export function isUniqueViolation(err: unknown): boolean {

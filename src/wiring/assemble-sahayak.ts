@@ -195,6 +195,7 @@ export function assembleSahayak(
         simulated,
         now,
         onPaid: onOutbound,
+        onOutbound,
       }),
       createApi({ store, token: config.staffApiToken, mediaStore, now: nowMs }),
       createMediaRoutes({ store }),
