@@ -1,11 +1,15 @@
+import { ADDRESS_WORD_SOURCE } from './address-label.js';
 import { extractDistrict } from './extract-district.js';
 import { isSameAsEarlier } from './same-as-earlier.js';
 import { stripFillers } from './strip-fillers.js';
 
 // "pata: 12 Gandhi Nagar, Lucknow 226001", "ghar ka pata ...", "address is ...", "पता ..."; the
 // "h" of "address h 12 …" is "hai" only as a word of its own ("address H.No. 45" keeps its H)
-const AFTER_CUE =
-  /(?:^|[\s,(])(?:ghar ka pata|ghar ka address|mera pata|hamara pata|address|addr|pata|पता|घर का पता|निवास|residence|residing at|live at)\s*(?:(?:hai|h|है|is)(?=[\s:=-]|$)|:|-|=|\s)*\s*(.+)$/isu;
+// ("adress", "addres": the word as typed, whole, so "addres 12 …" is not read as "es 12 …")
+const AFTER_CUE = new RegExp(
+  String.raw`(?:^|[\s,(])(?:ghar ka pata|ghar ka ${ADDRESS_WORD_SOURCE}|mera pata|hamara pata|${ADDRESS_WORD_SOURCE}|pata|पता|घर का पता|निवास|residence|residing at|live at)\s*(?:(?:hai|h|है|is)(?=[\s:=-]|$)|:|-|=|\s)*\s*(.+)$`,
+  'isu',
+);
 // "hum 12 gandhi nagar lucknow mein rehte hain", "हम ... में रहते हैं", "I live in ..."
 const BEFORE_CUE =
   /^(?:hum|ham|main|mai|we|i|हम|मैं)?\s*(.+?)\s+(?:mein|me|में|par|pe|पर)?\s*(?:rehte|rahte|rehta|rahta|rehti|rahti|रहते|रहता|रहती)(?:\s|$)/iu;

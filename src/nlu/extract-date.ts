@@ -401,3 +401,26 @@ export function hasInvalidDate(text: string, now: Date): boolean {
 export function extractDate(text: string, now: Date): string | null {
   return extractDates(text, now)[0] ?? null;
 }
+
+/**
+ * Whether the message's only date is counted back in months or years ("a month ago", "ek mahina
+ * pehle", "2 saal pehle"), or in weeks with a weekday beside it ("last week tuesday" read as the
+ * last Monday once): a complaint may take the day that gives, but it is a day made up, never the
+ * date of a birth or a death on a register (as "pichle mahine" alone is no date). Days and weeks
+ * counted back ("3 din pehle", "2 hafte pehle", "last week") are days, as they always were.
+ */
+export function isCountedBackDate(text: string, now: Date): boolean {
+  const today = istToday(now);
+  const found: { at: number; date: YMD }[] = [];
+  numericDates(text, today, found);
+  const toks = tokens(foldNormalised(text));
+  const period = calendarPeriod(toks);
+  if (found.length > 0 || period || wordDates(toks, today, period).length > 0) return false;
+  if (dayPhrase(toks, today)) return false;
+  const weekday = toks.some((t) => WEEKDAY.has(t));
+  return toks.some((t, i) => {
+    const unit = UNIT_DAYS.get(t);
+    if (unit !== 'm' && unit !== 'y' && !(unit === 'w' && weekday)) return false;
+    return LAST.has(toks[i - 1] ?? '') || AGO.has(toks[i + 1] ?? '');
+  });
+}

@@ -1,3 +1,4 @@
+import { withoutAddressLabel } from './address-label.js';
 import type { AnalyseOptions, SlotName, Slots } from './analysis.js';
 import { extractAddress } from './extract-address.js';
 import { extractAnonymous } from './extract-anonymous.js';
@@ -85,7 +86,8 @@ export function extractSlots(
   if (place) {
     slots.placeOfBirthType = place.type;
     if (place.name) slots.placeOfBirth = place.name;
-    else if (place.type === 'other' && bare('placeOfBirth')) slots.placeOfBirth = normalised;
+    else if (place.type === 'other' && bare('placeOfBirth'))
+      slots.placeOfBirth = withoutAddressLabel(normalised);
   } else if (
     bare('placeOfBirth') &&
     t.folded.length > 0 &&
@@ -95,8 +97,9 @@ export function extractSlots(
     !DONT_KNOW.test(t.folded.join(' '))
   ) {
     // "ट्रॉमा सेंटर", "Sai Kripa Nursing", "Apollo Cradle": asked for the institution's name, a short
-    // answer without a hospital word is that name, as written
-    slots.placeOfBirth = normalised;
+    // answer without a hospital word is that name, as written ("address: 12 MG Road, Gonda" for a
+    // home birth's house without its label)
+    slots.placeOfBirth = withoutAddressLabel(normalised);
   }
 
   if (!place || complaintContext) {

@@ -48,6 +48,11 @@ export interface FieldMeta {
    * its items instead of ending it.
    */
   listValue?: boolean;
+  /**
+   * A register's date (of a birth, of a death): a day counted back in months or years ("a month
+   * ago", "ek mahina pehle") is made up, so it is no value of this field (see register-date.ts).
+   */
+  registerDate?: boolean;
   /** shown after two misreads, or when a needed field is skipped: what an answer looks like */
   example?: Text3;
   /**

@@ -90,6 +90,11 @@ const WALKS: Record<string, Check[]> = {
   ],
   'case.complaint.closed.next': [reopen('en', 'please reopen my complaint')],
   'offline.next.resolved': [reopen('hinglish', 'complaint dobara kholo')],
+  // "…; if the problem is still there, ask me to reopen it again" (an officer's change won the race)
+  'tools.reopen.changed': [
+    reopen('en', 'please reopen it again, the problem is still there'),
+    reopen('hinglish', 'phir se dobara kholo, problem ab bhi hai'),
+  ],
   'case.application.certificate_issued.next': [
     copy('hinglish', 'pramanit prati chahiye'),
     copy('en', 'I need a certified copy'),

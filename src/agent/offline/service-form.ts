@@ -9,6 +9,7 @@ import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { stripFillers } from '../../nlu/strip-fillers.js';
 import { type CuedValue, cuedSegments } from '../../services/_fields/read-cues.js';
 import { bareAnswer, readChoice, readField, stripTalk } from '../../services/_fields/read-field.js';
+import { countedBack } from '../../services/_fields/register-date.js';
 import { sureNonAnswer } from '../../services/_fields/sure-non-answer.js';
 import { displayValue } from '../../services/field-display.js';
 import { services as registry, serviceById } from '../../services/registry.js';
@@ -438,6 +439,8 @@ function openingValues(
     // the whole-message reading does not weigh "kal nahi parso": a denied or doubted value is kept
     // only when the words that replace it say the same
     const meta = service.fields[field];
+    // "papa ka dehant ek mahina pehle hua": a day counted back in months is made up, so it is asked
+    if (meta.registerDate && countedBack(raw, now)) continue;
     const said = closedAnswerText(meta, raw, now, {}, 'message');
     if (said === null || (said !== raw && !sameValue(readField(meta, said, now), value))) continue;
     const checked = service.schema.shape[field].safeParse(value);

@@ -16,10 +16,16 @@ const TALK_LEAD =
 const TALK_TRAIL =
   /(?:[\s,.!]+(?:thanks|thank you|thanku|thankyou|thx|ty|dhanyavaad|dhanyavad|dhanyawad|dhanyawaad|shukriya|please help|please|plz|pls|help me|sir|madam|ji|likh dijiye|likh dijie|likh do|likh lijiye|likh lo|likhiye|likho|dal dijiye|daal dijiye|धन्यवाद|शुक्रिया|कृपया|जी|लिख दीजिए|लिख दीजिये|लिख दो|लिखिए))+[\s.!।]*$/iu;
 
+// "Ravi Kumar 🙏", "Mohan Lal ji 🙏🙏", "gali 4 👍": an emoji (with its skin tone, joiner or keycap
+// parts) is said around an answer, never part of a name, an address or a description
+const PICTOGRAPHS =
+  /[ \t]*(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\uFE0F|\u200D|\u20E3)+/gu;
+
 /** The answer without the talk around it ("ok so Kabir please help" → "Kabir"); '' if talk is all there is. */
 export function stripTalk(text: string): string {
   // the trailing talk is matched after a space: " thank you" alone is all talk too
-  return ` ${text.trim()}`.replace(TALK_TRAIL, '').trim().replace(TALK_LEAD, '').trim();
+  const said = text.replace(PICTOGRAPHS, '').trim();
+  return ` ${said}`.replace(TALK_TRAIL, '').trim().replace(TALK_LEAD, '').trim();
 }
 
 /** An answer with its framing words and edge punctuation taken off. */

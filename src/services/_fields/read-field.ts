@@ -1,6 +1,7 @@
 import { asciiDigits } from '../../lang/ascii-digits.js';
 import { classifyConfirmationText } from '../../lang/confirmation.js';
 import { foldForMatch } from '../../lang/normalise.js';
+import { withoutAddressLabel } from '../../nlu/address-label.js';
 import { extractDate } from '../../nlu/extract-date.js';
 import { extractDistrict } from '../../nlu/extract-district.js';
 import { extractPinCode } from '../../nlu/extract-pin-code.js';
@@ -9,6 +10,7 @@ import { bareAnswer, stripTalk } from './answer-frame.js';
 import { extractRupees } from './extract-rupees.js';
 import { noFreeTextAnswer } from './free-text-non-answer.js';
 import { readPersonName } from './read-person-name.js';
+import { countedBack } from './register-date.js';
 
 export { bareAnswer, stripTalk } from './answer-frame.js';
 
@@ -16,19 +18,42 @@ export { bareAnswer, stripTalk } from './answer-frame.js';
 // address or free-text question (the informant's, if anyone's)
 const RELATION =
   '(?:father|dad|daddy|papa|papa ji|pita|pita ji|pitaji|mother|mom|mum|mummy|maa|ma|mata|mata ji|mataji|parent|guardian|brother|bhai|sister|behen|bahan|son|beta|daughter|beti|husband|pati|wife|patni|grandfather|grandmother|dada|dadi|nana|nani|chacha|chachi|mama|mami|uncle|aunt|relative|rishtedar|applicant|aavedak|informant|पिता|पिताजी|पिता जी|पापा|माँ|मां|माता|माता जी|मम्मी|अभिभावक|भाई|बहन|बेटा|बेटी|पति|पत्नी|दादा|दादी|नाना|नानी|चाचा|चाची|मामा|मामी|आवेदक)';
-const SPEAKER_IS = new RegExp(
-  `^(?:i am|i'm|i’m|i m|im|iam|me|main|mai|mein|mei|मैं|मै|hum|ham|हम)\\s+(?:(?:the|his|her|their|its|a|uska|uski|uske|iska|iski|unka|unki|unke|inka|inki|bachche ka|bachche ki|bache ka|bache ki|baby ka|baby ki|उसका|उसकी|उनका|उनकी|इसका|इसकी|बच्चे का|बच्चे की)\\s+)?${RELATION}(?:\\s+(?:hoon|hun|hu|h|hai|hain|है|हूँ|हूं|हू|हैं))?$`,
+// "main", "I am", "मैं उनका": the speaker and whose relation they are
+const SPEAKER_HEAD = `^(?:i am|i'm|i’m|i m|im|iam|me|main|mai|mein|mei|मैं|मै|hum|ham|हम)\\s+(?:(?:the|his|her|their|its|a|uska|uski|uske|iska|iski|unka|unki|unke|inka|inki|bachche ka|bachche ki|bache ka|bache ki|baby ka|baby ki|उसका|उसकी|उनका|उनकी|इसका|इसकी|बच्चे का|बच्चे की)\\s+)?${RELATION}`;
+const COPULA_END = '(?:\\s+(?:hoon|hun|hu|h|hai|hain|है|हूँ|हूं|हू|हैं))?$';
+const SPEAKER_IS = new RegExp(`${SPEAKER_HEAD}${COPULA_END}`, 'iu');
+// "main unka beta Suresh", "I am his son Suresh Kumar", "मैं उनका बेटा सुरेश हूँ": who the speaker is,
+// with their name (it once stored the address "Suresh"); "Mai Mata Mandir Road" is a street
+const SPEAKER_NAMED = new RegExp(
+  `${SPEAKER_HEAD}(?:\\s+(?:ji|जी))?[\\s,]+[\\p{L}\\p{M}.]+(?:\\s+[\\p{L}\\p{M}.]+){0,2}${COPULA_END}`,
   'iu',
 );
+const PLACE_WORD =
+  /(?<![\p{L}\p{M}])(?:road|rd|marg|nagar|gali|mandir|masjid|colony|gaon|gram|mohalla|ward|sector|post|bazar|chowk|मार्ग|नगर|गली|मंदिर|गाँव|गांव|ग्राम|मोहल्ला|वार्ड|पोस्ट|बाज़ार|बाजार|चौक)(?![\p{L}\p{M}])/iu;
 
 /** Whether the message only says who the speaker is ("mai papa hoon", "I am the father"). */
 export function speakerStatement(text: string): boolean {
-  return SPEAKER_IS.test(
-    stripTalk(text)
-      .replace(/[\s,;.!?।]+$/u, '')
-      .replace(/\s+/g, ' '),
-  );
+  return SPEAKER_IS.test(spoken(text));
 }
+
+/** Whether the message says who the speaker is and their name, and nothing of a place ("main unka beta Suresh"). */
+export function speakerNamed(text: string): boolean {
+  const said = spoken(text);
+  return SPEAKER_NAMED.test(said) && !PLACE_WORD.test(said) && !/\d/.test(said);
+}
+
+/** The text without a first part that says who the speaker is ("main unka beta Suresh, gali 4" → "gali 4"). */
+function withoutSpeaker(text: string): string {
+  const comma = text.indexOf(',');
+  if (comma < 0) return text;
+  const first = text.slice(0, comma);
+  return speakerStatement(first) || speakerNamed(first) ? text.slice(comma + 1).trim() : text;
+}
+
+const spoken = (text: string) =>
+  stripTalk(text)
+    .replace(/[\s,;.!?।]+$/u, '')
+    .replace(/\s+/g, ' ');
 
 // the words of a PIN, not of a place: "pin 208001", "पिन कोड 226001"
 const PIN_WORDS =
@@ -87,8 +112,13 @@ export function readField(
   now: Date,
   fields: Record<string, unknown> = {},
 ): unknown {
+  // "ek mahina pehle" to the date of a death: a day a month back would be made up, so it is asked again
+  if (meta.registerDate && countedBack(text, now)) return null;
   if (meta.read) return meta.read(text, now, fields);
-  const bare = bareAnswer(text);
+  // "My address is 12 MG Road", "adress: gali 4": the label written before an address is not of it;
+  // "main unka beta Suresh, gali 4 rampur": nor is the speaker told before it (once "Suresh, gali 4 …")
+  const bare =
+    meta.kind === 'address' ? withoutAddressLabel(bareAnswer(withoutSpeaker(text))) : bareAnswer(text);
   switch (meta.kind) {
     case 'date':
       // "२० नवंबर २०२६": Devanagari digits are digits
@@ -116,7 +146,13 @@ export function readField(
     case 'free_text':
       // an answer meant for another question is not this one: a PIN or a number alone ("227301" for
       // the purpose, "pin 208001" for the address), the speaker saying who they are, a label cut short
-      if (bare.length === 0 || !/\p{L}/u.test(bare) || DANGLING.test(bare) || speakerStatement(text))
+      if (
+        bare.length === 0 ||
+        !/\p{L}/u.test(bare) ||
+        DANGLING.test(bare) ||
+        speakerStatement(text) ||
+        speakerNamed(text)
+      )
         return null;
       // "kya matlab", "bas aise hi", "wahi jo aadhar me hai", a name given before, a town alone
       if (noFreeTextAnswer(meta, text, bare, fields)) return null;

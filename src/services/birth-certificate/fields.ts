@@ -3,6 +3,7 @@ import { isSameAsEarlier } from '../../nlu/same-as-earlier.js';
 import { districtAside, kindAndTown, namedPlace, openingSlots, pick, slotOf } from '../_fields/nlu-read.js';
 import { ledByLabel } from '../_fields/read-cues.js';
 import { hasAddressWords, speakerStatement } from '../_fields/read-field.js';
+import { countedBackNote } from '../_fields/register-date.js';
 import { catalogueText as c } from '../catalogue-text.js';
 import type { FieldMeta } from '../types.js';
 import { informantCue } from './informant-cue.js';
@@ -101,6 +102,9 @@ export const birthFields = {
       'जन्म तारीख',
     ],
     read: (text, now) => slotOf(text, now, 'dateOfBirth') ?? slotOf(text, now, 'incidentDate') ?? null,
+    // "ek mahina pehle", "last week tuesday": no day for the register; asked again, with why
+    registerDate: true,
+    misreadNote: countedBackNote,
     example: { en: 'For example: 3 October 2026', hi: 'जैसे: 3 अक्टूबर 2026', hinglish: 'Jaise: 3 October 2026' },
   },
   placeOfBirthType: {

@@ -14,11 +14,13 @@ import {
   pinCode,
   pinField,
 } from '../_fields/common-fields.js';
+import { countedBackNote } from '../_fields/register-date.js';
 import { type FeeOutcome, type ServiceDefinition, text3 } from '../types.js';
 import { readAgeAtDeath } from './age-at-death.js';
 import { deathOpening } from './death-opening.js';
 import { informantSelfNote } from './informant-self.js';
 import { readPlaceOfDeath } from './place-of-death.js';
+import { pointsAtAddressNote } from './place-points-back.js';
 
 const schema = z.object({
   deceasedName: personName('Full name.'),
@@ -205,6 +207,9 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
         'dod',
       ],
       example: text3('For example: 12/11/2026', 'जैसे: 12/11/2026', 'Jaise: 12/11/2026'),
+      // "ek mahina pehle", "last week tuesday": no day for the register; asked again, with why
+      registerDate: true,
+      misreadNote: countedBackNote,
     },
     ageAtDeath: {
       kind: 'age',
@@ -272,6 +277,7 @@ export const deathCertificate: ServiceDefinition<typeof schema> = {
       read(text, now) {
         return readPlaceOfDeath(this, text, now);
       },
+      misreadNote: pointsAtAddressNote,
       example: text3(
         'For example: District Hospital, Sitapur',
         'जैसे: ज़िला अस्पताल, सीतापुर',

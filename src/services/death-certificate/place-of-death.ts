@@ -1,12 +1,13 @@
 import { extractDate } from '../../nlu/extract-date.js';
 import { bareAnswer, readField } from '../_fields/read-field.js';
 import type { FieldMeta } from '../types.js';
+import { pointsAtAddress } from './place-points-back.js';
 
 // "home", "ghar par", "घर पर", "at the hospital": the kind of place (placeOfDeathType), not the place.
 // Stored as the place, the summary would show "home" where the house's address or the hospital's
 // name belongs; the question for the place is asked instead.
 const KIND_ONLY =
-  /^(?:(?:at|in|on)\s+)?(?:(?:the|a|our|his|her|their|my)\s+)?(?:home|house|ghar|makaan|makan|hospital|aspatal|road|sadak|elsewhere|other|घर|मकान|अस्पताल|हॉस्पिटल|सड़क)(?:\s+(?:par|pe|mein|me|में|पर|pe hi|par hi|पर ही|में ही))?(?:\s+(?:hui|hua|हुई|हुआ|died))?$/iu;
+  /^(?:(?:at|in|on)\s+)?(?:(?:the|a|our|his|her|their|my|apne|apna|hamare|humare|mere|unke|unka|अपने|अपना|हमारे|मेरे|उनके)\s+)?(?:home|house|ghar|makaan|makan|hospital|aspatal|road|sadak|elsewhere|other|घर|मकान|अस्पताल|हॉस्पिटल|सड़क)(?:\s+(?:par|pe|mein|me|में|पर|pe hi|par hi|पर ही|में ही))?(?:\s+(?:hui|hua|हुई|हुआ|died))?$/iu;
 
 // "KGMU hospital Lucknow mein hui thi, wahan 3 din bharti the": the place ends where the telling of
 // the death begins; what follows is the story, not the place
@@ -18,6 +19,8 @@ const DATE_AFTER =
 
 /** The place of death as written, or null when the words only name its kind ("ghar par"). */
 export function readPlaceOfDeath(meta: FieldMeta, text: string, now: Date): unknown {
+  // "same as address", "वही पता": no address is written (and the family's is asked only after this)
+  if (pointsAtAddress(text)) return null;
   const place = text.replace(DEATH_CLAUSE, '').replace(DATE_AFTER, (m) => (dateIn(m, now) ? '' : m));
   // the free-text reader without this field's own reader (it is this function)
   const value = readField({ ...meta, read: undefined }, place.trim() || text, now);
