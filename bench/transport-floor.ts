@@ -15,7 +15,7 @@ const WARMUP_MS = 5_000;
  * fake Graph API and its three receipts a reply) against `transport-floor-server.ts`, which
  * only reads, verifies and parses each webhook call and sends one reply a message through
  * the real Graph client. Its CPU per HTTP exchange, times the real server's exchanges per
- * turn, is the part of a turn's CPU that no change to Sahayak's own code can remove.
+ * turn, is what Meta's protocol over node:http costs a turn here before any of Sahayak's own work.
  */
 export async function benchTransportFloor({
   rate,
