@@ -17,6 +17,39 @@ type Actor = { id: number };
 
 export const STALE_MOVE = 'the case was moved by someone else meanwhile: reload the page and look again';
 
+/** The audit row of a case move, from either of its pages: from what, to what, why, and what the citizen was sent. */
+export const caseMoveAuditOp = (o: {
+  actorId: number;
+  targetType: string;
+  targetId: number;
+  reference: string;
+  from: string | null;
+  to: string;
+  note: string;
+  outbox: number[];
+  now: number;
+}) =>
+  auditOp({
+    userId: o.actorId,
+    action: 'case.transition',
+    targetType: o.targetType,
+    targetId: o.targetId,
+    detail: { reference: o.reference, from: o.from, to: o.to, note: o.note || null, outbox: o.outbox },
+    now: o.now,
+  });
+
+/**
+ * What a refused move answers the officer: 409 not in the workflow (or no reason, or unpaid),
+ * 409 moved by someone else first (reload, not a missing case), 404 no such case; any other
+ * error as it was.
+ */
+export function refusedMove(err: unknown): unknown {
+  if (err instanceof InvalidTransitionError) return new HTTPException(409, { message: err.message });
+  if (err instanceof CaseChangedError) return new HTTPException(409, { message: STALE_MOVE });
+  if (err instanceof CaseNotFoundError) return new HTTPException(404, { message: err.message });
+  return err;
+}
+
 /**
  * Moves a case, tells the citizen, and records it, all in one transaction; the outbox is
  * woken only after the commit. Refusals (not in the workflow, rejection without a reason) are 409s.
@@ -53,27 +86,20 @@ export async function moveCase(
         { actorUserId: input.actor.id, now },
       )(q);
       notified = outbox.length > 0;
-      yield* auditOp({
-        userId: input.actor.id,
-        action: 'case.transition',
+      yield* caseMoveAuditOp({
+        actorId: input.actor.id,
         targetType: input.type,
         targetId: input.id,
-        detail: {
-          reference: row.reference,
-          from: before.status,
-          to: row.status,
-          note: input.note || null,
-          outbox,
-        },
+        reference: row.reference,
+        from: before.status,
+        to: row.status,
+        note: input.note,
+        outbox,
         now,
       })(q);
     });
   } catch (err) {
-    if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
-    // another officer (or the citizen) moved it first: a conflict to reload, not a missing case
-    if (err instanceof CaseChangedError) throw new HTTPException(409, { message: STALE_MOVE });
-    if (err instanceof CaseNotFoundError) throw new HTTPException(404, { message: err.message });
-    throw err;
+    throw refusedMove(err);
   }
   deps.onOutbound();
   return { notified };

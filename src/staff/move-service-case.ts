@@ -1,6 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
 import { type CaseRow, caseByIdOp } from '../cases/case-store.js';
-import { CaseChangedError, CaseNotFoundError, InvalidTransitionError } from '../cases/transition-case.js';
 import { transitionServiceCaseOp } from '../cases/transition-service-case.js';
 import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
@@ -9,8 +7,7 @@ import type { Op } from '../storage/operation.js';
 import { text } from '../whatsapp/outbound-builders.js';
 import type { OutboundMessage } from '../whatsapp/outbound-message.js';
 import { tagPurposeOp } from '../whatsapp/service-window.js';
-import { auditOp } from './audit.js';
-import { STALE_MOVE } from './case-actions.js';
+import { caseMoveAuditOp, refusedMove } from './case-actions.js';
 import type { StaffDeps } from './context.js';
 import { citizenLanguageOp, latestConversationIdOp } from './notify-citizen.js';
 
@@ -74,26 +71,20 @@ export async function moveServiceCase(
         yield* tagPurposeOp(outbox, 'status_update')(q);
       }
       notified = outbox.length > 0;
-      yield* auditOp({
-        userId: actorId,
-        action: 'case.transition',
+      yield* caseMoveAuditOp({
+        actorId,
         targetType: 'case',
         targetId: moved.id,
-        detail: {
-          reference: moved.reference,
-          from: before?.status ?? null,
-          to: moved.status,
-          note: input.note || null,
-          outbox,
-        },
+        reference: moved.reference,
+        from: before?.status ?? null,
+        to: moved.status,
+        note: input.note,
+        outbox,
         now,
       })(q);
     });
   } catch (err) {
-    if (err instanceof InvalidTransitionError) throw new HTTPException(409, { message: err.message });
-    if (err instanceof CaseChangedError) throw new HTTPException(409, { message: STALE_MOVE });
-    if (err instanceof CaseNotFoundError) throw new HTTPException(404, { message: 'no such case' });
-    throw err;
+    throw refusedMove(err);
   }
   if (notified) deps.onOutbound();
   return { notified };

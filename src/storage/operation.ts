@@ -89,6 +89,23 @@ export function* preparedRows<T>(
   return (yield { kind: 'prepared', key, host: q.db, build: () => build(q), params }) as T[];
 }
 
+const preparedCache = new WeakMap<object, Map<string, unknown>>();
+
+/** The adapter's prepared statement of a step: prepared on first use, then kept for its host and key. */
+export function preparedFor<P>(step: PreparedStep): P {
+  let statements = preparedCache.get(step.host);
+  if (!statements) {
+    statements = new Map();
+    preparedCache.set(step.host, statements);
+  }
+  let statement = statements.get(step.key);
+  if (statement === undefined) {
+    statement = step.build().prepare(step.key);
+    statements.set(step.key, statement);
+  }
+  return statement as P;
+}
+
 /** The first row of a select, or undefined. */
 export function* first<T>(query: PromiseLike<T[]>): Generator<Step, T | undefined, unknown> {
   const r = yield* rows(query);

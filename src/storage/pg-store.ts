@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type PgDb, pgSchema } from '../db/pg/open-pg.js';
-import type { Dialect, Op, Operation, Q, Step } from './operation.js';
+import { type Dialect, type Op, type Operation, preparedFor, type Q, type Step } from './operation.js';
 import type { Store } from './store.js';
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
@@ -17,23 +17,10 @@ export const pgDialect: Dialect = {
 };
 
 type PgPrepared = { execute(params: Record<string, unknown>): Promise<unknown> };
-const prepared = new WeakMap<object, Map<string, PgPrepared>>();
 
 async function runStep(step: Step): Promise<unknown> {
-  if (step.kind === 'prepared') {
-    // node-postgres prepares a named statement once per connection of the pool
-    let statements = prepared.get(step.host);
-    if (!statements) {
-      statements = new Map();
-      prepared.set(step.host, statements);
-    }
-    let statement = statements.get(step.key);
-    if (!statement) {
-      statement = step.build().prepare(step.key) as PgPrepared;
-      statements.set(step.key, statement);
-    }
-    return statement.execute(step.params);
-  }
+  // node-postgres prepares a named statement once per connection of the pool
+  if (step.kind === 'prepared') return preparedFor<PgPrepared>(step).execute(step.params);
   const result = await step.query;
   if (step.kind === 'rows') return result;
   return Number((result as { rowCount?: number | null }).rowCount ?? 0);

@@ -3,7 +3,15 @@ import type { Db } from '../db/open-database.js';
 import type { PgDb } from '../db/pg/open-pg.js';
 import * as sqliteTables from '../db/schema.js';
 import { syncSearchIndex } from '../db/search-index.js';
-import type { Dialect, Op, Operation, Q, Step, Tables } from './operation.js';
+import {
+  type Dialect,
+  type Op,
+  type Operation,
+  preparedFor,
+  type Q,
+  type Step,
+  type Tables,
+} from './operation.js';
 import type { Store } from './store.js';
 
 // LIKE's escape character in every pattern built here
@@ -27,23 +35,10 @@ export function sqliteDialect(db: Db): Dialect {
 }
 
 type SqlitePrepared = { all(params: Record<string, unknown>): unknown[] };
-const prepared = new WeakMap<object, Map<string, SqlitePrepared>>();
 
 /** Runs one statement of an operation synchronously on better-sqlite3. */
 function runStep(step: Step): unknown {
-  if (step.kind === 'prepared') {
-    let statements = prepared.get(step.host);
-    if (!statements) {
-      statements = new Map();
-      prepared.set(step.host, statements);
-    }
-    let statement = statements.get(step.key);
-    if (!statement) {
-      statement = step.build().prepare(step.key) as SqlitePrepared;
-      statements.set(step.key, statement);
-    }
-    return statement.all(step.params);
-  }
+  if (step.kind === 'prepared') return preparedFor<SqlitePrepared>(step).all(step.params);
   const q = step.query as unknown as { all: () => unknown[]; run: () => { changes: number } };
   return step.kind === 'rows' ? q.all() : q.run().changes;
 }

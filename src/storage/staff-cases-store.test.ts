@@ -10,8 +10,9 @@ import { activeOfficers, caseEventsOf, caseNotesOf, caseQueue } from '../staff/c
 import type { StaffDeps } from '../staff/context.js';
 import { dashboardStats } from '../staff/dashboard-stats.js';
 import { pgSkipNote } from '../testing/pg-test-database.js';
+import { seedCaseOp } from '../testing/seed-case.js';
 import { testDialects, useStore } from '../testing/store-dialects.js';
-import { exec, type Op, rows } from './operation.js';
+import { exec, rows } from './operation.js';
 
 const T0 = Date.parse('2026-11-20T10:00:00+05:30');
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,43 +30,7 @@ const birth = (childName: string, district: string) => ({
   pinCode: '800001',
 });
 
-const addCase = (o: {
-  service: string;
-  reference: string;
-  waId: string;
-  status: string;
-  fields: Record<string, unknown>;
-  at: number;
-  slaDueAt?: number | null;
-  assignedTo?: number | null;
-}): Op<number> =>
-  function* ({ db, t }) {
-    const [row] = yield* rows(
-      db
-        .insert(t.cases)
-        .values({
-          service: o.service,
-          reference: o.reference,
-          waId: o.waId,
-          status: o.status,
-          language: 'hi',
-          fields: o.fields,
-          slaDueAt: o.slaDueAt ?? null,
-          assignedTo: o.assignedTo ?? null,
-          statusAt: o.at,
-          createdAt: o.at,
-          updatedAt: o.at,
-        })
-        .returning({ id: t.cases.id }),
-    );
-    if (!row) throw new Error('no case');
-    yield* exec(
-      db
-        .insert(t.caseEvents)
-        .values({ caseType: 'case', caseId: row.id, toStatus: o.status, createdAt: o.at }),
-    );
-    return row.id;
-  };
+const addCase = seedCaseOp;
 
 describe.each(testDialects)(`case queue, dashboard and API on %s${pgSkipNote}`, (dialect) => {
   const store = useStore(dialect);
