@@ -116,7 +116,8 @@ describe('create_payment_qr', () => {
     const reference = filed.ok ? String((filed.data as { reference: string }).reference) : '';
     const result = await createPaymentQr.run({ forReference: reference }, ctx);
     expect(result).toMatchObject({ ok: true, data: { purpose: 'certificate_fee', amountPaise: 3000 } });
-    const caption = result.ok ? (result.messages?.[0] as { caption?: string }).caption : '';
+    const first = result.ok ? result.messages?.[0] : undefined;
+    const caption = first && 'caption' in first ? first.caption : '';
     expect(caption).toContain('₹30 for the certificate fee');
     expect(caption).not.toContain('late registration');
   });
