@@ -4,6 +4,7 @@ import { extractDistrict } from '../../nlu/extract-district.js';
 import type { FieldMeta } from '../types.js';
 import { isClarifyingQuestion } from './clarifying-question.js';
 import { purposeForAddress } from './not-an-address.js';
+import { onlyPointing, pointsAtAddress } from './points-at-address.js';
 
 // Answers to a free-text question (the purpose, the sources of income, the address) that hold no
 // value of it. Stored as written, each would be a wrong line on the record; read as nothing, the
@@ -34,6 +35,8 @@ export function noFreeTextAnswer(
   if (NOTHING.test(folded)) return true;
   // "naukri ke liye", "for admission" to the address: the purpose, answered a question early
   if (meta.kind === 'address' && purposeForAddress(bare)) return true;
+  // "address wala hi", "wahi address": pointed at, not written (an earlier one is copied before this)
+  if (meta.kind === 'address' && (pointsAtAddress(text) || onlyPointing(bare))) return true;
   // a bare "haan" or "nahi" answers a yes-or-no question, not "what is the address?" (not for
   // every free text: "Nai" is a caste)
   if (meta.kind === 'address' && (classifyConfirmationText(text) ?? classifyConfirmationText(bare)) !== null)

@@ -1,7 +1,7 @@
 import { extractDate } from '../../nlu/extract-date.js';
+import { pointsAtAddress } from '../_fields/points-at-address.js';
 import { bareAnswer, readField } from '../_fields/read-field.js';
 import type { FieldMeta } from '../types.js';
-import { pointsAtAddress } from './place-points-back.js';
 
 // "home", "ghar par", "घर पर", "at the hospital": the kind of place (placeOfDeathType), not the place.
 // Stored as the place, the summary would show "home" where the house's address or the hospital's

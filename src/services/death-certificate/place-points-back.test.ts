@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDriver, formOf } from '../../agent/offline/test-driver.js';
 import type { Lang } from '../../lang/language.js';
-import { pointsAtAddress } from './place-points-back.js';
+import { pointsAtAddress } from '../_fields/points-at-address.js';
 
 // A new user's finding (2026-12-07): a death at home, then "same as address", "वही पता", "wahi jo
 // address hai" or "apne ghar pe" to "the address of the place of death?" was stored as the place
