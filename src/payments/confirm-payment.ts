@@ -7,6 +7,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import type { Lang } from '../lang/language.js';
 import { enqueueOutboundOp } from '../outbox/enqueue-outbound.js';
 import { isErasedWaId } from '../privacy/erase-citizen.js';
+import { auditOp } from '../staff/audit.js';
 import { citizenLanguageOp, latestConversationIdOp } from '../staff/notify-citizen.js';
 import { exec, first, lockKey, type Op, type Q, rows, type Step } from '../storage/operation.js';
 import type { Store } from '../storage/store.js';
@@ -100,6 +101,30 @@ export function* decideConfirmation(
   return { kind: 'ready', payment };
 }
 
+/**
+ * Queues a payment message to the payer in their language (a receipt, money on an expired QR),
+ * tagged so that outside the 24-hour window the outbox sends the payment-receipt template; none
+ * to a citizen who erased their data, a pseudonym now that no one reads. Its outbox ids.
+ */
+function* tellPayer(
+  q: Q,
+  waId: string,
+  o: ConfirmOptions,
+  say: (lang: Lang, catalogue: Catalogue) => string,
+): Generator<Step, number[], unknown> {
+  if (isErasedWaId(waId)) return [];
+  const lang: Lang = yield* citizenLanguageOp(waId)(q);
+  const ids = yield* enqueueOutboundOp(text(say(lang, o.catalogue ?? defaultCatalogue())), {
+    waId,
+    conversationId: yield* latestConversationIdOp(waId)(q),
+    sentBy: 'system',
+    simulated: o.simulated,
+    now: o.now.getTime(),
+  })(q);
+  yield* tagPurposeOp(ids, 'payment_receipt')(q);
+  return ids;
+}
+
 /** Marks a payment decided `ready` as paid and queues its receipt (in the caller's transaction). */
 export function* markPaid(
   q: Q,
@@ -107,7 +132,6 @@ export function* markPaid(
   providerTxnId: string,
   o: ConfirmOptions,
 ): Generator<Step, PaymentRow, unknown> {
-  const catalogue = o.catalogue ?? defaultCatalogue();
   const nowMs = o.now.getTime();
   const [paid] = (yield* rows(
     q.db
@@ -117,27 +141,16 @@ export function* markPaid(
       .returning(),
   )) as PaymentRow[];
   if (!paid) throw new Error(`payment ${payment.reference} vanished while it was being confirmed`);
-  // a citizen who erased their data is a pseudonym now: the payment is kept, nobody is written to
-  if (isErasedWaId(paid.waId)) return paid;
-  const lang: Lang = yield* citizenLanguageOp(paid.waId)(q);
-  const conversationId = yield* latestConversationIdOp(paid.waId)(q);
-  const receipt = catalogue.t(lang, 'tools.pay.receipt', {
-    amount: rupees(paid.amountPaise),
-    purpose: catalogue.t(lang, `tools.pay.purpose.${paid.purpose}`),
-    forReference: paid.forReference ?? '',
-    reference: paid.reference,
-    txn: providerTxnId,
-    date: indiaDisplayDate(nowMs),
-  });
-  const ids = yield* enqueueOutboundOp(text(receipt), {
-    waId: paid.waId,
-    conversationId,
-    sentBy: 'system',
-    simulated: o.simulated,
-    now: nowMs,
-  })(q);
-  // outside the 24-hour window the outbox sends the payment-receipt template instead
-  yield* tagPurposeOp(ids, 'payment_receipt')(q);
+  yield* tellPayer(q, paid.waId, o, (lang, catalogue) =>
+    catalogue.t(lang, 'tools.pay.receipt', {
+      amount: rupees(paid.amountPaise),
+      purpose: catalogue.t(lang, `tools.pay.purpose.${paid.purpose}`),
+      forReference: paid.forReference ?? '',
+      reference: paid.reference,
+      txn: providerTxnId,
+      date: indiaDisplayDate(nowMs),
+    }),
+  );
   return paid;
 }
 
@@ -185,41 +198,25 @@ function* recordPaidAfterExpiry(
       ),
   );
   if (seen) return false;
-  const nowMs = o.now.getTime();
-  yield* exec(
-    q.db.insert(a).values({
-      userId: null,
-      action: 'payment.paid_after_expiry',
-      targetType: 'payment',
-      targetId: String(payment.id),
-      detail: {
-        reference: payment.reference,
-        providerTxnId: input.providerTxnId,
-        amountPaise: input.amountPaise,
-      },
-      createdAt: nowMs,
+  yield* auditOp({
+    userId: null,
+    action: 'payment.paid_after_expiry',
+    targetType: 'payment',
+    targetId: payment.id,
+    detail: {
+      reference: payment.reference,
+      providerTxnId: input.providerTxnId,
+      amountPaise: input.amountPaise,
+    },
+    now: o.now.getTime(),
+  })(q);
+  const ids = yield* tellPayer(q, payment.waId, o, (lang, catalogue) =>
+    catalogue.t(lang, 'tools.pay.after_expiry', {
+      amount: rupees(input.amountPaise),
+      reference: payment.reference,
+      txn: input.providerTxnId,
     }),
   );
-  if (isErasedWaId(payment.waId)) return false;
-  const catalogue = o.catalogue ?? defaultCatalogue();
-  const lang: Lang = yield* citizenLanguageOp(payment.waId)(q);
-  const ids = yield* enqueueOutboundOp(
-    text(
-      catalogue.t(lang, 'tools.pay.after_expiry', {
-        amount: rupees(input.amountPaise),
-        reference: payment.reference,
-        txn: input.providerTxnId,
-      }),
-    ),
-    {
-      waId: payment.waId,
-      conversationId: yield* latestConversationIdOp(payment.waId)(q),
-      sentBy: 'system',
-      simulated: o.simulated,
-      now: nowMs,
-    },
-  )(q);
-  yield* tagPurposeOp(ids, 'payment_receipt')(q);
   return ids.length > 0;
 }
 
